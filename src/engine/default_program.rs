@@ -1,0 +1,54 @@
+//! The built-in "Example Cloud" program, used whenever no program is given.
+
+use super::program::Program;
+
+/// The default program's JSON text, as shipped.
+pub const DEFAULT_PROGRAM_JSON: &str = include_str!("default_program.json");
+
+/// The built-in program, validated.
+///
+/// The embedded file is checked by a unit test; should it ever fail to parse, a
+/// minimal one-tier program is returned instead of panicking.
+pub fn default_program() -> Program {
+    Program::from_json_text(DEFAULT_PROGRAM_JSON).unwrap_or_else(|_| fallback_program())
+}
+
+fn fallback_program() -> Program {
+    use super::input_catalogue::InputKey;
+    use super::program::{InputSpec, Tier, TierTerms};
+    Program {
+        id: "example-cloud".into(),
+        name: "Example Cloud Partner Program".into(),
+        vendor: None,
+        description: None,
+        currency: "USD".into(),
+        locale: None,
+        disclaimer: None,
+        input_specs: InputKey::ALL.map(InputSpec::builtin),
+        tiers: vec![Tier {
+            id: "registered".into(),
+            name: "Registered".into(),
+            description: None,
+            benefits: Vec::new(),
+            terms: TierTerms::default(),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_default_program_is_valid() {
+        let parsed = Program::from_json_text(DEFAULT_PROGRAM_JSON);
+        let program = parsed.unwrap_or_else(|errors| panic!("{errors:?}"));
+        let names: Vec<&str> = program
+            .tiers
+            .iter()
+            .map(|tier| tier.name.as_str())
+            .collect();
+        assert_eq!(names, ["Registered", "Silver", "Gold", "Platinum"]);
+        assert_eq!(program.currency, "USD");
+    }
+}

@@ -1,0 +1,329 @@
+//! The sixteen partner inputs: names, units, texts, built-in defaults and absolute limits.
+
+use rust_decimal::Decimal;
+
+/// What a partner input measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A whole number of clients.
+    Clients,
+    /// A whole number of people.
+    People,
+    /// A percentage (20 means 20%).
+    Percent,
+    /// An amount in the program's currency.
+    Money,
+    /// A whole number of years.
+    Years,
+}
+
+impl Unit {
+    /// Whether values must be whole numbers.
+    pub fn is_whole(self) -> bool {
+        matches!(self, Unit::Clients | Unit::People | Unit::Years)
+    }
+}
+
+/// One partner input of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InputKey {
+    /// `C`: clients the partner already has.
+    ExistingClients,
+    /// `a`: % of not-yet-adopted existing clients who adopt each year.
+    AdoptionPct,
+    /// `W`: new clients won per year.
+    NewClientsPerYear,
+    /// `V`: average annual licence value per client at list price.
+    DealValue,
+    /// `e`: yearly change of a retained client's licence value.
+    ExpansionPct,
+    /// `c`: % of adopted clients lost each year.
+    ChurnPct,
+    /// `r`: % of deals the partner resells (the rest are referred).
+    ResellPct,
+    /// `g`: % of resold deals registered with the vendor.
+    RegisteredPct,
+    /// `S1`: onboarding services fee per new client.
+    OnboardingFee,
+    /// `S2`: recurring services revenue per active client per year.
+    RecurringServices,
+    /// `s`: margin on services revenue.
+    ServicesMarginPct,
+    /// `K`: cost of acquiring one new client.
+    AcquisitionCost,
+    /// `k`: certified staff the partner already has.
+    CertifiedStaff,
+    /// `I0`: the partner's initial investment.
+    InitialInvestment,
+    /// `H`: projection horizon in years.
+    HorizonYears,
+    /// `i`: discount rate for NPV.
+    DiscountRatePct,
+}
+
+struct InputInfo {
+    name: &'static str,
+    unit: Unit,
+    label: &'static str,
+    help: &'static str,
+    default: i64,
+    min: i64,
+    max: i64,
+}
+
+const MILLION: i64 = 1_000_000;
+const BILLION: i64 = 1_000_000_000;
+
+impl InputKey {
+    /// Every input, in the order the model lists them.
+    pub const ALL: [InputKey; 16] = [
+        InputKey::ExistingClients,
+        InputKey::AdoptionPct,
+        InputKey::NewClientsPerYear,
+        InputKey::DealValue,
+        InputKey::ExpansionPct,
+        InputKey::ChurnPct,
+        InputKey::ResellPct,
+        InputKey::RegisteredPct,
+        InputKey::OnboardingFee,
+        InputKey::RecurringServices,
+        InputKey::ServicesMarginPct,
+        InputKey::AcquisitionCost,
+        InputKey::CertifiedStaff,
+        InputKey::InitialInvestment,
+        InputKey::HorizonYears,
+        InputKey::DiscountRatePct,
+    ];
+
+    /// Position in [`InputKey::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The JSON name, e.g. `deal_value`.
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// The input named `name`, if any.
+    pub fn from_name(name: &str) -> Option<InputKey> {
+        Self::ALL.into_iter().find(|key| key.name() == name)
+    }
+
+    /// Every JSON name, in order.
+    pub fn names() -> [&'static str; 16] {
+        Self::ALL.map(InputKey::name)
+    }
+
+    /// What the input measures.
+    pub fn unit(self) -> Unit {
+        self.info().unit
+    }
+
+    /// Built-in label shown next to the field.
+    pub fn label(self) -> &'static str {
+        self.info().label
+    }
+
+    /// Built-in help text.
+    pub fn help(self) -> &'static str {
+        self.info().help
+    }
+
+    /// Built-in default value.
+    pub fn builtin_default(self) -> Decimal {
+        Decimal::from(self.info().default)
+    }
+
+    /// Smallest value any program may allow.
+    pub fn absolute_min(self) -> Decimal {
+        Decimal::from(self.info().min)
+    }
+
+    /// Largest value any program may allow.
+    pub fn absolute_max(self) -> Decimal {
+        Decimal::from(self.info().max)
+    }
+
+    fn info(self) -> &'static InputInfo {
+        &CATALOGUE[self.index()]
+    }
+}
+
+const CATALOGUE: [InputInfo; 16] = [
+    InputInfo {
+        name: "existing_clients",
+        unit: Unit::Clients,
+        label: "Existing clients",
+        help: "Clients you already serve who could use the vendor's product.",
+        default: 20,
+        min: 0,
+        max: MILLION,
+    },
+    InputInfo {
+        name: "adoption_pct",
+        unit: Unit::Percent,
+        label: "Adoption per year",
+        help: "Share of your existing clients not yet using the product who adopt it each year.",
+        default: 10,
+        min: 0,
+        max: 100,
+    },
+    InputInfo {
+        name: "new_clients_per_year",
+        unit: Unit::Clients,
+        label: "New clients per year",
+        help: "New clients you expect to win for the product each year.",
+        default: 5,
+        min: 0,
+        max: MILLION,
+    },
+    InputInfo {
+        name: "deal_value",
+        unit: Unit::Money,
+        label: "Average annual deal value",
+        help: "Yearly licence value of one client at list price.",
+        default: 10_000,
+        min: 0,
+        max: BILLION,
+    },
+    InputInfo {
+        name: "expansion_pct",
+        unit: Unit::Percent,
+        label: "Yearly expansion",
+        help:
+            "How much a retained client's licence value grows each year (negative if it shrinks).",
+        default: 5,
+        min: -100,
+        max: 100,
+    },
+    InputInfo {
+        name: "churn_pct",
+        unit: Unit::Percent,
+        label: "Yearly churn",
+        help: "Share of clients using the product who stop each year.",
+        default: 10,
+        min: 0,
+        max: 100,
+    },
+    InputInfo {
+        name: "resell_pct",
+        unit: Unit::Percent,
+        label: "Deals you resell",
+        help: "Share of deals you resell yourself; the rest you refer to the vendor.",
+        default: 50,
+        min: 0,
+        max: 100,
+    },
+    InputInfo {
+        name: "registered_pct",
+        unit: Unit::Percent,
+        label: "Resold deals registered",
+        help:
+            "Share of resold deals you register with the vendor in time for the registration bonus.",
+        default: 50,
+        min: 0,
+        max: 100,
+    },
+    InputInfo {
+        name: "onboarding_fee",
+        unit: Unit::Money,
+        label: "Onboarding fee per new client",
+        help: "What you charge a new client for implementation and onboarding services.",
+        default: 2_000,
+        min: 0,
+        max: BILLION,
+    },
+    InputInfo {
+        name: "recurring_services",
+        unit: Unit::Money,
+        label: "Recurring services per client per year",
+        help: "Managed services, support or consulting you bill each active client per year.",
+        default: 1_000,
+        min: 0,
+        max: BILLION,
+    },
+    InputInfo {
+        name: "services_margin_pct",
+        unit: Unit::Percent,
+        label: "Services margin",
+        help: "Your profit margin on services revenue.",
+        default: 30,
+        min: 0,
+        max: 100,
+    },
+    InputInfo {
+        name: "acquisition_cost",
+        unit: Unit::Money,
+        label: "Acquisition cost per new client",
+        help: "Sales and marketing cost of winning one client for the product.",
+        default: 500,
+        min: 0,
+        max: BILLION,
+    },
+    InputInfo {
+        name: "certified_staff",
+        unit: Unit::People,
+        label: "Certified staff today",
+        help: "People on your team who already hold the vendor's certification.",
+        default: 1,
+        min: 0,
+        max: MILLION,
+    },
+    InputInfo {
+        name: "initial_investment",
+        unit: Unit::Money,
+        label: "Initial investment",
+        help: "One-off cost of starting the practice: training, demo systems, marketing launch.",
+        default: 5_000,
+        min: 0,
+        max: BILLION,
+    },
+    InputInfo {
+        name: "horizon_years",
+        unit: Unit::Years,
+        label: "Years to project",
+        help: "How many years the projection covers.",
+        default: 3,
+        min: 1,
+        max: 10,
+    },
+    InputInfo {
+        name: "discount_rate_pct",
+        unit: Unit::Percent,
+        label: "Discount rate",
+        help: "Yearly rate used to discount future profit in the net present value (NPV).",
+        default: 10,
+        min: 0,
+        max: 100,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_order_matches_the_enum() {
+        for (position, key) in InputKey::ALL.into_iter().enumerate() {
+            assert_eq!(key.index(), position);
+            assert_eq!(InputKey::from_name(key.name()), Some(key));
+        }
+    }
+
+    #[test]
+    fn defaults_lie_within_the_limits() {
+        for key in InputKey::ALL {
+            assert!(
+                key.absolute_min() <= key.builtin_default(),
+                "{}",
+                key.name()
+            );
+            assert!(
+                key.builtin_default() <= key.absolute_max(),
+                "{}",
+                key.name()
+            );
+        }
+    }
+}

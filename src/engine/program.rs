@@ -1,0 +1,150 @@
+//! A vendor's partner program: currency, input ranges and the ordered tiers.
+//!
+//! Built only by [`crate::engine::program_parse`], which validates everything, so a
+//! [`Program`] value is always consistent (at least one tier, unique ids, ranges in order).
+
+use rust_decimal::Decimal;
+
+use super::input_catalogue::InputKey;
+use super::inputs::PartnerInputs;
+
+/// A validated partner program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    /// Stable identifier (saved state, share links).
+    pub id: String,
+    /// Program name.
+    pub name: String,
+    /// Vendor name.
+    pub vendor: Option<String>,
+    /// Short introduction.
+    pub description: Option<String>,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// BCP 47 locale for formatting; `None` means the browser's.
+    pub locale: Option<String>,
+    /// Text shown under the results.
+    pub disclaimer: Option<String>,
+    /// Default, range and texts of every input, indexed by [`InputKey`].
+    pub input_specs: [InputSpec; 16],
+    /// Tiers, lowest first.
+    pub tiers: Vec<Tier>,
+}
+
+/// Default, range and display texts of one partner input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputSpec {
+    /// Value used until the partner changes it.
+    pub default: Decimal,
+    /// Smallest accepted value.
+    pub min: Decimal,
+    /// Largest accepted value.
+    pub max: Decimal,
+    /// Label replacing the built-in one.
+    pub label: Option<String>,
+    /// Help text replacing the built-in one.
+    pub help: Option<String>,
+    /// Whether the input is hidden (its default still applies).
+    pub hidden: bool,
+}
+
+impl InputSpec {
+    /// The built-in spec of `key`: its default and absolute limits.
+    pub fn builtin(key: InputKey) -> Self {
+        Self {
+            default: key.builtin_default(),
+            min: key.absolute_min(),
+            max: key.absolute_max(),
+            label: None,
+            help: None,
+            hidden: false,
+        }
+    }
+}
+
+/// One tier of the program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tier {
+    /// Unique identifier.
+    pub id: String,
+    /// Name shown on the card.
+    pub name: String,
+    /// One sentence about the tier.
+    pub description: Option<String>,
+    /// Benefits listed on the card.
+    pub benefits: Vec<String>,
+    /// The financial terms and requirements.
+    pub terms: TierTerms,
+}
+
+/// A tier's financial terms; percents are in percent (20 means 20%).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TierTerms {
+    /// `m`: margin on resold licence revenue.
+    pub resale_margin_pct: Decimal,
+    /// `mg`: extra margin on registered resold deals.
+    pub registration_bonus_pct: Decimal,
+    /// `f`: share of referred licence revenue.
+    pub referral_share_pct: Decimal,
+    /// `yf`: referral fees are paid for each cohort's first `yf` years; `None` = every year.
+    pub referral_years: Option<u32>,
+    /// `b`: rebate on resold licence revenue above the threshold.
+    pub rebate_pct: Decimal,
+    /// `T`: yearly resold revenue above which the rebate applies.
+    pub rebate_threshold: Decimal,
+    /// `d`: market development funds as % of licence revenue.
+    pub mdf_pct: Decimal,
+    /// `Dcap`: yearly MDF cap; `None` = no cap.
+    pub mdf_cap: Option<Decimal>,
+    /// `F`: yearly program fee.
+    pub annual_fee: Decimal,
+    /// `Q`: yearly cost per certified person.
+    pub certification_cost: Decimal,
+    /// `J`: one-off cost of joining.
+    pub joining_cost: Decimal,
+    /// `nc`: certified staff required.
+    pub min_certified_staff: Decimal,
+    /// `Rmin`: yearly licence revenue required.
+    pub min_annual_revenue: Decimal,
+}
+
+impl Program {
+    /// The spec of one input.
+    pub fn input_spec(&self, key: InputKey) -> &InputSpec {
+        &self.input_specs[key.index()]
+    }
+
+    /// Every input at the program's default.
+    pub fn default_inputs(&self) -> PartnerInputs {
+        PartnerInputs::from_fn(|key| self.input_spec(key).default)
+    }
+
+    /// Label of an input: the program's override, else the built-in one.
+    pub fn input_label(&self, key: InputKey) -> &str {
+        self.input_spec(key).label.as_deref().unwrap_or(key.label())
+    }
+
+    /// Checks one value against this program's range for `key`.
+    ///
+    /// Returns the value, or a message such as `must be between 0 and 50, got 140`.
+    pub fn check_input(&self, key: InputKey, value: Decimal) -> Result<Decimal, String> {
+        let spec = self.input_spec(key);
+        if value < spec.min || value > spec.max {
+            return Err(format!(
+                "must be between {} and {}, got {}",
+                spec.min.normalize(),
+                spec.max.normalize(),
+                value.normalize()
+            ));
+        }
+        if key.unit().is_whole() && !value.fract().is_zero() {
+            return Err(format!("must be a whole number, got {}", value.normalize()));
+        }
+        Ok(value)
+    }
+
+    /// Index of the tier with `id`.
+    pub fn tier_index(&self, id: &str) -> Option<usize> {
+        self.tiers.iter().position(|tier| tier.id == id)
+    }
+}

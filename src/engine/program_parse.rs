@@ -1,0 +1,367 @@
+//! Reading and validating a program file (format: `docs/program-format.md`).
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use super::input_catalogue::{InputKey, Unit};
+use super::json_reader::{child_path, index_path, optional, parse_json, FieldError, JsonReader};
+use super::program::{InputSpec, Program, Tier, TierTerms};
+
+/// The only format version this engine reads.
+pub const FORMAT_VERSION: u64 = 1;
+
+const PROGRAM_FIELDS: &[&str] = &[
+    "version",
+    "id",
+    "name",
+    "vendor",
+    "description",
+    "currency",
+    "locale",
+    "horizon_years",
+    "discount_rate_pct",
+    "disclaimer",
+    "inputs",
+    "tiers",
+];
+const SPEC_FIELDS: &[&str] = &["default", "min", "max", "label", "help", "hidden"];
+const TIER_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "benefits",
+    "resale_margin_pct",
+    "registration_bonus_pct",
+    "referral_share_pct",
+    "referral_years",
+    "rebate_pct",
+    "rebate_threshold",
+    "mdf_pct",
+    "mdf_cap",
+    "annual_fee",
+    "certification_cost",
+    "joining_cost",
+    "min_certified_staff",
+    "min_annual_revenue",
+];
+
+/// Largest money amount a tier term may hold.
+const MONEY_MAX: i64 = 1_000_000_000_000;
+
+impl Program {
+    /// Parses and validates program JSON text; every problem is reported with its path.
+    pub fn from_json_text(text: &str) -> Result<Program, Vec<FieldError>> {
+        let value = parse_json(text).map_err(|error| vec![error])?;
+        Program::from_json(&value)
+    }
+
+    /// Validates an already parsed program value.
+    pub fn from_json(value: &Value) -> Result<Program, Vec<FieldError>> {
+        let mut reader = JsonReader::default();
+        let program = read_program(&mut reader, value);
+        match program {
+            Some(program) if !reader.has_errors() => Ok(program),
+            _ => Err(reader.into_errors()),
+        }
+    }
+}
+
+fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
+    let map = reader.object(value, "", PROGRAM_FIELDS)?;
+    read_version(reader, map);
+    let id = reader
+        .required(map, "", "id")
+        .and_then(|v| read_id(reader, v, "id"));
+    let name = reader
+        .required(map, "", "name")
+        .and_then(|v| reader.non_empty_text(v, "name"));
+    let vendor = optional_text(reader, map, "", "vendor");
+    let description = optional_text(reader, map, "", "description");
+    let disclaimer = optional_text(reader, map, "", "disclaimer");
+    let currency = reader
+        .required(map, "", "currency")
+        .and_then(|v| read_currency(reader, v));
+    let locale = optional(map, "locale").and_then(|v| read_locale(reader, v));
+    let horizon = optional(map, "horizon_years").map_or(Some(Decimal::from(3)), |v| {
+        let key = InputKey::HorizonYears;
+        reader.whole_in(v, "horizon_years", key.absolute_min(), key.absolute_max())
+    });
+    let discount = optional(map, "discount_rate_pct").map_or(Some(Decimal::TEN), |v| {
+        reader.decimal_in(v, "discount_rate_pct", Decimal::ZERO, Decimal::ONE_HUNDRED)
+    });
+    let input_specs = read_input_specs(reader, map, horizon, discount);
+    let tiers = reader
+        .required(map, "", "tiers")
+        .and_then(|v| read_tiers(reader, v));
+    Some(Program {
+        id: id?,
+        name: name?,
+        vendor,
+        description,
+        currency: currency?,
+        locale,
+        disclaimer,
+        input_specs,
+        tiers: tiers?,
+    })
+}
+
+fn read_version(reader: &mut JsonReader, map: &Map<String, Value>) {
+    let Some(value) = reader.required(map, "", "version") else {
+        return;
+    };
+    if value.as_u64() != Some(FORMAT_VERSION) {
+        reader.error(
+            "version",
+            format!("unsupported version {value}: this widget reads version {FORMAT_VERSION}"),
+        );
+    }
+}
+
+fn optional_text(
+    reader: &mut JsonReader,
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+) -> Option<String> {
+    optional(map, key).and_then(|v| reader.text(v, &child_path(path, key)))
+}
+
+fn read_id(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String> {
+    let id = reader.non_empty_text(value, path)?;
+    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
+    if id.len() > 64 || !id.chars().all(allowed) {
+        reader.error(
+            path,
+            format!("\"{id}\" is not a valid id: use up to 64 lowercase letters, digits, - and _"),
+        );
+        return None;
+    }
+    Some(id)
+}
+
+fn read_currency(reader: &mut JsonReader, value: &Value) -> Option<String> {
+    let code = reader.text(value, "currency")?;
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        reader.error(
+            "currency",
+            format!("\"{code}\" is not an ISO 4217 code such as USD or EUR"),
+        );
+        return None;
+    }
+    Some(code)
+}
+
+fn read_locale(reader: &mut JsonReader, value: &Value) -> Option<String> {
+    let locale = reader.text(value, "locale")?;
+    let well_formed = (2..=35).contains(&locale.len())
+        && locale.starts_with(|c: char| c.is_ascii_alphabetic())
+        && locale
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !well_formed {
+        reader.error(
+            "locale",
+            format!("\"{locale}\" is not a locale such as en-US or de-DE"),
+        );
+        return None;
+    }
+    Some(locale)
+}
+
+fn read_input_specs(
+    reader: &mut JsonReader,
+    map: &Map<String, Value>,
+    horizon: Option<Decimal>,
+    discount: Option<Decimal>,
+) -> [InputSpec; 16] {
+    let mut specs = InputKey::ALL.map(InputSpec::builtin);
+    specs[InputKey::HorizonYears.index()].default =
+        horizon.unwrap_or(InputKey::HorizonYears.builtin_default());
+    specs[InputKey::DiscountRatePct.index()].default =
+        discount.unwrap_or(InputKey::DiscountRatePct.builtin_default());
+    let Some(value) = optional(map, "inputs") else {
+        return specs;
+    };
+    let Some(inputs) = reader.object(value, "inputs", &InputKey::names()) else {
+        return specs;
+    };
+    for key in InputKey::ALL {
+        if let Some(spec_value) = optional(inputs, key.name()) {
+            let path = child_path("inputs", key.name());
+            read_input_spec(reader, spec_value, &path, key, &mut specs[key.index()]);
+        }
+    }
+    specs
+}
+
+fn read_input_spec(
+    reader: &mut JsonReader,
+    value: &Value,
+    path: &str,
+    key: InputKey,
+    spec: &mut InputSpec,
+) {
+    let Some(map) = reader.object(value, path, SPEC_FIELDS) else {
+        return;
+    };
+    let (low, high) = (key.absolute_min(), key.absolute_max());
+    let bound = |reader: &mut JsonReader, field: &str| {
+        let value = optional(map, field)?;
+        let field_path = child_path(path, field);
+        if key.unit().is_whole() {
+            reader.whole_in(value, &field_path, low, high)
+        } else {
+            reader.decimal_in(value, &field_path, low, high)
+        }
+    };
+    let min = bound(reader, "min");
+    let max = bound(reader, "max");
+    let default = bound(reader, "default");
+    if let Some(min) = min {
+        spec.min = min;
+    }
+    if let Some(max) = max {
+        spec.max = max;
+    }
+    let range_in_order = spec.min <= spec.max;
+    if !range_in_order {
+        reader.error(
+            child_path(path, "min"),
+            format!(
+                "must not be above {path}.max ({}), got {}",
+                spec.max, spec.min
+            ),
+        );
+    }
+    if let Some(default) = default {
+        if matches!(key, InputKey::HorizonYears | InputKey::DiscountRatePct) {
+            reader.error(
+                child_path(path, "default"),
+                format!("set this default with the top-level {} field", key.name()),
+            );
+        } else {
+            spec.default = default;
+        }
+    }
+    if range_in_order && (spec.default < spec.min || spec.default > spec.max) {
+        reader.error(
+            child_path(path, "default"),
+            format!(
+                "must be between {path}.min ({}) and {path}.max ({}), got {}",
+                spec.min, spec.max, spec.default
+            ),
+        );
+    }
+    spec.label = optional_text(reader, map, path, "label");
+    spec.help = optional_text(reader, map, path, "help");
+    spec.hidden = optional(map, "hidden")
+        .and_then(|v| reader.boolean(v, &child_path(path, "hidden")))
+        .unwrap_or(false);
+}
+
+fn read_tiers(reader: &mut JsonReader, value: &Value) -> Option<Vec<Tier>> {
+    let Value::Array(items) = value else {
+        reader.error("tiers", "must be a list of tiers");
+        return None;
+    };
+    if items.is_empty() {
+        reader.error("tiers", "must contain at least one tier");
+        return None;
+    }
+    let tiers: Vec<Option<Tier>> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| read_tier(reader, item, &index_path("tiers", index)))
+        .collect();
+    for (index, tier) in tiers.iter().enumerate() {
+        let Some(tier) = tier else { continue };
+        let first = tiers
+            .iter()
+            .position(|other| other.as_ref().is_some_and(|o| o.id == tier.id));
+        if let Some(first) = first.filter(|first| *first < index) {
+            reader.error(
+                child_path(&index_path("tiers", index), "id"),
+                format!(
+                    "duplicate id \"{}\", already used by tiers[{first}]",
+                    tier.id
+                ),
+            );
+        }
+    }
+    tiers.into_iter().collect()
+}
+
+fn read_tier(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Tier> {
+    let map = reader.object(value, path, TIER_FIELDS)?;
+    let id = reader
+        .required(map, path, "id")
+        .and_then(|v| read_id(reader, v, &child_path(path, "id")));
+    let name = reader
+        .required(map, path, "name")
+        .and_then(|v| reader.non_empty_text(v, &child_path(path, "name")));
+    let description = optional_text(reader, map, path, "description");
+    let benefits = optional(map, "benefits")
+        .and_then(|v| reader.text_list(v, &child_path(path, "benefits")))
+        .unwrap_or_default();
+    let mut terms = TermReader { reader, map, path };
+    let terms = TierTerms {
+        resale_margin_pct: terms.read("resale_margin_pct", Unit::Percent),
+        registration_bonus_pct: terms.read("registration_bonus_pct", Unit::Percent),
+        referral_share_pct: terms.read("referral_share_pct", Unit::Percent),
+        referral_years: terms.read_referral_years(),
+        rebate_pct: terms.read("rebate_pct", Unit::Percent),
+        rebate_threshold: terms.read("rebate_threshold", Unit::Money),
+        mdf_pct: terms.read("mdf_pct", Unit::Percent),
+        mdf_cap: terms.read_optional("mdf_cap", Unit::Money),
+        annual_fee: terms.read("annual_fee", Unit::Money),
+        certification_cost: terms.read("certification_cost", Unit::Money),
+        joining_cost: terms.read("joining_cost", Unit::Money),
+        min_certified_staff: terms.read("min_certified_staff", Unit::People),
+        min_annual_revenue: terms.read("min_annual_revenue", Unit::Money),
+    };
+    Some(Tier {
+        id: id?,
+        name: name?,
+        description,
+        benefits,
+        terms,
+    })
+}
+
+/// Reads a tier's numeric terms; absent terms are zero, invalid ones are reported.
+struct TermReader<'r, 'v> {
+    reader: &'r mut JsonReader,
+    map: &'v Map<String, Value>,
+    path: &'r str,
+}
+
+impl TermReader<'_, '_> {
+    fn read(&mut self, field: &str, unit: Unit) -> Decimal {
+        self.read_optional(field, unit).unwrap_or(Decimal::ZERO)
+    }
+
+    fn read_optional(&mut self, field: &str, unit: Unit) -> Option<Decimal> {
+        let value = optional(self.map, field)?;
+        let path = child_path(self.path, field);
+        match unit {
+            Unit::Percent => {
+                self.reader
+                    .decimal_in(value, &path, Decimal::ZERO, Decimal::ONE_HUNDRED)
+            }
+            Unit::Money => {
+                self.reader
+                    .decimal_in(value, &path, Decimal::ZERO, Decimal::from(MONEY_MAX))
+            }
+            Unit::Clients | Unit::People | Unit::Years => {
+                self.reader
+                    .whole_in(value, &path, Decimal::ZERO, Decimal::from(1_000_000))
+            }
+        }
+    }
+
+    fn read_referral_years(&mut self) -> Option<u32> {
+        self.read_optional("referral_years", Unit::Years)
+            .and_then(|years| u32::try_from(years.mantissa()).ok())
+    }
+}

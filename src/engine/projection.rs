@@ -1,0 +1,462 @@
+//! The projection: every tier's earnings, costs, net, ROI, NPV, payback and qualification.
+//!
+//! Follows `docs/model.md` exactly. Figures keep full precision here; rounding happens
+//! only when results are serialized ([`crate::engine::result_json`]) or displayed.
+
+use rust_decimal::Decimal;
+use std::fmt;
+
+use super::checked::{add, div, fraction, mul, sub, sum, Calc};
+use super::input_catalogue::InputKey;
+use super::inputs::PartnerInputs;
+use super::program::{Program, Tier, TierTerms};
+use super::schedule::{client_schedule, ScheduleYear};
+
+/// Why a projection could not be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EngineError {
+    /// A figure grew beyond what exact decimals can hold; `input` is the value to reduce.
+    Overflow {
+        /// The input whose size caused the overflow.
+        input: InputKey,
+    },
+    /// The horizon is not a whole number of years from 1 to 10.
+    InvalidHorizon,
+}
+
+impl fmt::Display for EngineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EngineError::Overflow { input } => write!(
+                f,
+                "The projection grows too large to compute exactly. Try a smaller \"{}\".",
+                input.label()
+            ),
+            EngineError::InvalidHorizon => {
+                f.write_str("The number of years must be a whole number from 1 to 10.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EngineError {}
+
+/// The five earnings streams of one year or of a whole horizon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Streams {
+    /// Margin and registration bonus on resold licences.
+    pub resale: Decimal,
+    /// Referral fees on referred licences.
+    pub referral: Decimal,
+    /// Rebate on resold revenue above the threshold.
+    pub rebate: Decimal,
+    /// Market development funds.
+    pub mdf: Decimal,
+    /// Profit on the partner's own services.
+    pub services: Decimal,
+}
+
+impl Streams {
+    /// The sum of the five streams.
+    pub fn total(&self) -> Calc {
+        sum(
+            [
+                self.resale,
+                self.referral,
+                self.rebate,
+                self.mdf,
+                self.services,
+            ],
+            InputKey::DealValue,
+        )
+    }
+
+    fn plus(&self, other: &Streams) -> Result<Streams, EngineError> {
+        let blame = InputKey::DealValue;
+        Ok(Streams {
+            resale: add(self.resale, other.resale, blame)?,
+            referral: add(self.referral, other.referral, blame)?,
+            rebate: add(self.rebate, other.rebate, blame)?,
+            mdf: add(self.mdf, other.mdf, blame)?,
+            services: add(self.services, other.services, blame)?,
+        })
+    }
+}
+
+/// One tier in one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierYear {
+    /// Year number, from 1.
+    pub year: u32,
+    /// `N_t`.
+    pub new_clients: Decimal,
+    /// `A_t`.
+    pub active_clients: Decimal,
+    /// `L_t`.
+    pub licence_revenue: Decimal,
+    /// `Lref_t`: licence revenue still earning referral fees.
+    pub referral_revenue: Decimal,
+    /// The five earnings streams.
+    pub streams: Streams,
+    /// Sum of the streams.
+    pub earnings: Decimal,
+    /// `F`.
+    pub program_fee: Decimal,
+    /// `Q·max(k, nc)`.
+    pub certification: Decimal,
+    /// `K·N_t`.
+    pub acquisition: Decimal,
+    /// Sum of the three costs.
+    pub costs: Decimal,
+    /// Earnings minus costs.
+    pub net: Decimal,
+    /// Net since the start, initial costs included.
+    pub cumulative_net: Decimal,
+}
+
+/// Whether and when a tier's requirements are met.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Qualification {
+    /// First year whose licence revenue reaches the requirement; `None` within the horizon.
+    pub qualifies_from_year: Option<u32>,
+    /// When never reached: how far the last year's licence revenue falls short.
+    pub revenue_shortfall: Option<Decimal>,
+    /// Certified staff still to train (their cost is already in the projection).
+    pub staff_gap: Decimal,
+}
+
+/// The projection of one tier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierProjection {
+    /// The tier's id.
+    pub tier_id: String,
+    /// The tier's name.
+    pub tier_name: String,
+    /// Year 1 to the horizon.
+    pub years: Vec<TierYear>,
+    /// `J + I0`, spent in year 0.
+    pub initial_costs: Decimal,
+    /// Every stream summed over the horizon.
+    pub streams: Streams,
+    /// Total earnings.
+    pub earnings: Decimal,
+    /// Total costs, initial costs included.
+    pub costs: Decimal,
+    /// Earnings minus costs.
+    pub net: Decimal,
+    /// Net ÷ costs; `None` when there are no costs.
+    pub roi: Option<Decimal>,
+    /// Net present value at the discount rate.
+    pub npv: Decimal,
+    /// Months until the cumulative net stays at or above zero; `None` if not within the horizon.
+    pub payback_months: Option<Decimal>,
+    /// Net ÷ years.
+    pub yearly_average_net: Decimal,
+    /// Requirements.
+    pub qualification: Qualification,
+}
+
+/// What moving from the recommended tier to a higher one would bring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upgrade {
+    /// Index of the higher tier.
+    pub tier_index: usize,
+    /// Its net minus the recommended tier's net.
+    pub extra_net: Decimal,
+}
+
+/// The result of projecting a program for a partner's inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    /// Years projected.
+    pub horizon_years: u32,
+    /// One projection per tier, in program order.
+    pub tiers: Vec<TierProjection>,
+    /// Index of the tier with the highest net among those qualifying from year 1.
+    pub recommended: Option<usize>,
+    /// Every tier above the recommended one.
+    pub upgrades: Vec<Upgrade>,
+}
+
+/// Projects every tier of `program` for `inputs`.
+pub fn project(program: &Program, inputs: &PartnerInputs) -> Result<Projection, EngineError> {
+    let horizon = horizon_years(inputs)?;
+    let schedule = client_schedule(inputs, horizon)?;
+    let tiers = program
+        .tiers
+        .iter()
+        .map(|tier| project_tier(tier, inputs, &schedule))
+        .collect::<Result<Vec<_>, _>>()?;
+    let recommended = recommended_tier(&tiers);
+    let upgrades = match recommended {
+        Some(index) => upgrades_above(&tiers, index)?,
+        None => Vec::new(),
+    };
+    Ok(Projection {
+        horizon_years: horizon,
+        tiers,
+        recommended,
+        upgrades,
+    })
+}
+
+fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
+    let horizon = inputs.get(InputKey::HorizonYears);
+    let key = InputKey::HorizonYears;
+    if !horizon.fract().is_zero() || horizon < key.absolute_min() || horizon > key.absolute_max() {
+        return Err(EngineError::InvalidHorizon);
+    }
+    u32::try_from(horizon.normalize().mantissa()).map_err(|_| EngineError::InvalidHorizon)
+}
+
+fn project_tier(
+    tier: &Tier,
+    inputs: &PartnerInputs,
+    schedule: &[ScheduleYear],
+) -> Result<TierProjection, EngineError> {
+    let terms = &tier.terms;
+    let initial_costs = add(
+        terms.joining_cost,
+        inputs.get(InputKey::InitialInvestment),
+        InputKey::InitialInvestment,
+    )?;
+    let mut cumulative = -initial_costs;
+    let mut years = Vec::with_capacity(schedule.len());
+    for schedule_year in schedule {
+        let year = project_year(terms, inputs, schedule_year, cumulative)?;
+        cumulative = year.cumulative_net;
+        years.push(year);
+    }
+    let blame = InputKey::DealValue;
+    let streams = years
+        .iter()
+        .try_fold(Streams::default(), |total, year| total.plus(&year.streams))?;
+    let earnings = sum(years.iter().map(|y| y.earnings), blame)?;
+    let costs = add(
+        initial_costs,
+        sum(years.iter().map(|y| y.costs), blame)?,
+        blame,
+    )?;
+    let net = sub(earnings, costs, blame)?;
+    let roi = if costs.is_zero() {
+        None
+    } else {
+        Some(div(net, costs, blame)?)
+    };
+    let horizon = Decimal::from(schedule.len());
+    Ok(TierProjection {
+        tier_id: tier.id.clone(),
+        tier_name: tier.name.clone(),
+        npv: net_present_value(initial_costs, &years, inputs)?,
+        payback_months: payback_months(initial_costs, &years)?,
+        yearly_average_net: div(net, horizon.max(Decimal::ONE), blame)?,
+        qualification: qualification(terms, inputs, schedule)?,
+        years,
+        initial_costs,
+        streams,
+        earnings,
+        costs,
+        net,
+        roi,
+    })
+}
+
+fn project_year(
+    terms: &TierTerms,
+    inputs: &PartnerInputs,
+    schedule_year: &ScheduleYear,
+    cumulative_before: Decimal,
+) -> Result<TierYear, EngineError> {
+    let value = InputKey::DealValue;
+    let licence = schedule_year.licence_revenue;
+    let referral_revenue = schedule_year.referral_revenue(terms.referral_years)?;
+    let resell = fraction(inputs.get(InputKey::ResellPct));
+    let resold = mul(resell, licence, value)?;
+
+    let registered_bonus = mul(
+        fraction(inputs.get(InputKey::RegisteredPct)),
+        fraction(terms.registration_bonus_pct),
+        InputKey::RegisteredPct,
+    )?;
+    let resale_rate = add(fraction(terms.resale_margin_pct), registered_bonus, value)?;
+    let referred_share = sub(Decimal::ONE, resell, InputKey::ResellPct)?;
+    let above_threshold = sub(resold, terms.rebate_threshold, value)?.max(Decimal::ZERO);
+    let mdf_uncapped = mul(fraction(terms.mdf_pct), licence, value)?;
+    let services_revenue = add(
+        mul(
+            inputs.get(InputKey::OnboardingFee),
+            schedule_year.new_clients,
+            InputKey::OnboardingFee,
+        )?,
+        mul(
+            inputs.get(InputKey::RecurringServices),
+            schedule_year.active_clients,
+            InputKey::RecurringServices,
+        )?,
+        InputKey::RecurringServices,
+    )?;
+    let streams = Streams {
+        resale: mul(resold, resale_rate, value)?,
+        referral: mul(
+            mul(
+                referred_share,
+                fraction(terms.referral_share_pct),
+                InputKey::ResellPct,
+            )?,
+            referral_revenue,
+            value,
+        )?,
+        rebate: mul(fraction(terms.rebate_pct), above_threshold, value)?,
+        mdf: terms
+            .mdf_cap
+            .map_or(mdf_uncapped, |cap| mdf_uncapped.min(cap)),
+        services: mul(
+            fraction(inputs.get(InputKey::ServicesMarginPct)),
+            services_revenue,
+            InputKey::OnboardingFee,
+        )?,
+    };
+    let earnings = streams.total()?;
+
+    let certified = inputs
+        .get(InputKey::CertifiedStaff)
+        .max(terms.min_certified_staff);
+    let certification = mul(
+        terms.certification_cost,
+        certified,
+        InputKey::CertifiedStaff,
+    )?;
+    let acquisition = mul(
+        inputs.get(InputKey::AcquisitionCost),
+        schedule_year.new_clients,
+        InputKey::AcquisitionCost,
+    )?;
+    let costs = sum(
+        [terms.annual_fee, certification, acquisition],
+        InputKey::AcquisitionCost,
+    )?;
+    let net = sub(earnings, costs, value)?;
+    Ok(TierYear {
+        year: schedule_year.year,
+        new_clients: schedule_year.new_clients,
+        active_clients: schedule_year.active_clients,
+        licence_revenue: licence,
+        referral_revenue,
+        streams,
+        earnings,
+        program_fee: terms.annual_fee,
+        certification,
+        acquisition,
+        costs,
+        net,
+        cumulative_net: add(cumulative_before, net, value)?,
+    })
+}
+
+/// `−(J+I0) + Σ net_t / (1+i)^t`.
+fn net_present_value(initial_costs: Decimal, years: &[TierYear], inputs: &PartnerInputs) -> Calc {
+    let rate = InputKey::DiscountRatePct;
+    let growth = add(Decimal::ONE, fraction(inputs.get(rate)), rate)?;
+    let mut factor = Decimal::ONE;
+    let mut npv = -initial_costs;
+    for year in years {
+        factor = mul(factor, growth, rate)?;
+        if factor.is_zero() {
+            return Err(EngineError::Overflow { input: rate });
+        }
+        npv = add(npv, div(year.net, factor, rate)?, InputKey::DealValue)?;
+    }
+    Ok(npv)
+}
+
+/// Months until the cumulative net reaches zero for good, each year's net accruing evenly.
+///
+/// `Some(0)` when the cumulative net is never negative, `None` when it is still
+/// negative at the horizon.
+fn payback_months(
+    initial_costs: Decimal,
+    years: &[TierYear],
+) -> Result<Option<Decimal>, EngineError> {
+    let blame = InputKey::DealValue;
+    let twelve = Decimal::from(12);
+    let mut start = -initial_costs;
+    let mut payback = (start >= Decimal::ZERO).then_some(Decimal::ZERO);
+    for year in years {
+        let end = year.cumulative_net;
+        if end < Decimal::ZERO {
+            payback = None;
+        } else if start < Decimal::ZERO {
+            // The cumulative net crosses zero during this year; `year.net > 0` here.
+            let share_of_year = div(-start, year.net, blame)?;
+            let months_before = Decimal::from(12 * (year.year - 1));
+            payback = Some(add(
+                months_before,
+                mul(twelve, share_of_year, blame)?,
+                blame,
+            )?);
+        }
+        start = end;
+    }
+    Ok(payback)
+}
+
+fn qualification(
+    terms: &TierTerms,
+    inputs: &PartnerInputs,
+    schedule: &[ScheduleYear],
+) -> Result<Qualification, EngineError> {
+    let required = terms.min_annual_revenue;
+    let qualifies_from_year = schedule
+        .iter()
+        .find(|year| year.licence_revenue >= required)
+        .map(|year| year.year);
+    let revenue_shortfall = match (qualifies_from_year, schedule.last()) {
+        (None, Some(last)) => Some(sub(required, last.licence_revenue, InputKey::DealValue)?),
+        _ => None,
+    };
+    let staff_gap = sub(
+        terms.min_certified_staff,
+        inputs.get(InputKey::CertifiedStaff),
+        InputKey::CertifiedStaff,
+    )?
+    .max(Decimal::ZERO);
+    Ok(Qualification {
+        qualifies_from_year,
+        revenue_shortfall,
+        staff_gap,
+    })
+}
+
+/// The tier with the highest net among those qualifying from year 1; ties go to the lower tier.
+fn recommended_tier(tiers: &[TierProjection]) -> Option<usize> {
+    tiers
+        .iter()
+        .enumerate()
+        .filter(|(_, tier)| tier.qualification.qualifies_from_year == Some(1))
+        .fold(
+            None,
+            |best: Option<(usize, Decimal)>, (index, tier)| match best {
+                Some((_, best_net)) if best_net >= tier.net => best,
+                _ => Some((index, tier.net)),
+            },
+        )
+        .map(|(index, _)| index)
+}
+
+fn upgrades_above(
+    tiers: &[TierProjection],
+    recommended: usize,
+) -> Result<Vec<Upgrade>, EngineError> {
+    let base = tiers[recommended].net;
+    tiers
+        .iter()
+        .enumerate()
+        .skip(recommended + 1)
+        .map(|(tier_index, tier)| {
+            Ok(Upgrade {
+                tier_index,
+                extra_net: sub(tier.net, base, InputKey::DealValue)?,
+            })
+        })
+        .collect()
+}

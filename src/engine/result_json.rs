@@ -1,0 +1,102 @@
+//! The projection as JSON: every amount an exact decimal string, rounded half-even at
+//! this edge only (money and client counts to 2 places, ratios to 4).
+
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Value};
+
+use super::decimal_text::fixed_places;
+use super::program::Program;
+use super::projection::{Projection, Streams, TierProjection, TierYear};
+
+fn money(value: Decimal) -> Value {
+    Value::String(fixed_places(value, 2))
+}
+
+fn ratio(value: Decimal) -> Value {
+    Value::String(fixed_places(value, 4))
+}
+
+fn optional(value: Option<Decimal>, format: fn(Decimal) -> Value) -> Value {
+    value.map_or(Value::Null, format)
+}
+
+impl Projection {
+    /// The result document shared by the host API, exports and tests.
+    pub fn to_json(&self, program: &Program) -> Value {
+        let tier_id = |index: usize| program.tiers.get(index).map(|tier| tier.id.clone());
+        json!({
+            "program_id": program.id,
+            "currency": program.currency,
+            "horizon_years": self.horizon_years,
+            "recommended_tier": self.recommended.and_then(tier_id),
+            "upgrades": self.upgrades.iter().map(|upgrade| json!({
+                "tier": tier_id(upgrade.tier_index),
+                "extra_net": money(upgrade.extra_net),
+            })).collect::<Vec<_>>(),
+            "tiers": self.tiers.iter().map(tier_json).collect::<Vec<_>>(),
+        })
+    }
+}
+
+fn streams_into(map: &mut Map<String, Value>, streams: &Streams) {
+    for (name, value) in [
+        ("resale", streams.resale),
+        ("referral", streams.referral),
+        ("rebate", streams.rebate),
+        ("mdf", streams.mdf),
+        ("services", streams.services),
+    ] {
+        map.insert(name.into(), money(value));
+    }
+}
+
+fn tier_json(tier: &TierProjection) -> Value {
+    let qualification = &tier.qualification;
+    let mut map = Map::new();
+    map.insert("id".into(), json!(tier.tier_id));
+    map.insert("name".into(), json!(tier.tier_name));
+    map.insert("initial_costs".into(), money(tier.initial_costs));
+    streams_into(&mut map, &tier.streams);
+    map.insert("earnings".into(), money(tier.earnings));
+    map.insert("costs".into(), money(tier.costs));
+    map.insert("net".into(), money(tier.net));
+    map.insert("roi".into(), optional(tier.roi, ratio));
+    map.insert("npv".into(), money(tier.npv));
+    map.insert(
+        "payback_months".into(),
+        optional(tier.payback_months, money),
+    );
+    map.insert("yearly_average_net".into(), money(tier.yearly_average_net));
+    map.insert(
+        "qualifies_from_year".into(),
+        json!(qualification.qualifies_from_year),
+    );
+    map.insert(
+        "revenue_shortfall".into(),
+        optional(qualification.revenue_shortfall, money),
+    );
+    map.insert("staff_gap".into(), money(qualification.staff_gap));
+    map.insert(
+        "years".into(),
+        Value::Array(tier.years.iter().map(year_json).collect()),
+    );
+    Value::Object(map)
+}
+
+fn year_json(year: &TierYear) -> Value {
+    let mut map = Map::new();
+    map.insert("year".into(), json!(year.year));
+    map.insert("new_clients".into(), money(year.new_clients));
+    map.insert("active_clients".into(), money(year.active_clients));
+    map.insert("licence_revenue".into(), money(year.licence_revenue));
+    map.insert("referral_revenue".into(), money(year.referral_revenue));
+    streams_into(&mut map, &year.streams);
+    map.insert("earnings".into(), money(year.earnings));
+    map.insert("program_fee".into(), money(year.program_fee));
+    map.insert("certification".into(), money(year.certification));
+    map.insert("acquisition".into(), money(year.acquisition));
+    map.insert("costs".into(), money(year.costs));
+    map.insert("net".into(), money(year.net));
+    map.insert("cumulative_net".into(), money(year.cumulative_net));
+    Value::Object(map)
+}

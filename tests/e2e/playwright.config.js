@@ -1,0 +1,39 @@
+// Playwright configuration: end-to-end tests of the demo page in dist/,
+// served by `cargo xtask serve`, in the system Chromium (never a downloaded one).
+// Run through `cargo xtask test`, which builds dist/ first.
+const path = require('node:path');
+const { defineConfig } = require('@playwright/test');
+
+const PORT = '8123';
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+module.exports = defineConfig({
+  testDir: '.',
+  reporter: 'list',
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  use: {
+    baseURL: BASE_URL,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'system-chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'cargo xtask serve',
+    env: { PORT },
+    url: `${BASE_URL}/index.html`,
+    reuseExistingServer: false,
+    cwd: path.resolve(__dirname, '..', '..'),
+    timeout: 120_000,
+  },
+});

@@ -1,0 +1,179 @@
+//! Program files: the shipped examples parse, and each kind of invalid program is
+//! reported with its path-precise message.
+#![cfg(not(target_arch = "wasm32"))]
+
+use partner_roi::engine::{project, Program};
+use serde_json::{json, Value};
+use std::fs;
+
+#[test]
+fn every_example_program_parses_and_projects() {
+    let mut count = 0;
+    for entry in fs::read_dir("examples/programs").unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        let program =
+            Program::from_json_text(&text).unwrap_or_else(|errors| panic!("{path:?}: {errors:?}"));
+        assert!(program.tiers.len() >= 3, "{path:?}");
+        assert!(
+            project(&program, &program.default_inputs()).is_ok(),
+            "{path:?}"
+        );
+        count += 1;
+    }
+    assert!(
+        count >= 3,
+        "expected at least three example programs, found {count}"
+    );
+}
+
+#[test]
+fn numbers_and_decimal_strings_mean_exactly_the_same() {
+    let as_number = parse_ok(with(valid(), "/tiers/0/resale_margin_pct", json!(0.1)));
+    let as_string = parse_ok(with(valid(), "/tiers/0/resale_margin_pct", json!("0.1")));
+    assert_eq!(
+        as_number.tiers[0].terms.resale_margin_pct.to_string(),
+        "0.1"
+    );
+    assert_eq!(as_number, as_string);
+}
+
+#[test]
+fn omitted_terms_and_settings_take_their_defaults() {
+    let program = parse_ok(valid());
+    let defaults = program.default_inputs();
+    assert_eq!(
+        defaults
+            .get(partner_roi::engine::InputKey::HorizonYears)
+            .to_string(),
+        "3"
+    );
+    assert_eq!(
+        defaults
+            .get(partner_roi::engine::InputKey::DiscountRatePct)
+            .to_string(),
+        "10"
+    );
+    assert_eq!(program.tiers[0].terms.referral_years, None);
+    assert_eq!(program.tiers[0].terms.mdf_cap, None);
+}
+
+fn valid() -> Value {
+    json!({
+        "version": 1,
+        "id": "valid",
+        "name": "Valid program",
+        "currency": "USD",
+        "inputs": {"deal_value": {"default": 1000, "min": 100, "max": 50000}},
+        "tiers": [
+            {"id": "silver", "name": "Silver", "resale_margin_pct": 10},
+            {"id": "gold", "name": "Gold", "resale_margin_pct": 20, "benefits": ["A"]}
+        ]
+    })
+}
+
+fn parse_ok(value: Value) -> Program {
+    Program::from_json(&value).unwrap_or_else(|errors| panic!("{errors:?}"))
+}
+
+/// `base` with the value at JSON pointer `pointer` replaced (or inserted).
+fn with(mut base: Value, pointer: &str, value: Value) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    match base.pointer_mut(parent).unwrap() {
+        Value::Object(map) => {
+            map.insert(key.to_owned(), value);
+        }
+        Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
+        _ => panic!("{parent} is not a container"),
+    }
+    base
+}
+
+/// `base` without the field at `pointer`.
+fn without(mut base: Value, pointer: &str) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    base.pointer_mut(parent)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .remove(key);
+    base
+}
+
+/// Each invalid program and the one message it must produce.
+fn malformed_cases() -> Vec<(Value, &'static str)> {
+    let v = valid;
+    vec![
+        (json!([1, 2]), "must be an object, got a list"),
+        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, horizon_years, discount_rate_pct, disclaimer, inputs, tiers"),
+        (with(v(), "/curency", json!("USD")), "curency: unknown field, did you mean currency?"),
+        (with(v(), "/tiers/1/resale_margin_pc", json!(5)), "tiers[1].resale_margin_pc: unknown field, did you mean resale_margin_pct?"),
+        (without(v(), "/version"), "version: required"),
+        (with(v(), "/version", json!(2)), "version: unsupported version 2: this widget reads version 1"),
+        (without(v(), "/id"), "id: required"),
+        (with(v(), "/id", json!("My Program")), "id: \"My Program\" is not a valid id: use up to 64 lowercase letters, digits, - and _"),
+        (with(v(), "/name", json!("  ")), "name: must not be empty"),
+        (with(v(), "/name", json!(42)), "name: must be text, got a number"),
+        (without(v(), "/currency"), "currency: required"),
+        (with(v(), "/currency", json!("usd")), "currency: \"usd\" is not an ISO 4217 code such as USD or EUR"),
+        (with(v(), "/locale", json!("<en>")), "locale: \"<en>\" is not a locale such as en-US or de-DE"),
+        (with(v(), "/horizon_years", json!(0)), "horizon_years: must be between 1 and 10, got 0"),
+        (with(v(), "/horizon_years", json!(11)), "horizon_years: must be between 1 and 10, got 11"),
+        (with(v(), "/horizon_years", json!(2.5)), "horizon_years: must be a whole number, got 2.5"),
+        (with(v(), "/discount_rate_pct", json!(150)), "discount_rate_pct: must be between 0 and 100, got 150"),
+        (without(v(), "/tiers"), "tiers: required"),
+        (with(v(), "/tiers", json!([])), "tiers: must contain at least one tier"),
+        (with(v(), "/tiers", json!({"id": "x"})), "tiers: must be a list of tiers"),
+        (with(v(), "/tiers/1", json!("gold")), "tiers[1]: must be an object, got text"),
+        (with(v(), "/tiers/1/id", json!("silver")), "tiers[1].id: duplicate id \"silver\", already used by tiers[0]"),
+        (without(v(), "/tiers/0/name"), "tiers[0].name: required"),
+        (with(v(), "/tiers/0/referral_share_pct", json!(120)), "tiers[0].referral_share_pct: must be between 0 and 100, got 120"),
+        (with(v(), "/tiers/0/annual_fee", json!(-5)), "tiers[0].annual_fee: must be between 0 and 1000000000000, got -5"),
+        (with(v(), "/tiers/0/annual_fee", json!("1,000")), "tiers[0].annual_fee: must be a number, got \"1,000\""),
+        (with(v(), "/tiers/0/mdf_cap", json!(true)), "tiers[0].mdf_cap: must be a number or a decimal string, got true/false"),
+        (with(v(), "/tiers/0/referral_years", json!(1.5)), "tiers[0].referral_years: must be a whole number, got 1.5"),
+        (with(v(), "/tiers/0/min_certified_staff", json!(-1)), "tiers[0].min_certified_staff: must be between 0 and 1000000, got -1"),
+        (with(v(), "/tiers/1/benefits", json!("many")), "tiers[1].benefits: must be a list of texts, got text"),
+        (with(v(), "/tiers/1/benefits", json!(["ok", 3])), "tiers[1].benefits[1]: must be text, got a number"),
+        (with(v(), "/inputs/deal_values", json!({})), "inputs.deal_values: unknown field, did you mean deal_value?"),
+        (with(v(), "/inputs/deal_value/default", json!(60000)), "inputs.deal_value.default: must be between inputs.deal_value.min (100) and inputs.deal_value.max (50000), got 60000"),
+        (with(v(), "/inputs/deal_value/min", json!(90000)), "inputs.deal_value.min: must not be above inputs.deal_value.max (50000), got 90000"),
+        (with(v(), "/inputs/churn_pct", json!({"max": 101})), "inputs.churn_pct.max: must be between 0 and 100, got 101"),
+        (with(v(), "/inputs/existing_clients", json!({"default": 2.5})), "inputs.existing_clients.default: must be a whole number, got 2.5"),
+        (with(v(), "/inputs/horizon_years", json!({"default": 5})), "inputs.horizon_years.default: set this default with the top-level horizon_years field"),
+        (with(v(), "/inputs/deal_value/hidden", json!("yes")), "inputs.deal_value.hidden: must be true or false, got text"),
+        (with(v(), "/inputs/deal_value/maximum", json!(5)), "inputs.deal_value.maximum: unknown field, did you mean max?"),
+    ]
+}
+
+#[test]
+fn each_kind_of_invalid_program_gets_its_path_precise_message() {
+    let cases = malformed_cases();
+    assert!(cases.len() >= 30);
+    for (program, expected) in cases {
+        let errors = Program::from_json(&program).expect_err(expected);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages, [expected], "for {program}");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_in_one_pass() {
+    let program = with(
+        with(valid(), "/currency", json!("usd")),
+        "/tiers/0/rebate_pct",
+        json!(101),
+    );
+    let errors = Program::from_json(&program).unwrap_err();
+    assert_eq!(errors.len(), 2);
+}
+
+#[test]
+fn invalid_json_text_is_reported_with_its_position() {
+    let errors = Program::from_json_text("{\"version\": 1,,}").unwrap_err();
+    assert!(
+        errors[0].to_string().starts_with("not valid JSON: "),
+        "{errors:?}"
+    );
+    assert!(errors[0].to_string().contains("column"), "{errors:?}");
+}

@@ -1,0 +1,67 @@
+//! Project automation for partner-roi, run as `cargo xtask <command>`.
+//!
+//! Plain Rust with the standard library only, so that a fresh machine with
+//! rustup, cargo, node and npm can build, serve and test everything.
+
+mod cmd;
+mod dist;
+mod serve;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  demo    build dist/ (like `dist`) and serve it (like `serve`)
+  test    install what is missing, then run every check and test
+  dist    build the release wasm, bindings and demo page into dist/
+  serve   serve dist/ on http://127.0.0.1:$PORT (default 8000)
+  tools   install what is missing (wasm target, wasm-bindgen CLI,
+          Chromium + chromedriver, npm packages) and report
+  help    show this message";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> cmd::Result {
+    let command = match args {
+        [] => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        [command] => command.as_str(),
+        [command, ..] => {
+            return Err(format!(
+                "`{command}` takes no arguments, got: {}\n\n{USAGE}",
+                args[1..].join(" ")
+            ))
+        }
+    };
+    cmd::prepare_environment()?;
+    match command {
+        "demo" => {
+            dist::dist()?;
+            serve::serve()
+        }
+        "test" => test::test(),
+        "dist" => dist::dist(),
+        "serve" => serve::serve(),
+        "tools" => tools::ensure_all(),
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    }
+}

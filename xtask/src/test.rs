@@ -1,0 +1,81 @@
+//! `cargo xtask test`: every check and test, in order, stopping at the first failure.
+
+use crate::cmd::{self, Result};
+use crate::dist;
+use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
+use std::path::Path;
+use std::process::Command;
+
+enum Step {
+    /// A cargo command line (split on whitespace).
+    Cargo(&'static str),
+    /// Rust code; `Ok(Some(reason))` means the step was skipped.
+    Code(&'static str, fn() -> Result<Option<&'static str>>),
+}
+
+const STEPS: &[Step] = &[
+    Step::Code("ensure tools", || tools::ensure_all().map(|()| None)),
+    Step::Cargo("fmt --all -- --check"),
+    Step::Cargo("clippy --workspace --all-targets -- -D warnings"),
+    Step::Cargo(
+        "clippy -p partner-roi --lib --tests --target wasm32-unknown-unknown -- -D warnings",
+    ),
+    Step::Cargo("test --workspace"),
+    Step::Code("component tests in headless Chromium", component_tests),
+    Step::Code("cargo xtask dist", || dist::dist().map(|()| None)),
+    Step::Code("Playwright end-to-end tests", || {
+        cmd::run(tools::npm_tool("npx").args(["playwright", "test"])).map(|()| None)
+    }),
+];
+
+pub fn test() -> Result {
+    let (mut passed, mut skipped) = (0, 0);
+    for (index, step) in STEPS.iter().enumerate() {
+        let name = match step {
+            Step::Cargo(args) => format!("cargo {args}"),
+            Step::Code(name, _) => name.to_string(),
+        };
+        println!("\n==> [{}/{}] {name}", index + 1, STEPS.len());
+        let result = match step {
+            Step::Cargo(args) => {
+                cmd::run(Command::new("cargo").args(args.split_whitespace())).map(|()| None)
+            }
+            Step::Code(_, code) => code(),
+        };
+        match result {
+            Ok(None) => passed += 1,
+            Ok(Some(reason)) => {
+                println!("skipped: {reason}");
+                skipped += 1;
+            }
+            Err(message) => {
+                println!("\nFAILED: {name}: {message}");
+                println!("{passed} passed, 1 failed");
+                return Err(format!("step `{name}` failed"));
+            }
+        }
+    }
+    println!();
+    if skipped > 0 {
+        println!("({skipped} step skipped)");
+    }
+    println!("{passed} passed, 0 failed");
+    Ok(())
+}
+
+fn component_tests() -> Result<Option<&'static str>> {
+    if !Path::new("tests/components.rs").is_file() {
+        return Ok(Some("tests/components.rs does not exist"));
+    }
+    cmd::run(
+        Command::new("cargo")
+            .args(["test", "-p", "partner-roi", "--target", WASM_TARGET])
+            .args(["--test", "components"])
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            ),
+    )?;
+    Ok(None)
+}
