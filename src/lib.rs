@@ -5,7 +5,9 @@
 //! - `ui`: Yew components rendering a program and its projection (wasm only);
 //! - `embed`: the browser-facing entry points (wasm only).
 
+pub mod chart_scale;
 pub mod engine;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

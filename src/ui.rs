@@ -1,6 +1,9 @@
-//! Yew components: render a program's projection. No browser globals beyond the DOM Yew owns.
+//! Yew components rendering a program and its projection. The state they show lives in
+//! the pure [`crate::state`] reducer; numbers are formatted by [`format::Formatter`].
 
 pub mod components;
+pub mod format;
+pub mod styles;
 pub mod widget;
 
-pub use widget::{Widget, WidgetProps};
+pub use widget::{SettledChange, Widget, WidgetProps};

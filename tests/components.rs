@@ -4,13 +4,18 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use partner_roi::engine::decimal_text::fixed_places;
 use partner_roi::engine::default_program::default_program;
-use partner_roi::engine::project;
+use partner_roi::engine::{project, InputKey, PartnerInputs, Program, Projection};
+use partner_roi::ui::format::Formatter;
 use partner_roi::ui::{Widget, WidgetProps};
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+const PREFIX: &str = "t";
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -19,36 +24,254 @@ fn document() -> web_sys::Document {
 }
 
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
-#[wasm_bindgen_test]
-async fn default_program_renders_one_row_per_tier_with_engine_figures() {
+/// Mounts the widget in a fresh element and waits for the first render.
+async fn mount(program: Program, inputs: PartnerInputs) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let program = default_program();
-    let inputs = program.default_inputs();
-    let expected = project(&program, &inputs).unwrap();
     let props = WidgetProps {
         program: Rc::new(program),
         inputs: Rc::new(inputs),
+        locale: Some("en-US".into()),
+        id_prefix: PREFIX.into(),
+        on_change: Default::default(),
     };
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
     settle().await;
+    root
+}
 
-    let rows = root.query_selector_all("tbody tr").unwrap();
-    assert_eq!(rows.length() as usize, expected.tiers.len());
-    for (index, tier) in expected.tiers.iter().enumerate() {
-        let text = rows
-            .item(index as u32)
-            .unwrap()
-            .text_content()
-            .unwrap_or_default();
-        assert!(text.contains(&tier.tier_name), "{text}");
-        assert!(
-            text.contains(&fixed_places(tier.net, 2)),
-            "{text} lacks {}",
-            tier.net
-        );
+async fn mount_default() -> (Element, Program) {
+    let program = default_program();
+    let root = mount(program.clone(), program.default_inputs()).await;
+    (root, program)
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|index| list.item(index))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn field(root: &Element, key: InputKey) -> HtmlInputElement {
+    root.query_selector(&format!("#{PREFIX}-{}", key.name()))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no field for {}", key.name()))
+        .dyn_into()
+        .unwrap()
+}
+
+async fn type_into(root: &Element, key: InputKey, value: &str) {
+    let input = field(root, key);
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+fn card_nets(root: &Element) -> Vec<String> {
+    all(root, ".tier-card .tier-net-value")
+        .iter()
+        .map(text)
+        .collect()
+}
+
+fn expected_nets(program: &Program, projection: &Projection) -> Vec<String> {
+    let formatter = Formatter::new(Some("en-US"), &program.currency);
+    projection
+        .tiers
+        .iter()
+        .map(|tier| formatter.money_whole(tier.net))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn default_program_renders_four_cards_with_the_engine_figures() {
+    let (root, program) = mount_default().await;
+    let projection = project(&program, &program.default_inputs()).unwrap();
+    let names: Vec<String> = all(&root, ".tier-card .tier-name")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(names, ["Registered", "Silver", "Gold", "Platinum"]);
+    assert_eq!(card_nets(&root), expected_nets(&program, &projection));
+    let recommended = all(&root, ".tier-card-recommended");
+    assert_eq!(recommended.len(), 1);
+    let recommended_name = &program.tiers[projection.recommended.unwrap()].name;
+    assert!(text(&recommended[0]).contains(recommended_name.as_str()));
+}
+
+#[wasm_bindgen_test]
+async fn typing_into_an_input_updates_every_card() {
+    let (root, program) = mount_default().await;
+    let before = card_nets(&root);
+    type_into(&root, InputKey::DealValue, "30000").await;
+
+    let mut inputs = program.default_inputs();
+    inputs.set(InputKey::DealValue, Decimal::from(30_000));
+    let projection = project(&program, &inputs).unwrap();
+    let after = card_nets(&root);
+    assert_eq!(after, expected_nets(&program, &projection));
+    for (old, new) in before.iter().zip(&after) {
+        assert_ne!(old, new, "every card must change");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_value_shows_its_message_and_keeps_the_last_results() {
+    let (root, _) = mount_default().await;
+    let before = card_nets(&root);
+    type_into(&root, InputKey::DealValue, "12k").await;
+
+    let input = field(&root, InputKey::DealValue);
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let problem_id = format!("{PREFIX}-deal_value-problem");
+    let described_by = input.get_attribute("aria-describedby").unwrap_or_default();
+    assert!(
+        described_by.split(' ').any(|id| id == problem_id),
+        "{described_by}"
+    );
+    let problem = root
+        .query_selector(&format!("#{problem_id}"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&problem), "Enter a number, for example 12000.");
+
+    assert_eq!(card_nets(&root), before);
+    assert_eq!(all(&root, ".results-stale").len(), 1);
+    assert_eq!(all(&root, ".results-stale-note").len(), 1);
+
+    type_into(&root, InputKey::DealValue, "999999").await;
+    let problem = root
+        .query_selector(&format!("#{problem_id}"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&problem), "Enter a value from $500 to $250,000.");
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_tier_shows_its_yearly_table() {
+    let (root, program) = mount_default().await;
+    let buttons = all(&root, ".tier-card .tier-select");
+    let last = program.tiers.len() - 1;
+    buttons[last].dyn_ref::<HtmlElement>().unwrap().click();
+    settle().await;
+
+    let caption = root.query_selector(".year-table caption").unwrap().unwrap();
+    assert_eq!(
+        text(&caption),
+        format!("{}: year by year", program.tiers[last].name)
+    );
+    let projection = project(&program, &program.default_inputs()).unwrap();
+    let formatter = Formatter::new(Some("en-US"), &program.currency);
+    let net_row = all(&root, ".year-table tbody tr")
+        .into_iter()
+        .find(|row| text(row).starts_with("Net profit"))
+        .unwrap();
+    let cells: Vec<String> = all(&net_row, "td").iter().map(text).collect();
+    let tier = &projection.tiers[last];
+    assert_eq!(cells.len(), tier.years.len() + 2);
+    assert_eq!(cells[1], formatter.money_whole(tier.years[0].net));
+    assert_eq!(cells.last().unwrap(), &formatter.money_whole(tier.net));
+    let pressed = buttons[last].get_attribute("aria-pressed");
+    assert_eq!(pressed.as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn a_program_that_hides_inputs_does_not_render_them() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON).unwrap();
+    value["inputs"]["resell_pct"]["hidden"] = true.into();
+    value["inputs"]["deal_value"]["label"] = "Average subscription".into();
+    let program = Program::from_json(&value).unwrap();
+    let root = mount(program.clone(), program.default_inputs()).await;
+    assert!(root
+        .query_selector(&format!("#{PREFIX}-resell_pct"))
+        .unwrap()
+        .is_none());
+    let labels: Vec<String> = all(&root, ".field-label").iter().map(text).collect();
+    assert!(
+        labels.iter().any(|label| label == "Average subscription"),
+        "{labels:?}"
+    );
+    assert!(!labels
+        .iter()
+        .any(|label| label == InputKey::ResellPct.label()));
+}
+
+#[wasm_bindgen_test]
+fn german_locale_with_euros_formats_as_german_money() {
+    let formatter = Formatter::new(Some("de-DE"), "EUR");
+    let formatted = formatter
+        .money(Decimal::new(123_456, 2))
+        .replace('\u{a0}', " ");
+    assert_eq!(formatted, "1.234,56 €");
+    assert_eq!(formatter.decimal_separator(), ',');
+}
+
+#[wasm_bindgen_test]
+async fn german_program_renders_german_figures() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON).unwrap();
+    value["currency"] = "EUR".into();
+    value["locale"] = "de-DE".into();
+    let program = Program::from_json(&value).unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = WidgetProps {
+        program: Rc::new(program.clone()),
+        inputs: Rc::new(program.default_inputs()),
+        locale: None,
+        id_prefix: "de".into(),
+        on_change: Default::default(),
+    };
+    yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let projection = project(&program, &program.default_inputs()).unwrap();
+    let formatter = Formatter::new(Some("de-DE"), "EUR");
+    let nets: Vec<String> = card_nets(&root);
+    assert_eq!(nets[0], formatter.money_whole(projection.tiers[0].net));
+    assert!(nets[0].ends_with('€'), "{}", nets[0]);
+}
+
+#[wasm_bindgen_test]
+async fn every_chart_has_a_text_alternative_with_every_tier() {
+    let (root, program) = mount_default().await;
+    let charts = all(&root, "figure.chart");
+    assert_eq!(charts.len(), 2);
+    for chart in charts {
+        let svg = chart.query_selector("svg").unwrap().unwrap();
+        assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+        for id in svg
+            .get_attribute("aria-labelledby")
+            .unwrap_or_default()
+            .split(' ')
+        {
+            let labelled = root.query_selector(&format!("#{id}")).unwrap();
+            assert!(
+                labelled.is_some_and(|node| !text(&node).is_empty()),
+                "missing #{id}"
+            );
+        }
+        let rows: Vec<String> = all(&chart, ".visually-hidden tbody th")
+            .iter()
+            .map(text)
+            .collect();
+        let names: Vec<&str> = program
+            .tiers
+            .iter()
+            .map(|tier| tier.name.as_str())
+            .collect();
+        assert_eq!(rows, names);
     }
 }

@@ -1,3 +1,13 @@
 //! One component per file.
 
-pub mod results_table;
+pub mod assumptions;
+pub mod cumulative_chart;
+pub mod earnings_chart;
+pub mod input_field;
+pub mod input_panel;
+pub mod live_summary;
+pub mod program_header;
+pub mod results_panel;
+pub mod tier_card;
+pub mod tier_cards;
+pub mod year_table;

@@ -1,11 +1,11 @@
-// The demo page mounts the widget with the built-in default program
-// "Example Cloud" and renders one table row per tier.
+// The demo page mounts the widget (in a shadow root) with the built-in default program
+// "Example Cloud": one card per tier, inputs that recompute, no errors.
 const { test, expect } = require('@playwright/test');
 
 const TIERS = ['Registered', 'Silver', 'Gold', 'Platinum'];
 const isFavicon = (url) => new URL(url, 'http://x/').pathname === '/favicon.ico';
 
-test('demo page renders the default program tiers without errors', async ({ page }) => {
+test('demo page renders the default program and recomputes on typing', async ({ page }) => {
   const errors = [];
   page.on('console', (message) => {
     // Chromium asks for /favicon.ico on its own; the demo page has none.
@@ -23,15 +23,22 @@ test('demo page renders the default program tiers without errors', async ({ page
     const response = await page.goto('/index.html');
     expect(response.status()).toBe(200);
 
-    const table = page.locator('#partner-roi-demo table');
-    await expect(table).toBeVisible();
-    for (const tier of TIERS) {
-      // A row naming the tier, holding numbers (the money cells).
-      const row = table.locator('tr', { hasText: tier }).first();
-      await expect(row).toBeVisible();
-      await expect(row.getByText(tier).first()).toBeVisible();
-      await expect(row).toContainText(/\d/);
-    }
+    // Playwright's CSS locators pierce the open shadow root.
+    const widget = page.locator('#partner-roi-demo');
+    const names = widget.locator('.tier-card .tier-name');
+    await expect(names).toHaveText(TIERS);
+    const nets = widget.locator('.tier-card .tier-net-value');
+    await expect(nets.first()).toContainText(/\$\d/);
+    const before = await nets.allTextContents();
+
+    await widget.getByLabel('Average annual deal value').fill('30000');
+    await expect(nets.first()).not.toHaveText(before[0]);
+    const after = await nets.allTextContents();
+    after.forEach((net, index) => expect(net).not.toBe(before[index]));
+
+    // The widget's styles stay inside its shadow root.
+    const hostFont = await page.evaluate(() => getComputedStyle(document.querySelector('h1')).fontFamily);
+    expect(hostFont).not.toContain('system-ui');
   } finally {
     // Soft, so that a failure above is reported together with its console errors.
     expect.soft(errors, 'console errors, page errors and failed requests').toEqual([]);

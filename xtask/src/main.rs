@@ -5,6 +5,7 @@
 
 mod cmd;
 mod dist;
+mod screenshots;
 mod serve;
 mod test;
 mod tools;
@@ -19,6 +20,9 @@ commands:
   test    install what is missing, then run every check and test
   dist    build the release wasm, bindings and demo page into dist/
   serve   serve dist/ on http://127.0.0.1:$PORT (default 8000)
+  screenshots
+          build dist/ and capture docs/screenshot-1280.png and
+          docs/screenshot-375.png in headless Chromium
   tools   install what is missing (wasm target, wasm-bindgen CLI,
           Chromium + chromedriver, npm packages) and report
   help    show this message";
@@ -57,6 +61,7 @@ fn run(args: &[String]) -> cmd::Result {
         "test" => test::test(),
         "dist" => dist::dist(),
         "serve" => serve::serve(),
+        "screenshots" => screenshots::screenshots(),
         "tools" => tools::ensure_all(),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");

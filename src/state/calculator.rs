@@ -1,0 +1,329 @@
+//! [`CalculatorState`] and the [`Action`]s that change it.
+
+use rust_decimal::Decimal;
+use std::rc::Rc;
+
+use super::number_entry::{parse_typed_number, typed_text};
+use crate::engine::{project, EngineError, InputKey, PartnerInputs, Program, Projection};
+
+/// Why the text in a field is not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// The text is not a number.
+    NotANumber,
+    /// The number lies outside the program's range.
+    OutOfRange {
+        /// Smallest accepted value.
+        min: Decimal,
+        /// Largest accepted value.
+        max: Decimal,
+    },
+    /// The input takes whole numbers only.
+    NotWhole,
+}
+
+/// Everything the calculator shows, derived from the program and what the partner typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalculatorState {
+    /// The program being projected.
+    pub program: Rc<Program>,
+    /// The last valid value of every input.
+    pub inputs: PartnerInputs,
+    /// The text shown in each input's box, indexed by [`InputKey`].
+    pub texts: [String; 16],
+    /// The problem with each box's text, if any.
+    pub problems: [Option<FieldProblem>; 16],
+    /// The last projection that could be computed.
+    pub projection: Option<Rc<Projection>>,
+    /// Why the projection of the current inputs failed, if it did.
+    pub engine_error: Option<EngineError>,
+    /// The tier whose yearly table is shown.
+    pub selected_tier: usize,
+    /// Whether every input is shown, not only the basic ones.
+    pub show_all_inputs: bool,
+    /// The locale's decimal separator, for reading and writing the boxes.
+    pub decimal_separator: char,
+    /// Counts changes of the inputs, so observers can tell a new settled state.
+    pub revision: u64,
+}
+
+/// A change to the calculator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The partner typed `text` into the box of `key`.
+    Type(InputKey, String),
+    /// The partner moved the slider of `key` to a value.
+    Slide(InputKey, Decimal),
+    /// The partner chose a tier (its card was clicked).
+    SelectTier(usize),
+    /// Show or hide the inputs beyond the basic ones.
+    ToggleAllInputs,
+    /// Every input back to the program's default.
+    ResetInputs,
+    /// Replace every input (host page or saved state); values are checked like typed ones.
+    ReplaceInputs(Box<PartnerInputs>),
+}
+
+impl CalculatorState {
+    /// The state for `program` starting from `inputs`.
+    pub fn new(program: Rc<Program>, inputs: PartnerInputs, decimal_separator: char) -> Self {
+        let mut state = Self {
+            texts: InputKey::ALL.map(|key| typed_text(inputs.get(key), decimal_separator)),
+            problems: Default::default(),
+            inputs: program.default_inputs(),
+            projection: None,
+            engine_error: None,
+            selected_tier: 0,
+            show_all_inputs: false,
+            decimal_separator,
+            revision: 0,
+            program,
+        };
+        for key in InputKey::ALL {
+            state.accept(key, Some(inputs.get(key)));
+        }
+        state.recompute();
+        state.selected_tier = state.recommended_or_first();
+        state
+    }
+
+    /// Applies one action, returning the next state.
+    pub fn apply(&self, action: Action) -> Self {
+        let mut next = self.clone();
+        match action {
+            Action::Type(key, text) => {
+                let value = parse_typed_number(&text, self.decimal_separator);
+                next.texts[key.index()] = text;
+                next.accept(key, value);
+                next.input_changed();
+            }
+            Action::Slide(key, value) => {
+                next.texts[key.index()] = typed_text(value, self.decimal_separator);
+                next.accept(key, Some(value));
+                next.input_changed();
+            }
+            Action::SelectTier(index) => {
+                if index < self.program.tiers.len() {
+                    next.selected_tier = index;
+                }
+            }
+            Action::ToggleAllInputs => next.show_all_inputs = !self.show_all_inputs,
+            Action::ResetInputs => {
+                return Self {
+                    show_all_inputs: self.show_all_inputs,
+                    revision: self.revision + 1,
+                    ..Self::new(
+                        self.program.clone(),
+                        self.program.default_inputs(),
+                        self.decimal_separator,
+                    )
+                }
+            }
+            Action::ReplaceInputs(inputs) => {
+                for key in InputKey::ALL {
+                    next.texts[key.index()] = typed_text(inputs.get(key), self.decimal_separator);
+                    next.accept(key, Some(inputs.get(key)));
+                }
+                next.input_changed();
+            }
+        }
+        next
+    }
+
+    /// Whether the shown projection matches what is in every box.
+    pub fn is_current(&self) -> bool {
+        self.engine_error.is_none() && self.problems.iter().all(Option::is_none)
+    }
+
+    /// The problem of one field.
+    pub fn problem(&self, key: InputKey) -> Option<&FieldProblem> {
+        self.problems[key.index()].as_ref()
+    }
+
+    /// Stores `value` for `key` when it is valid, else records why not.
+    fn accept(&mut self, key: InputKey, value: Option<Decimal>) {
+        let problem = match value {
+            None => Some(FieldProblem::NotANumber),
+            Some(value) => {
+                let spec = self.program.input_spec(key);
+                if value < spec.min || value > spec.max {
+                    Some(FieldProblem::OutOfRange {
+                        min: spec.min,
+                        max: spec.max,
+                    })
+                } else if key.unit().is_whole() && !value.fract().is_zero() {
+                    Some(FieldProblem::NotWhole)
+                } else {
+                    self.inputs.set(key, value);
+                    None
+                }
+            }
+        };
+        self.problems[key.index()] = problem;
+    }
+
+    fn input_changed(&mut self) {
+        self.revision += 1;
+        if self.problems.iter().all(Option::is_none) {
+            self.recompute();
+        }
+    }
+
+    fn recompute(&mut self) {
+        match project(&self.program, &self.inputs) {
+            Ok(projection) => {
+                self.projection = Some(Rc::new(projection));
+                self.engine_error = None;
+            }
+            Err(error) => self.engine_error = Some(error),
+        }
+    }
+
+    fn recommended_or_first(&self) -> usize {
+        self.projection
+            .as_ref()
+            .and_then(|projection| projection.recommended)
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::default_program::default_program;
+
+    fn state() -> CalculatorState {
+        let program = Rc::new(default_program());
+        let inputs = program.default_inputs();
+        CalculatorState::new(program, inputs, '.')
+    }
+
+    fn net_of_first_tier(state: &CalculatorState) -> Decimal {
+        state
+            .projection
+            .as_ref()
+            .map(|p| p.tiers[0].net)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn starts_current_with_the_recommended_tier_selected() {
+        let state = state();
+        assert!(state.is_current());
+        let recommended = state.projection.as_ref().and_then(|p| p.recommended);
+        assert_eq!(Some(state.selected_tier), recommended);
+        assert_eq!(state.texts[InputKey::DealValue.index()], "12000");
+    }
+
+    #[test]
+    fn typing_a_valid_number_recomputes() {
+        let before = state();
+        let after = before.apply(Action::Type(InputKey::DealValue, "24,000".into()));
+        assert!(after.is_current());
+        assert_eq!(after.inputs.get(InputKey::DealValue), Decimal::from(24_000));
+        assert_ne!(net_of_first_tier(&after), net_of_first_tier(&before));
+        assert_eq!(after.revision, before.revision + 1);
+    }
+
+    #[test]
+    fn invalid_text_keeps_the_last_projection_and_marks_it_not_current() {
+        let before = state();
+        let after = before.apply(Action::Type(InputKey::DealValue, "12k".into()));
+        assert!(!after.is_current());
+        assert_eq!(
+            after.problem(InputKey::DealValue),
+            Some(&FieldProblem::NotANumber)
+        );
+        assert_eq!(after.texts[InputKey::DealValue.index()], "12k");
+        assert_eq!(after.projection, before.projection);
+        assert_eq!(after.inputs, before.inputs);
+    }
+
+    #[test]
+    fn out_of_range_and_fractional_values_are_problems() {
+        let state = state();
+        let too_big = state.apply(Action::Type(InputKey::ChurnPct, "80".into()));
+        assert_eq!(
+            too_big.problem(InputKey::ChurnPct),
+            Some(&FieldProblem::OutOfRange {
+                min: Decimal::ZERO,
+                max: Decimal::from(50)
+            })
+        );
+        let fractional = state.apply(Action::Type(InputKey::ExistingClients, "2.5".into()));
+        assert_eq!(
+            fractional.problem(InputKey::ExistingClients),
+            Some(&FieldProblem::NotWhole)
+        );
+    }
+
+    #[test]
+    fn fixing_the_field_makes_results_current_again() {
+        let broken = state().apply(Action::Type(InputKey::DealValue, "".into()));
+        let fixed = broken.apply(Action::Type(InputKey::DealValue, "15000".into()));
+        assert!(fixed.is_current());
+        assert_eq!(fixed.inputs.get(InputKey::DealValue), Decimal::from(15_000));
+    }
+
+    #[test]
+    fn sliding_writes_the_value_into_the_box() {
+        let state = state().apply(Action::Slide(InputKey::AdoptionPct, Decimal::new(225, 1)));
+        assert_eq!(state.texts[InputKey::AdoptionPct.index()], "22.5");
+        assert_eq!(
+            state.inputs.get(InputKey::AdoptionPct),
+            Decimal::new(225, 1)
+        );
+    }
+
+    #[test]
+    fn comma_locales_read_and_write_commas() {
+        let program = Rc::new(default_program());
+        let inputs = program.default_inputs();
+        let state = CalculatorState::new(program, inputs, ',');
+        let state = state.apply(Action::Type(InputKey::AdoptionPct, "12,5".into()));
+        assert_eq!(
+            state.inputs.get(InputKey::AdoptionPct),
+            Decimal::new(125, 1)
+        );
+        let state = state.apply(Action::Slide(InputKey::ChurnPct, Decimal::new(75, 1)));
+        assert_eq!(state.texts[InputKey::ChurnPct.index()], "7,5");
+    }
+
+    #[test]
+    fn selecting_tiers_and_toggling_inputs() {
+        let state = state();
+        assert_eq!(state.apply(Action::SelectTier(3)).selected_tier, 3);
+        assert_eq!(
+            state.apply(Action::SelectTier(99)).selected_tier,
+            state.selected_tier
+        );
+        assert!(state.apply(Action::ToggleAllInputs).show_all_inputs);
+    }
+
+    #[test]
+    fn reset_restores_the_program_defaults_and_clears_problems() {
+        let changed = state()
+            .apply(Action::Type(InputKey::DealValue, "30000".into()))
+            .apply(Action::Type(InputKey::ChurnPct, "x".into()));
+        let reset = changed.apply(Action::ResetInputs);
+        assert!(reset.is_current());
+        assert_eq!(reset.inputs, reset.program.default_inputs());
+        assert!(reset.revision > changed.revision);
+    }
+
+    #[test]
+    fn replaced_inputs_are_checked_like_typed_ones() {
+        let before = state();
+        let mut inputs = before.inputs.clone();
+        inputs.set(InputKey::DealValue, Decimal::MAX);
+        inputs.set(InputKey::ExistingClients, Decimal::from(100));
+        let after = before.apply(Action::ReplaceInputs(Box::new(inputs)));
+        assert!(after.problem(InputKey::DealValue).is_some());
+        assert_eq!(
+            after.inputs.get(InputKey::ExistingClients),
+            Decimal::from(100)
+        );
+        assert_eq!(after.projection, before.projection);
+        assert!(!after.is_current());
+    }
+}

@@ -1,0 +1,214 @@
+//! Cumulative net profit per tier from year 0 (the initial costs) to the horizon, as SVG lines
+//! over a marked break-even line, with a data table for assistive technology.
+
+use rust_decimal::Decimal;
+use std::iter::once;
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::chart_scale::{nice_ticks, LinearScale};
+use crate::engine::projection::{Projection, TierProjection};
+use crate::ui::format::Formatter;
+
+/// Properties of [`CumulativeChart`].
+#[derive(Properties, PartialEq)]
+pub struct CumulativeChartProps {
+    /// The projection to draw.
+    pub projection: Rc<Projection>,
+    /// Number formatting.
+    pub formatter: Rc<Formatter>,
+    /// Index of the tier whose line is drawn thicker; out of range emphasises none.
+    pub selected_tier: usize,
+    /// Unique prefix for element ids.
+    pub id_prefix: AttrValue,
+}
+
+// Geometry in SVG units; text is at most 32 units high (styles/charts.css).
+const WIDTH: i64 = 640;
+const HEIGHT: i64 = 360;
+const PLOT_LEFT: i64 = 128;
+const PLOT_RIGHT: i64 = 616;
+const PLOT_TOP: i64 = 24;
+const PLOT_BOTTOM: i64 = 300;
+const Y_LABEL_RIGHT: i64 = 120;
+const X_LABEL_BASELINE: i64 = 348;
+
+/// One line per tier of the cumulative net, year 0 to the horizon.
+#[function_component(CumulativeChart)]
+pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
+    let projection = &props.projection;
+    let formatter = &props.formatter;
+    let tiers = &projection.tiers;
+    let title_id = format!("{}-cumulative-title", props.id_prefix);
+    let desc_id = format!("{}-cumulative-desc", props.id_prefix);
+    let caption = "Cumulative net profit — payback is where a line crosses zero";
+    let years = 0..=projection.horizon_years;
+
+    let values = tiers
+        .iter()
+        .flat_map(cumulative_points)
+        .map(|(_, value)| value);
+    let lowest = values.clone().fold(Decimal::ZERO, Decimal::min);
+    let highest = values.fold(Decimal::ZERO, Decimal::max);
+    let ticks = nice_ticks(lowest, highest, 5);
+    let y = LinearScale::over_ticks(&ticks, PLOT_BOTTOM, PLOT_TOP);
+    let x = LinearScale {
+        domain_min: Decimal::ZERO,
+        domain_max: Decimal::from(projection.horizon_years),
+        range_start: PLOT_LEFT,
+        range_end: PLOT_RIGHT,
+    };
+    let zero = y.map(Decimal::ZERO);
+    // Below the line at the right end, which lines that pay back have left; above if no room.
+    let zero_label_y = if PLOT_BOTTOM - zero >= 44 {
+        zero + 36
+    } else {
+        zero - 12
+    };
+    // The selected line last, so that it is drawn on top.
+    let (selected_line, other_lines): (Vec<_>, Vec<_>) = tiers
+        .iter()
+        .enumerate()
+        .partition(|(index, _)| *index == props.selected_tier);
+
+    let emphasis = |index: usize| (index == props.selected_tier).then_some("is-selected");
+    let line = |(index, tier): (usize, &TierProjection)| {
+        let points: Vec<(i64, i64)> = cumulative_points(tier)
+            .map(|(year, value)| (x.map(Decimal::from(year)), y.map(value)))
+            .collect();
+        let path = points
+            .iter()
+            .map(|(px, py)| format!("{px},{py}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let radius = if index == props.selected_tier {
+            "8"
+        } else {
+            "5"
+        };
+        html! {
+            <g key={index} class={classes!(tier_color(index), emphasis(index))}>
+                <polyline class="chart-line" points={path} />
+                { for points.iter().map(|(px, py)| html! {
+                    <circle class="chart-point" cx={px.to_string()} cy={py.to_string()} r={radius} />
+                }) }
+            </g>
+        }
+    };
+
+    html! {
+        <figure class="chart chart-cumulative">
+            <figcaption>{ caption }</figcaption>
+            <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} width="100%" role="img"
+                aria-labelledby={format!("{title_id} {desc_id}")}>
+                <title id={title_id}>
+                    { "Line chart of cumulative net profit by year for each tier" }
+                </title>
+                <desc id={desc_id}>{ description(tiers, formatter) }</desc>
+                { for ticks.iter().map(|&tick| {
+                    let at = y.map(tick).to_string();
+                    let zero_class = tick.is_zero().then_some("chart-zero-label");
+                    html! {
+                        <>
+                            <line class="chart-grid" x1={PLOT_LEFT.to_string()} x2={PLOT_RIGHT.to_string()}
+                                y1={at.clone()} y2={at.clone()} />
+                            <text class={classes!("chart-axis-label", zero_class)}
+                                x={Y_LABEL_RIGHT.to_string()} y={at} dy="0.35em" text-anchor="end">
+                                { formatter.money_compact(tick) }
+                            </text>
+                        </>
+                    }
+                }) }
+                <line class="chart-zero-line" x1={PLOT_LEFT.to_string()} x2={PLOT_RIGHT.to_string()}
+                    y1={zero.to_string()} y2={zero.to_string()} />
+                <text class="chart-axis-title" x={(PLOT_LEFT - 24).to_string()}
+                    y={X_LABEL_BASELINE.to_string()} text-anchor="end">
+                    { "Year" }
+                </text>
+                { for years.clone().map(|year| html! {
+                    <text class="chart-axis-label" x={x.map(Decimal::from(year)).to_string()}
+                        y={X_LABEL_BASELINE.to_string()} text-anchor="middle">
+                        { year }
+                    </text>
+                }) }
+                { for other_lines.into_iter().chain(selected_line).map(line) }
+                <text class="chart-zero-label" x={PLOT_RIGHT.to_string()} y={zero_label_y.to_string()}
+                    text-anchor="end">
+                    { "Break-even" }
+                </text>
+            </svg>
+            <ul class="chart-legend" aria-hidden="true">
+                { for tiers.iter().enumerate().map(|(index, tier)| html! {
+                    <li class={classes!(tier_color(index), emphasis(index))}>
+                        <span class="chart-swatch chart-swatch-line"></span>{ &tier.tier_name }
+                    </li>
+                }) }
+            </ul>
+            <div class="visually-hidden">
+                <table>
+                    <caption>
+                        { format!("Cumulative net profit by tier, year 0 to year {}", projection.horizon_years) }
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Tier" }</th>
+                            { for years.map(|year| html! { <th scope="col">{ format!("Year {year}") }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for tiers.iter().map(|tier| html! {
+                            <tr>
+                                <th scope="row">{ &tier.tier_name }</th>
+                                { for cumulative_points(tier).map(|(_, value)| html! {
+                                    <td>{ formatter.money_whole(value) }</td>
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}
+
+/// `(year, cumulative net)` from year 0, where only the initial costs have been spent.
+fn cumulative_points(tier: &TierProjection) -> impl Iterator<Item = (u32, Decimal)> + Clone + '_ {
+    once((0, -tier.initial_costs)).chain(
+        tier.years
+            .iter()
+            .map(|year| (year.year, year.cumulative_net)),
+    )
+}
+
+/// The colour class of the tier at `index`: six colours, reused in turn.
+fn tier_color(index: usize) -> String {
+    format!("tier-color-{}", index % 6 + 1)
+}
+
+/// Where each tier starts and ends, and when it breaks even.
+fn description(tiers: &[TierProjection], formatter: &Formatter) -> String {
+    tiers
+        .iter()
+        .map(|tier| {
+            let end = tier
+                .years
+                .last()
+                .map_or(-tier.initial_costs, |year| year.cumulative_net);
+            let payback = match tier.payback_months {
+                Some(months) if months.is_zero() => "never below zero".to_owned(),
+                Some(months) => format!(
+                    "breaks even after {} months",
+                    formatter.number(months.round_dp(1))
+                ),
+                None => "does not break even within the horizon".to_owned(),
+            };
+            format!(
+                "{}: starts at {}, ends at {}, {payback}.",
+                tier.tier_name,
+                formatter.money_whole(-tier.initial_costs),
+                formatter.money_whole(end)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

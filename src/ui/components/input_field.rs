@@ -1,0 +1,172 @@
+//! One partner input: label, number box, linked slider, unit, help and problem message.
+
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::engine::{InputKey, Unit};
+use crate::state::number_entry::typed_text;
+use crate::state::FieldProblem;
+use crate::ui::format::Formatter;
+
+/// Properties of [`InputField`].
+#[derive(Properties, PartialEq)]
+pub struct InputFieldProps {
+    /// Which input this is.
+    pub key_: InputKey,
+    /// Unique prefix for element ids.
+    pub id_prefix: AttrValue,
+    /// Visible label.
+    pub label: AttrValue,
+    /// Help text.
+    pub help: AttrValue,
+    /// Text currently in the box.
+    pub text: AttrValue,
+    /// Last valid value (drives the slider).
+    pub value: Decimal,
+    /// Program default, shown in the help.
+    pub default: Decimal,
+    /// Smallest accepted value.
+    pub min: Decimal,
+    /// Largest accepted value.
+    pub max: Decimal,
+    /// Why the text is not used, if it is not.
+    pub problem: Option<FieldProblem>,
+    /// Number formatting for the locale.
+    pub formatter: Rc<Formatter>,
+    /// Called with the new text on every keystroke.
+    pub on_type: Callback<(InputKey, String)>,
+    /// Called with the slider's new value.
+    pub on_slide: Callback<(InputKey, Decimal)>,
+}
+
+/// A labelled number box with a slider.
+#[function_component(InputField)]
+pub fn input_field(props: &InputFieldProps) -> Html {
+    let key = props.key_;
+    let id = format!("{}-{}", props.id_prefix, key.name());
+    let help_id = format!("{id}-help");
+    let problem_id = format!("{id}-problem");
+    let described_by = if props.problem.is_some() {
+        format!("{help_id} {problem_id}")
+    } else {
+        help_id.clone()
+    };
+    let on_type = {
+        let callback = props.on_type.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            callback.emit((key, input.value()));
+        })
+    };
+    let on_slide = {
+        let callback = props.on_slide.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(value) = crate::engine::decimal_text::parse_decimal(&input.value()) {
+                callback.emit((key, value));
+            }
+        })
+    };
+    let formatter = &props.formatter;
+    let show = |value: Decimal| display_value(formatter, key.unit(), value);
+    let unit = unit_text(key.unit(), formatter.currency());
+    html! {
+        <div class={classes!("field", props.problem.is_some().then_some("field-invalid"))}>
+            <label class="field-label" for={id.clone()}>{ &props.label }</label>
+            <div class="field-controls">
+                <div class="field-box">
+                    <input
+                        id={id.clone()}
+                        class="field-input"
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        value={props.text.clone()}
+                        aria-invalid={props.problem.is_some().then_some("true")}
+                        aria-describedby={described_by}
+                        oninput={on_type}
+                    />
+                    <span class="field-unit" aria-hidden="true">{ unit }</span>
+                </div>
+                <input
+                    class="field-slider"
+                    type="range"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    min={props.min.normalize().to_string()}
+                    max={props.max.normalize().to_string()}
+                    step={slider_step(key.unit(), props.min, props.max).to_string()}
+                    value={props.value.normalize().to_string()}
+                    oninput={on_slide}
+                />
+            </div>
+            <p id={help_id} class="field-help">
+                { &props.help }
+                { format!(" Default {}; from {} to {}.", show(props.default), show(props.min), show(props.max)) }
+            </p>
+            if let Some(problem) = &props.problem {
+                <p id={problem_id} class="field-problem">
+                    { problem_message(problem, &props.formatter, key.unit(), props.default) }
+                </p>
+            }
+        </div>
+    }
+}
+
+/// A value as shown in help and messages: money with its symbol, percents with `%`.
+fn display_value(formatter: &Formatter, unit: Unit, value: Decimal) -> String {
+    match unit {
+        Unit::Money => formatter.money_whole(value),
+        Unit::Percent => format!("{}%", formatter.number(value)),
+        Unit::Clients | Unit::People | Unit::Years => formatter.number(value),
+    }
+}
+
+/// The plain-words message for a field problem.
+pub fn problem_message(
+    problem: &FieldProblem,
+    formatter: &Formatter,
+    unit: Unit,
+    example: Decimal,
+) -> String {
+    match problem {
+        FieldProblem::NotANumber => format!(
+            "Enter a number, for example {}.",
+            typed_text(example, formatter.decimal_separator())
+        ),
+        FieldProblem::OutOfRange { min, max } => format!(
+            "Enter a value from {} to {}.",
+            display_value(formatter, unit, *min),
+            display_value(formatter, unit, *max)
+        ),
+        FieldProblem::NotWhole => "Enter a whole number.".to_owned(),
+    }
+}
+
+fn unit_text(unit: Unit, currency: &str) -> String {
+    match unit {
+        Unit::Money => currency.to_owned(),
+        Unit::Percent => "%".to_owned(),
+        Unit::Clients => "clients".to_owned(),
+        Unit::People => "people".to_owned(),
+        Unit::Years => "years".to_owned(),
+    }
+}
+
+/// A slider step giving about a hundred positions at round values.
+fn slider_step(unit: Unit, min: Decimal, max: Decimal) -> Decimal {
+    if unit.is_whole() {
+        return Decimal::ONE;
+    }
+    if unit == Unit::Percent {
+        return Decimal::new(5, 1);
+    }
+    let span = (max - min).max(Decimal::ONE);
+    let mut step = Decimal::ONE;
+    while step * Decimal::from(1000) <= span {
+        step *= Decimal::TEN;
+    }
+    step
+}

@@ -1,0 +1,32 @@
+//! The program's name, vendor and introduction.
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::engine::Program;
+
+/// Properties of [`ProgramHeader`].
+#[derive(Properties, PartialEq)]
+pub struct ProgramHeaderProps {
+    /// The program shown.
+    pub program: Rc<Program>,
+    /// Id of the heading, for the widget's landmark label.
+    pub heading_id: AttrValue,
+}
+
+/// The widget's title block.
+#[function_component(ProgramHeader)]
+pub fn program_header(props: &ProgramHeaderProps) -> Html {
+    let program = &props.program;
+    html! {
+        <header class="program-header">
+            if let Some(vendor) = &program.vendor {
+                <p class="program-vendor">{ vendor }</p>
+            }
+            <h2 id={props.heading_id.clone()} class="program-name">{ &program.name }</h2>
+            if let Some(description) = &program.description {
+                <p class="program-description">{ description }</p>
+            }
+        </header>
+    }
+}

@@ -1,0 +1,63 @@
+//! The results: status, tier cards, charts, the yearly table and the assumptions.
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+use super::assumptions::Assumptions;
+use super::cumulative_chart::CumulativeChart;
+use super::earnings_chart::EarningsChart;
+use super::tier_cards::TierCards;
+use super::year_table::YearTable;
+use crate::state::CalculatorState;
+use crate::ui::format::Formatter;
+
+/// Properties of [`ResultsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsPanelProps {
+    /// The calculator state.
+    pub state: UseReducerHandle<CalculatorState>,
+    /// Number formatting.
+    pub formatter: Rc<Formatter>,
+    /// Unique prefix for element ids.
+    pub id_prefix: AttrValue,
+    /// A tier was chosen.
+    pub on_select: Callback<usize>,
+}
+
+/// Everything to the right of (or below) the inputs.
+#[function_component(ResultsPanel)]
+pub fn results_panel(props: &ResultsPanelProps) -> Html {
+    let state = &props.state;
+    let formatter = &props.formatter;
+    let heading_id = format!("{}-results", props.id_prefix);
+    let stale = !state.is_current();
+    html! {
+        <section class={classes!("results", stale.then_some("results-stale"))} aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id} class="section-title">{ "What each tier earns you" }</h3>
+            if let Some(error) = &state.engine_error {
+                <p class="results-error" role="alert">{ error.to_string() }</p>
+            } else if stale {
+                <p class="results-stale-note" role="status">
+                    { "These results are not current: fix the highlighted field to update them." }
+                </p>
+            }
+            if let Some(projection) = &state.projection {
+                <TierCards
+                    program={state.program.clone()}
+                    projection={projection.clone()}
+                    selected_tier={state.selected_tier}
+                    formatter={formatter.clone()}
+                    on_select={props.on_select.clone()}
+                />
+                <div class="charts">
+                    <EarningsChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
+                    <CumulativeChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
+                </div>
+                if let Some(figures) = projection.tiers.get(state.selected_tier) {
+                    <YearTable figures={figures.clone()} formatter={formatter.clone()} />
+                }
+            }
+            <Assumptions program={state.program.clone()} inputs={state.inputs.clone()} formatter={formatter.clone()} />
+        </section>
+    }
+}

@@ -1,0 +1,134 @@
+//! One tier's card: net profit, ROI, payback, NPV, yearly average and its qualification badge.
+
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::engine::projection::{Qualification, TierProjection};
+use crate::engine::Tier;
+use crate::ui::format::Formatter;
+
+/// Properties of [`TierCard`].
+#[derive(Properties, PartialEq)]
+pub struct TierCardProps {
+    /// Position of the tier in the program.
+    pub index: usize,
+    /// The tier's terms and texts.
+    pub tier: Tier,
+    /// The tier's projection.
+    pub figures: TierProjection,
+    /// Years projected.
+    pub horizon_years: u32,
+    /// Whether this is the recommended tier.
+    pub recommended: bool,
+    /// Whether this tier's yearly table is shown.
+    pub selected: bool,
+    /// Extra net over the recommended tier, for tiers above it.
+    pub extra_net: Option<Decimal>,
+    /// Name of the recommended tier (for the upgrade line).
+    pub recommended_name: Option<AttrValue>,
+    /// Number formatting.
+    pub formatter: Rc<Formatter>,
+    /// Called with `index` when the card is chosen.
+    pub on_select: Callback<usize>,
+}
+
+/// A tier's results card.
+#[function_component(TierCard)]
+pub fn tier_card(props: &TierCardProps) -> Html {
+    let formatter = &props.formatter;
+    let figures = &props.figures;
+    let index = props.index;
+    let on_select = props.on_select.reform(move |_: MouseEvent| index);
+    let payback = match figures.payback_months {
+        Some(months) if months.is_zero() => "Immediately".to_owned(),
+        Some(months) => format!("{} months", formatter.number(months.round_dp(1))),
+        None => format!("Not within {} years", props.horizon_years),
+    };
+    let roi = figures
+        .roi
+        .map_or("—".to_owned(), |roi| formatter.percent(roi));
+    html! {
+        <article
+            class={classes!(
+                "tier-card",
+                format!("tier-color-{}", index % 6 + 1),
+                props.recommended.then_some("tier-card-recommended"),
+                props.selected.then_some("tier-card-selected"),
+                figures.net.is_sign_negative().then_some("tier-card-loss"),
+            )}
+            aria-label={format!("{} tier", props.tier.name)}
+        >
+            <header class="tier-card-header">
+                <h4 class="tier-name">{ &props.tier.name }</h4>
+                if props.recommended {
+                    <span class="tier-ribbon">{ "Recommended" }</span>
+                }
+            </header>
+            { badges(&figures.qualification, formatter) }
+            <p class="tier-net">
+                <span class="tier-net-label">{ format!("Net profit over {} years", props.horizon_years) }</span>
+                <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
+            </p>
+            if let Some(extra) = props.extra_net {
+                <p class={classes!("tier-upgrade", extra.is_sign_negative().then_some("tier-upgrade-negative"))}>
+                    { upgrade_text(extra, props.recommended_name.as_deref(), formatter) }
+                </p>
+            }
+            <dl class="tier-figures">
+                <div><dt>{ "ROI" }</dt><dd>{ roi }</dd></div>
+                <div><dt>{ "Payback" }</dt><dd>{ payback }</dd></div>
+                <div><dt>{ "NPV" }</dt><dd>{ formatter.money_whole(figures.npv) }</dd></div>
+                <div><dt>{ "Per year" }</dt><dd>{ formatter.money_whole(figures.yearly_average_net) }</dd></div>
+            </dl>
+            if let Some(description) = &props.tier.description {
+                <p class="tier-description">{ description }</p>
+            }
+            if !props.tier.benefits.is_empty() {
+                <ul class="tier-benefits" aria-label={format!("{} benefits", props.tier.name)}>
+                    { for props.tier.benefits.iter().map(|benefit| html! { <li>{ benefit }</li> }) }
+                </ul>
+            }
+            <button type="button" class="tier-select" aria-pressed={props.selected.to_string()} onclick={on_select}>
+                { if props.selected { "Showing year by year" } else { "Show year by year" } }
+            </button>
+        </article>
+    }
+}
+
+fn badges(qualification: &Qualification, formatter: &Formatter) -> Html {
+    let revenue = match (
+        qualification.qualifies_from_year,
+        qualification.revenue_shortfall,
+    ) {
+        (Some(1), _) => html! { <span class="badge badge-ok">{ "You qualify" }</span> },
+        (Some(year), _) => {
+            html! { <span class="badge badge-later">{ format!("Qualifies from year {year}") }</span> }
+        }
+        (None, shortfall) => html! {
+            <span class="badge badge-missing">
+                { format!("Needs {} more annual revenue", formatter.money_whole(shortfall.unwrap_or_default())) }
+            </span>
+        },
+    };
+    let staff = qualification.staff_gap;
+    html! {
+        <p class="tier-badges">
+            { revenue }
+            if staff > Decimal::ZERO {
+                <span class="badge badge-missing">
+                    { format!("Certify {} more staff", formatter.number(staff)) }
+                </span>
+            }
+        </p>
+    }
+}
+
+fn upgrade_text(extra: Decimal, recommended: Option<&str>, formatter: &Formatter) -> String {
+    let than = recommended.map_or(String::new(), |name| format!(" than {name}"));
+    if extra.is_sign_negative() {
+        format!("{} less profit{than}", formatter.money_whole(-extra))
+    } else {
+        format!("+{} more profit{than}", formatter.money_whole(extra))
+    }
+}

@@ -1,0 +1,188 @@
+//! Year-by-year figures of the selected tier: every stream, every cost, net and totals.
+
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::engine::projection::{TierProjection, TierYear};
+use crate::ui::format::Formatter;
+
+/// Properties of [`YearTable`].
+#[derive(Properties, PartialEq)]
+pub struct YearTableProps {
+    /// The tier to show.
+    pub figures: TierProjection,
+    /// Number formatting.
+    pub formatter: Rc<Formatter>,
+}
+
+/// What a row shows: a count or a money figure.
+#[derive(Clone, Copy, PartialEq)]
+enum RowKind {
+    Count,
+    Money,
+    Total,
+}
+
+struct Row {
+    label: &'static str,
+    kind: RowKind,
+    /// The year-0 cell (initial costs).
+    initial: Option<Decimal>,
+    /// One value per year.
+    per_year: fn(&TierYear) -> Decimal,
+    /// The total column; `None` leaves it empty.
+    total: Option<Decimal>,
+}
+
+/// The yearly breakdown table.
+#[function_component(YearTable)]
+pub fn year_table(props: &YearTableProps) -> Html {
+    let figures = &props.figures;
+    let formatter = &props.formatter;
+    let sum = |pick: fn(&TierYear) -> Decimal| Some(figures.years.iter().map(pick).sum());
+    let money = RowKind::Money;
+    let rows = [
+        Row {
+            label: "New clients",
+            kind: RowKind::Count,
+            initial: None,
+            per_year: |y| y.new_clients,
+            total: sum(|y| y.new_clients),
+        },
+        Row {
+            label: "Active clients",
+            kind: RowKind::Count,
+            initial: None,
+            per_year: |y| y.active_clients,
+            total: None,
+        },
+        Row {
+            label: "Licence revenue",
+            kind: money,
+            initial: None,
+            per_year: |y| y.licence_revenue,
+            total: sum(|y| y.licence_revenue),
+        },
+        Row {
+            label: "Resale margin",
+            kind: money,
+            initial: None,
+            per_year: |y| y.streams.resale,
+            total: Some(figures.streams.resale),
+        },
+        Row {
+            label: "Referral fees",
+            kind: money,
+            initial: None,
+            per_year: |y| y.streams.referral,
+            total: Some(figures.streams.referral),
+        },
+        Row {
+            label: "Rebate",
+            kind: money,
+            initial: None,
+            per_year: |y| y.streams.rebate,
+            total: Some(figures.streams.rebate),
+        },
+        Row {
+            label: "Market development funds",
+            kind: money,
+            initial: None,
+            per_year: |y| y.streams.mdf,
+            total: Some(figures.streams.mdf),
+        },
+        Row {
+            label: "Services profit",
+            kind: money,
+            initial: None,
+            per_year: |y| y.streams.services,
+            total: Some(figures.streams.services),
+        },
+        Row {
+            label: "Earnings",
+            kind: RowKind::Total,
+            initial: None,
+            per_year: |y| y.earnings,
+            total: Some(figures.earnings),
+        },
+        Row {
+            label: "Initial costs",
+            kind: money,
+            initial: Some(figures.initial_costs),
+            per_year: |_| Decimal::ZERO,
+            total: Some(figures.initial_costs),
+        },
+        Row {
+            label: "Program fee",
+            kind: money,
+            initial: None,
+            per_year: |y| y.program_fee,
+            total: sum(|y| y.program_fee),
+        },
+        Row {
+            label: "Certification",
+            kind: money,
+            initial: None,
+            per_year: |y| y.certification,
+            total: sum(|y| y.certification),
+        },
+        Row {
+            label: "Client acquisition",
+            kind: money,
+            initial: None,
+            per_year: |y| y.acquisition,
+            total: sum(|y| y.acquisition),
+        },
+        Row {
+            label: "Costs",
+            kind: RowKind::Total,
+            initial: Some(figures.initial_costs),
+            per_year: |y| y.costs,
+            total: Some(figures.costs),
+        },
+        Row {
+            label: "Net profit",
+            kind: RowKind::Total,
+            initial: Some(-figures.initial_costs),
+            per_year: |y| y.net,
+            total: Some(figures.net),
+        },
+        Row {
+            label: "Cumulative net",
+            kind: money,
+            initial: Some(-figures.initial_costs),
+            per_year: |y| y.cumulative_net,
+            total: None,
+        },
+    ];
+    let cell = |kind: RowKind, value: Decimal| match kind {
+        RowKind::Count => formatter.number(value),
+        RowKind::Money | RowKind::Total => formatter.money_whole(value),
+    };
+    html! {
+        <div class="year-table-scroll" tabindex="0" role="region" aria-label={format!("{} year by year", figures.tier_name)}>
+            <table class="year-table">
+                <caption>{ format!("{}: year by year", figures.tier_name) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Figure" }</th>
+                        <th scope="col">{ "Start" }</th>
+                        { for figures.years.iter().map(|year| html! { <th scope="col">{ format!("Year {}", year.year) }</th> }) }
+                        <th scope="col">{ "Total" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().map(|row| html! {
+                        <tr class={classes!((row.kind == RowKind::Total).then_some("row-total"))}>
+                            <th scope="row">{ row.label }</th>
+                            <td>{ row.initial.map(|value| cell(row.kind, value)).unwrap_or_default() }</td>
+                            { for figures.years.iter().map(|year| html! { <td>{ cell(row.kind, (row.per_year)(year)) }</td> }) }
+                            <td>{ row.total.map(|value| cell(row.kind, value)).unwrap_or_default() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,120 @@
+//! Locale-aware display of money, percents and counts through the browser's
+//! `Intl.NumberFormat`, fed exact decimal strings (never binary floats).
+
+use rust_decimal::Decimal;
+use wasm_bindgen::prelude::*;
+
+use crate::engine::decimal_text::fixed_places;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<NumberFormat, JsValue>;
+
+    /// Intl.NumberFormat v3 formats numeric strings exactly.
+    #[wasm_bindgen(method, js_name = format)]
+    fn format_decimal(this: &NumberFormat, value: &str) -> String;
+}
+
+/// Formats figures for one locale and currency.
+pub struct Formatter {
+    locale: Option<String>,
+    currency: String,
+    money: NumberFormat,
+    money_whole: NumberFormat,
+    money_compact: NumberFormat,
+    percent: NumberFormat,
+    number: NumberFormat,
+    decimal_separator: char,
+}
+
+impl PartialEq for Formatter {
+    fn eq(&self, other: &Self) -> bool {
+        self.locale == other.locale && self.currency == other.currency
+    }
+}
+
+impl std::fmt::Debug for Formatter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Formatter({:?}, {})", self.locale, self.currency)
+    }
+}
+
+/// Builds a `NumberFormat`, falling back to the browser's locale, then to plain defaults,
+/// when the requested locale or currency is rejected.
+fn number_format(locale: Option<&str>, options: &str) -> NumberFormat {
+    let options = js_sys::JSON::parse(options).unwrap_or(JsValue::UNDEFINED);
+    let requested = locale.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    NumberFormat::new(&requested, &options)
+        .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
+        .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &JsValue::UNDEFINED))
+        .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into())
+}
+
+impl Formatter {
+    /// A formatter for `locale` (`None`: the browser's) and an ISO 4217 `currency`.
+    pub fn new(locale: Option<&str>, currency: &str) -> Self {
+        let money_options =
+            |extra: &str| format!(r#"{{"style":"currency","currency":"{currency}"{extra}}}"#);
+        let number = number_format(locale, r#"{"maximumFractionDigits":2}"#);
+        let decimal_separator = number
+            .format_decimal("1.5")
+            .chars()
+            .find(|c| !c.is_ascii_digit())
+            .unwrap_or('.');
+        Self {
+            locale: locale.map(str::to_owned),
+            currency: currency.to_owned(),
+            money: number_format(locale, &money_options("")),
+            money_whole: number_format(
+                locale,
+                &money_options(r#","maximumFractionDigits":0,"minimumFractionDigits":0"#),
+            ),
+            money_compact: number_format(
+                locale,
+                &money_options(r#","notation":"compact","maximumFractionDigits":1"#),
+            ),
+            percent: number_format(locale, r#"{"style":"percent","maximumFractionDigits":1}"#),
+            number,
+            decimal_separator,
+        }
+    }
+
+    /// Money with cents: `$1,234.56`, `1.234,56 €`.
+    pub fn money(&self, value: Decimal) -> String {
+        self.money.format_decimal(&fixed_places(value, 2))
+    }
+
+    /// Money in whole units: `$1,235`.
+    pub fn money_whole(&self, value: Decimal) -> String {
+        self.money_whole.format_decimal(&fixed_places(value, 0))
+    }
+
+    /// Short money for chart labels: `$1.2M`.
+    pub fn money_compact(&self, value: Decimal) -> String {
+        self.money_compact.format_decimal(&fixed_places(value, 0))
+    }
+
+    /// A ratio as a percent: `0.1234` → `12.3%`.
+    pub fn percent(&self, ratio: Decimal) -> String {
+        self.percent.format_decimal(&fixed_places(ratio, 3))
+    }
+
+    /// A plain number with grouping and up to two decimals: `1,234.5`.
+    pub fn number(&self, value: Decimal) -> String {
+        self.number.format_decimal(&fixed_places(value, 2))
+    }
+
+    /// The locale's decimal separator (`.` or `,`).
+    pub fn decimal_separator(&self) -> char {
+        self.decimal_separator
+    }
+
+    /// The currency code.
+    pub fn currency(&self) -> &str {
+        &self.currency
+    }
+}
