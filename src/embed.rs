@@ -1,39 +1,40 @@
-//! Browser-facing entry points: the widget rendered into a host element's shadow root.
+//! The embedding layer: the `<partner-roi>` custom element, its host API and events.
+//!
+//! Thin by design. `element.js` (appended to the wasm-bindgen glue by `cargo xtask dist`)
+//! defines the `HTMLElement` subclass and forwards lifecycle calls and properties to
+//! [`element::WidgetElement`]; every browser-facing name lives in [`names`].
 
-use std::rc::Rc;
+pub mod element;
+pub mod events;
+pub mod js_json;
+pub mod names;
+pub mod program_fetch;
+pub mod stylesheet;
+
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
 
 use crate::engine::default_program::default_program;
-use crate::ui::styles::WIDGET_CSS;
-use crate::ui::{Widget, WidgetProps};
+use crate::engine::{project, Program};
+use crate::host_config::read_inputs;
 
-/// Mounts the widget on the built-in default program inside `host`'s open shadow root,
-/// with the widget's stylesheet adopted there (host CSS cannot reach in, ours cannot leak out).
-#[wasm_bindgen]
-pub fn mount(host: Element) -> Result<(), JsValue> {
-    let shadow = match host.shadow_root() {
-        Some(shadow) => shadow,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+/// `PartnerRoi.project(program, inputs)`: the engine's result JSON for a program object
+/// (`null`: the built-in program) and an inputs object (`null`: the program's defaults).
+///
+/// Throws an `Error` naming every problem when the program or inputs are invalid.
+#[wasm_bindgen(js_name = projectForHost)]
+pub fn project_for_host(program: JsValue, inputs: JsValue) -> Result<JsValue, JsError> {
+    let program = match js_json::to_json(&program)? {
+        None => default_program(),
+        Some(value) => {
+            Program::from_json(&value).map_err(|errors| js_json::errors_to_js(&errors))?
+        }
     };
-    let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(WIDGET_CSS)?;
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    let document = host
-        .owner_document()
-        .ok_or("the host element has no document")?;
-    let root = document.create_element("div")?;
-    shadow.append_child(&root)?;
-
-    let program = default_program();
-    let inputs = program.default_inputs();
-    let props = WidgetProps {
-        program: Rc::new(program),
-        inputs: Rc::new(inputs),
-        locale: None,
-        id_prefix: "partner-roi".into(),
-        on_change: Default::default(),
-    };
-    yew::Renderer::<Widget>::with_root_and_props(root, props).render();
-    Ok(())
+    let inputs_value = js_json::to_json(&inputs)?;
+    let (inputs, errors) = read_inputs(&program, inputs_value.as_ref(), "inputs");
+    if !errors.is_empty() {
+        return Err(js_json::errors_to_js(&errors));
+    }
+    let projection =
+        project(&program, &inputs).map_err(|error| JsError::new(&error.to_string()))?;
+    js_json::from_json(&projection.to_json(&program))
 }

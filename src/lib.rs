@@ -7,6 +7,7 @@
 
 pub mod chart_scale;
 pub mod engine;
+pub mod host_config;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,9 @@
 
 pub mod components;
 pub mod format;
+pub mod hosted;
 pub mod styles;
 pub mod widget;
 
+pub use hosted::{HostView, Hosted, HostedProps};
 pub use widget::{SettledChange, Widget, WidgetProps};

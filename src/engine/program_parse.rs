@@ -142,7 +142,7 @@ fn read_id(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String>
 
 fn read_currency(reader: &mut JsonReader, value: &Value) -> Option<String> {
     let code = reader.text(value, "currency")?;
-    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+    if !is_currency_code(&code) {
         reader.error(
             "currency",
             format!("\"{code}\" is not an ISO 4217 code such as USD or EUR"),
@@ -167,6 +167,20 @@ fn read_locale(reader: &mut JsonReader, value: &Value) -> Option<String> {
         return None;
     }
     Some(locale)
+}
+
+/// Whether `code` has the shape of an ISO 4217 code: three capital letters.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether `locale` has the shape of a BCP 47 tag such as `en-US`.
+pub fn is_locale_tag(locale: &str) -> bool {
+    (2..=35).contains(&locale.len())
+        && locale.starts_with(|c: char| c.is_ascii_alphabetic())
+        && locale
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 fn read_input_specs(

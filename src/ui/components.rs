@@ -6,6 +6,7 @@ pub mod earnings_chart;
 pub mod input_field;
 pub mod input_panel;
 pub mod live_summary;
+pub mod notices;
 pub mod program_header;
 pub mod results_panel;
 pub mod tier_card;

@@ -1,5 +1,11 @@
-//! `cargo xtask dist`: release wasm + JS bindings + demo page in dist/.
+//! `cargo xtask dist`: the embed bundle, the single-file offline page and the host pages.
+//!
+//! - `partner-roi.js` = wasm-bindgen glue + `src/embed/element.js`; `partner-roi_bg.wasm` beside it;
+//! - `partner-roi.html` = one self-contained file (glue, element code and base64 wasm inlined);
+//! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` (from
+//!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`).
 
+use crate::base64;
 use crate::cmd::{self, Result};
 use crate::tools::{self, WASM_TARGET};
 use std::fs;
@@ -9,6 +15,11 @@ use std::process::Command;
 pub const DIST: &str = "dist";
 const CRATE: &str = "partner-roi";
 const OUT_NAME: &str = "partner-roi";
+const ELEMENT_JS: &str = "src/embed/element.js";
+const PAGES: &str = "examples/pages";
+const PROGRAMS: &str = "examples/programs";
+/// Where the offline template takes the inlined module script.
+const INLINE_SCRIPT_PLACEHOLDER: &str = "<!-- partner-roi:inline-script -->";
 
 /// The wasm features rustc enables by default for wasm32-unknown-unknown. Not
 /// `--all-features`: that lets wasm-opt emit encodings (compact imports) browsers reject.
@@ -65,12 +76,67 @@ pub fn dist() -> Result {
             .args([&bg, "-o", &bg]),
     )?;
 
-    let page = format!("{DIST}/index.html");
-    fs::copy("index.html", &page).map_err(|e| format!("cannot copy index.html to {page}: {e}"))?;
+    let glue = read(&format!("{DIST}/{OUT_NAME}.js"))?;
+    let element = read(ELEMENT_JS)?;
+    let bundle = format!("{glue}\nconst PARTNER_ROI_INLINE_WASM = null;\n{element}");
+    write(&format!("{DIST}/{OUT_NAME}.js"), &bundle)?;
 
-    for file in [page, format!("{DIST}/{OUT_NAME}.js"), bg] {
-        let size = fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        println!("dist: {file} ({size} bytes)");
+    let wasm_bytes = fs::read(&bg).map_err(|e| format!("cannot read {bg}: {e}"))?;
+    let inline = format!(
+        "<script type=\"module\">\n{glue}\nconst PARTNER_ROI_INLINE_WASM = \"{}\";\n{element}</script>",
+        base64::encode(&wasm_bytes)
+    );
+    let template = read(&format!("{PAGES}/offline.html"))?;
+    if !template.contains(INLINE_SCRIPT_PLACEHOLDER) {
+        return Err(format!(
+            "{PAGES}/offline.html lacks {INLINE_SCRIPT_PLACEHOLDER}"
+        ));
+    }
+    write(
+        &format!("{DIST}/{OUT_NAME}.html"),
+        &template.replace(INLINE_SCRIPT_PLACEHOLDER, &inline),
+    )?;
+
+    copy("index.html", &format!("{DIST}/index.html"))?;
+    for page in ["embed-example.html", "frame.html"] {
+        copy(&format!("{PAGES}/{page}"), &format!("{DIST}/{page}"))?;
+    }
+    fs::create_dir_all(format!("{DIST}/programs"))
+        .map_err(|e| format!("cannot create {DIST}/programs: {e}"))?;
+    let programs = fs::read_dir(PROGRAMS).map_err(|e| format!("cannot list {PROGRAMS}: {e}"))?;
+    for entry in programs.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") {
+            copy(
+                &format!("{PROGRAMS}/{name}"),
+                &format!("{DIST}/programs/{name}"),
+            )?;
+        }
+    }
+
+    for file in [
+        "index.html",
+        "partner-roi.js",
+        "partner-roi_bg.wasm",
+        "partner-roi.html",
+    ] {
+        let path = format!("{DIST}/{file}");
+        let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!("dist: {path} ({size} bytes)");
     }
     Ok(())
+}
+
+fn read(path: &str) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+fn write(path: &str, text: &str) -> Result {
+    fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}"))
+}
+
+fn copy(from: &str, to: &str) -> Result {
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {from} to {to}: {e}"))
 }

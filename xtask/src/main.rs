@@ -3,6 +3,7 @@
 //! Plain Rust with the standard library only, so that a fresh machine with
 //! rustup, cargo, node and npm can build, serve and test everything.
 
+mod base64;
 mod cmd;
 mod dist;
 mod screenshots;

@@ -1,0 +1,39 @@
+//! Fetching a program file named by `program-src`: the only network request the widget makes.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+use crate::engine::{FieldError, Program};
+
+fn failure(url: &str, why: &str) -> Vec<FieldError> {
+    vec![FieldError::new(
+        "program-src",
+        format!("could not load the program from \"{url}\": {why}"),
+    )]
+}
+
+/// Fetches `url` (relative to the page) and validates it as a program.
+pub async fn fetch_program(url: &str) -> Result<(Program, serde_json::Value), Vec<FieldError>> {
+    let window = web_sys::window().ok_or_else(|| failure(url, "no window"))?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| failure(url, "the request failed (offline, blocked or not allowed)"))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| failure(url, "unexpected response"))?;
+    if !response.ok() {
+        return Err(failure(url, &format!("HTTP {}", response.status())));
+    }
+    let text_promise = response
+        .text()
+        .map_err(|_| failure(url, "the body cannot be read"))?;
+    let text = JsFuture::from(text_promise)
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| failure(url, "the body cannot be read"))?;
+    let value = crate::engine::json_reader::parse_json(&text).map_err(|error| vec![error])?;
+    let program = Program::from_json(&value)?;
+    Ok((program, value))
+}
