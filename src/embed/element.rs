@@ -48,6 +48,8 @@ struct ElementState {
     failure: Option<Rc<Vec<FieldError>>>,
     /// The latest inputs given by the host (document, attribute or property).
     inputs_source: Option<Value>,
+    /// Why the latest inputs given could not be read at all (not JSON), until shown.
+    inputs_problem: Option<FieldError>,
     /// The program shown (overrides applied), the current inputs and their result.
     shown: Option<Rc<Program>>,
     inputs: Option<PartnerInputs>,
@@ -229,9 +231,13 @@ impl Inner {
             .ok()
             .flatten();
         let Some(script) = script else {
-            let text = self.host.get_attribute(ATTR_INPUTS);
-            self.state.borrow_mut().inputs_source =
-                text.as_deref().and_then(|text| parse_or_error(text).ok());
+            if let Some(text) = self.host.get_attribute(ATTR_INPUTS) {
+                let mut state = self.state.borrow_mut();
+                match parse_or_error(&text) {
+                    Ok(value) => state.inputs_source = Some(value),
+                    Err(error) => state.inputs_problem = Some(error),
+                }
+            }
             return Self::load_from_attributes(self);
         };
         match read_embedded_config(&script.text_content().unwrap_or_default()) {
@@ -317,19 +323,19 @@ impl Inner {
     }
 
     fn set_inputs_source(self: &Rc<Self>, source: Option<Result<Value, FieldError>>) {
-        let source = match source {
-            Some(Err(error)) => {
-                self.state.borrow_mut().notices = Rc::new(vec![error.clone()]);
-                self.show(false, false);
-                return events::errors(&self.host, &[error]);
-            }
-            Some(Ok(value)) => Some(value),
-            None => None,
-        };
         {
             let mut state = self.state.borrow_mut();
-            state.inputs_source = source;
-            state.inputs = None;
+            match source {
+                Some(Err(error)) => state.inputs_problem = Some(error),
+                Some(Ok(value)) => {
+                    state.inputs_source = Some(value);
+                    state.inputs = None;
+                }
+                None => {
+                    state.inputs_source = None;
+                    state.inputs = None;
+                }
+            }
         }
         self.show(false, false);
     }
@@ -353,6 +359,7 @@ impl Inner {
             return;
         };
         let (program, mut problems) = apply_overrides(&base, &overrides);
+        problems.extend(state.inputs_problem.take());
         let inputs = match state.inputs.clone() {
             Some(mut current) => {
                 if horizon_changed && overrides.horizon.is_some() {

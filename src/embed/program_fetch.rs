@@ -33,7 +33,8 @@ pub async fn fetch_program(url: &str) -> Result<(Program, serde_json::Value), Ve
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| failure(url, "the body cannot be read"))?;
-    let value = crate::engine::json_reader::parse_json(&text).map_err(|error| vec![error])?;
+    let value = crate::engine::json_reader::parse_json(&text)
+        .map_err(|error| failure(url, &error.message))?;
     let program = Program::from_json(&value)?;
     Ok((program, value))
 }
