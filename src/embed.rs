@@ -6,15 +6,20 @@
 
 pub mod element;
 pub mod events;
+pub mod host_actions;
 pub mod js_json;
 pub mod names;
 pub mod program_fetch;
+pub mod saved_state;
+pub mod share_link;
 pub mod stylesheet;
 
 use wasm_bindgen::prelude::*;
 
 use crate::engine::default_program::default_program;
-use crate::engine::{project, Program};
+use crate::engine::range::project_range;
+use crate::engine::result_json::result_json;
+use crate::engine::{project, PartnerInputs, Program, Projection};
 use crate::host_config::read_inputs;
 
 /// `PartnerRoi.project(program, inputs)`: the engine's result JSON for a program object
@@ -36,5 +41,15 @@ pub fn project_for_host(program: JsValue, inputs: JsValue) -> Result<JsValue, Js
     }
     let projection =
         project(&program, &inputs).map_err(|error| JsError::new(&error.to_string()))?;
-    js_json::from_json(&projection.to_json(&program))
+    js_json::from_json(&host_result(&program, &inputs, &projection))
+}
+
+/// The result document the host sees: the projection with its conservative/optimistic range.
+pub(crate) fn host_result(
+    program: &Program,
+    inputs: &PartnerInputs,
+    projection: &Projection,
+) -> serde_json::Value {
+    let range = project_range(program, inputs).ok();
+    result_json(program, projection, range.as_ref())
 }

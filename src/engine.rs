@@ -4,6 +4,7 @@
 //! [`rust_decimal::Decimal`], every operation that can overflow is checked.
 
 mod checked;
+pub mod cta;
 pub mod decimal_text;
 pub mod default_program;
 pub mod input_catalogue;
@@ -12,11 +13,15 @@ pub mod json_reader;
 pub mod program;
 pub mod program_parse;
 pub mod projection;
+pub mod range;
 pub mod result_json;
 pub mod schedule;
 
+pub use cta::fill_cta_url;
 pub use input_catalogue::{InputKey, Unit};
 pub use inputs::PartnerInputs;
 pub use json_reader::FieldError;
-pub use program::{Program, Tier, TierTerms};
+pub use program::{CallToAction, Program, Tier, TierTerms};
 pub use projection::{project, EngineError, Projection};
+pub use range::{project_range, ProjectionRange};
+pub use result_json::result_json;

@@ -7,7 +7,9 @@
 
 pub mod chart_scale;
 pub mod engine;
+pub mod export_csv;
 pub mod host_config;
+pub mod share_code;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

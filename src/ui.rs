@@ -3,8 +3,10 @@
 
 pub mod components;
 pub mod format;
+pub mod host_request;
 pub mod hosted;
 pub mod styles;
+pub mod summary;
 pub mod widget;
 
 pub use hosted::{HostView, Hosted, HostedProps};

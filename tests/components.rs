@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::AttrValue;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -31,13 +32,12 @@ async fn settle() {
 async fn mount(program: Program, inputs: PartnerInputs) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = WidgetProps {
+    let props = yew::props!(WidgetProps {
         program: Rc::new(program),
         inputs: Rc::new(inputs),
-        locale: Some("en-US".into()),
-        id_prefix: PREFIX.into(),
-        on_change: Default::default(),
-    };
+        locale: Some(AttrValue::from("en-US")),
+        id_prefix: PREFIX,
+    });
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
@@ -228,13 +228,11 @@ async fn german_program_renders_german_figures() {
     let program = Program::from_json(&value).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = WidgetProps {
+    let props = yew::props!(WidgetProps {
         program: Rc::new(program.clone()),
         inputs: Rc::new(program.default_inputs()),
-        locale: None,
-        id_prefix: "de".into(),
-        on_change: Default::default(),
-    };
+        id_prefix: "de",
+    });
     yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let projection = project(&program, &program.default_inputs()).unwrap();
@@ -272,6 +270,53 @@ async fn every_chart_has_a_text_alternative_with_every_tier() {
             .iter()
             .map(|tier| tier.name.as_str())
             .collect();
-        assert_eq!(rows, names);
+        // The cumulative chart adds ", conservative" / ", optimistic" rows per tier.
+        let tier_rows: Vec<&str> = rows
+            .iter()
+            .map(String::as_str)
+            .filter(|row| !row.contains(", "))
+            .collect();
+        assert_eq!(tier_rows, names);
     }
+}
+
+#[wasm_bindgen_test]
+async fn every_card_shows_its_conservative_to_optimistic_range() {
+    let (root, program) = mount_default().await;
+    let range =
+        partner_roi::engine::range::project_range(&program, &program.default_inputs()).unwrap();
+    let formatter = Formatter::new(Some("en-US"), &program.currency);
+    let ranges: Vec<String> = all(&root, ".tier-card .tier-range")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(ranges.len(), program.tiers.len());
+    for (index, shown) in ranges.iter().enumerate() {
+        let (low, high) = range.net_range(index).unwrap();
+        assert!(shown.contains(&formatter.money_whole(low)), "{shown}");
+        assert!(shown.contains(&formatter.money_whole(high)), "{shown}");
+    }
+    assert_eq!(all(&root, ".chart-band").len(), program.tiers.len());
+}
+
+#[wasm_bindgen_test]
+async fn the_call_to_action_links_to_the_filled_url_of_the_selected_tier() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON).unwrap();
+    value["cta"] = serde_json::json!({"label": "Apply now", "url": "https://example.com/apply?tier={tier}&net={net}"});
+    let program = Program::from_json(&value).unwrap();
+    let root = mount(program.clone(), program.default_inputs()).await;
+    let projection = project(&program, &program.default_inputs()).unwrap();
+    let selected = &projection.tiers[projection.recommended.unwrap()];
+    let link = root.query_selector("a.cta-button").unwrap().unwrap();
+    assert_eq!(text(&link), "Apply now");
+    let expected = format!(
+        "https://example.com/apply?tier={}&net={}",
+        selected.tier_id,
+        partner_roi::engine::decimal_text::fixed_places(selected.net, 2)
+    );
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some(expected.as_str())
+    );
 }

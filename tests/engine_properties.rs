@@ -2,7 +2,7 @@
 //! panics, returns a result or a typed error, and its totals are consistent.
 #![cfg(not(target_arch = "wasm32"))]
 
-use partner_roi::engine::program::{InputSpec, Tier, TierTerms};
+use partner_roi::engine::program::{InputSpec, Tier, TierTerms, DEFAULT_SPREAD_PCT};
 use partner_roi::engine::{project, EngineError, InputKey, PartnerInputs, Program};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -94,6 +94,8 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
                 terms,
             })
             .collect(),
+        spread_pct: DEFAULT_SPREAD_PCT,
+        cta: None,
     }
 }
 

@@ -2,7 +2,7 @@
 //! reported with its path-precise message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use partner_roi::engine::{project, Program};
+use partner_roi::engine::{project, CallToAction, Program};
 use serde_json::{json, Value};
 use std::fs;
 
@@ -58,6 +58,67 @@ fn omitted_terms_and_settings_take_their_defaults() {
     assert_eq!(program.tiers[0].terms.mdf_cap, None);
 }
 
+#[test]
+fn spread_defaults_to_25_and_may_be_set() {
+    assert_eq!(parse_ok(valid()).spread_pct.to_string(), "25");
+    let program = parse_ok(with(valid(), "/spread_pct", json!("12.5")));
+    assert_eq!(program.spread_pct.to_string(), "12.5");
+    assert_eq!(
+        parse_ok(with(valid(), "/spread_pct", json!(0)))
+            .spread_pct
+            .to_string(),
+        "0"
+    );
+}
+
+#[test]
+fn a_call_to_action_is_read_trimmed_and_optional() {
+    assert_eq!(parse_ok(valid()).cta, None);
+    let program = parse_ok(with(
+        valid(),
+        "/cta",
+        json!({"label": " Apply now ", "url": " https://partners.example.com/apply?tier={tier}&net={net} "}),
+    ));
+    assert_eq!(
+        program.cta,
+        Some(CallToAction {
+            label: "Apply now".into(),
+            url: "https://partners.example.com/apply?tier={tier}&net={net}".into(),
+        })
+    );
+    for url in [
+        "HTTPS://EXAMPLE.COM",
+        "http://example.com/?roi={roi}",
+        "mailto:partners@example.com?subject=Tier%20{tier}",
+    ] {
+        let program = parse_ok(with(valid(), "/cta", cta(url)));
+        assert_eq!(program.cta.map(|cta| cta.url).as_deref(), Some(url));
+    }
+}
+
+#[test]
+fn a_misspelt_call_to_action_field_gets_a_suggestion() {
+    let program = with(
+        valid(),
+        "/cta",
+        json!({"lable": "Apply", "url": "https://example.com"}),
+    );
+    let errors = Program::from_json(&program).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "cta.lable: unknown field, did you mean label?",
+            "cta.label: required"
+        ]
+    );
+}
+
+/// A call to action with `url`.
+fn cta(url: &str) -> Value {
+    json!({"label": "Apply", "url": url})
+}
+
 fn valid() -> Value {
     json!({
         "version": 1,
@@ -105,7 +166,7 @@ fn malformed_cases() -> Vec<(Value, &'static str)> {
     let v = valid;
     vec![
         (json!([1, 2]), "must be an object, got a list"),
-        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, horizon_years, discount_rate_pct, disclaimer, inputs, tiers"),
+        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, horizon_years, discount_rate_pct, disclaimer, spread_pct, cta, inputs, tiers"),
         (with(v(), "/curency", json!("USD")), "curency: unknown field, did you mean currency?"),
         (with(v(), "/tiers/1/resale_margin_pc", json!(5)), "tiers[1].resale_margin_pc: unknown field, did you mean resale_margin_pct?"),
         (without(v(), "/version"), "version: required"),
@@ -143,6 +204,21 @@ fn malformed_cases() -> Vec<(Value, &'static str)> {
         (with(v(), "/inputs/horizon_years", json!({"default": 5})), "inputs.horizon_years.default: set this default with the top-level horizon_years field"),
         (with(v(), "/inputs/deal_value/hidden", json!("yes")), "inputs.deal_value.hidden: must be true or false, got text"),
         (with(v(), "/inputs/deal_value/maximum", json!(5)), "inputs.deal_value.maximum: unknown field, did you mean max?"),
+        (with(v(), "/spread_pct", json!(120)), "spread_pct: must be between 0 and 100, got 120"),
+        (with(v(), "/spread_pct", json!(-5)), "spread_pct: must be between 0 and 100, got -5"),
+        (with(v(), "/spread_pct", json!("wide")), "spread_pct: must be a number, got \"wide\""),
+        (with(v(), "/cta", json!("https://example.com")), "cta: must be an object, got text"),
+        (with(v(), "/cta", json!({"label": "Apply"})), "cta.url: required"),
+        (with(v(), "/cta", json!({"label": " ", "url": "https://example.com"})), "cta.label: must not be empty"),
+        (with(v(), "/cta", cta("javascript:alert(1)")), "cta.url: only https:, http: and mailto: links are allowed, got \"javascript:alert(1)\""),
+        (with(v(), "/cta", cta("  JAVASCRIPT:alert(1)")), "cta.url: only https:, http: and mailto: links are allowed, got \"JAVASCRIPT:alert(1)\""),
+        (with(v(), "/cta", cta("data:text/html,<script>alert(1)</script>")), "cta.url: only https:, http: and mailto: links are allowed, got \"data:text/html,<script>alert(1)</script>\""),
+        (with(v(), "/cta", cta("ftp://files.example.com/kit.zip")), "cta.url: only https:, http: and mailto: links are allowed, got \"ftp://files.example.com/kit.zip\""),
+        (with(v(), "/cta", cta("//evil.example.com/https://")), "cta.url: only https:, http: and mailto: links are allowed, got \"//evil.example.com/https://\""),
+        (with(v(), "/cta", cta("javascript:void(0);/*0123456789012345678901234567890123456789*/")), "cta.url: only https:, http: and mailto: links are allowed, got \"javascript:void(0);/*0123456789012345678…\""),
+        (with(v(), "/cta", cta("https://example.com/apply now")), "cta.url: must not contain spaces or control characters (write a space as %20)"),
+        (with(v(), "/cta", cta("https://example.com/\napply")), "cta.url: must not contain spaces or control characters (write a space as %20)"),
+        (with(v(), "/cta", cta("https://example.com/\u{7f}")), "cta.url: must not contain spaces or control characters (write a space as %20)"),
     ]
 }
 

@@ -16,7 +16,9 @@ const partnerRoiReady = (async () => {
   partnerRoiLoaded.done = true;
 })();
 
-const PARTNER_ROI_ATTRIBUTES = ['program-src', 'inputs', 'locale', 'currency', 'horizon'];
+const PARTNER_ROI_ATTRIBUTES = [
+  'program-src', 'inputs', 'locale', 'currency', 'horizon', 'presenter', 'allow-program-file',
+];
 const PARTNER_ROI_PROPERTIES = ['program', 'inputs'];
 
 class PartnerRoiElement extends HTMLElement {

@@ -14,13 +14,16 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use super::names::{
-    ATTR_CURRENCY, ATTR_HORIZON, ATTR_INPUTS, ATTR_LOCALE, ATTR_PROGRAM_SRC,
-    CONFIG_SCRIPT_SELECTOR, MARK_FIRST_RESULTS,
+    ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_HORIZON, ATTR_INPUTS, ATTR_LOCALE, ATTR_PERSIST,
+    ATTR_PRESENTER, ATTR_PROGRAM_SRC, CONFIG_SCRIPT_SELECTOR, MARK_FIRST_RESULTS,
 };
-use super::{events, js_json, program_fetch, stylesheet};
+use super::{events, host_actions, js_json, program_fetch, saved_state, share_link, stylesheet};
 use crate::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use crate::engine::{project, FieldError, InputKey, PartnerInputs, Program};
+use crate::export_csv::result_csv;
 use crate::host_config::{apply_overrides, read_embedded_config, read_inputs, Overrides};
+use crate::share_code::{decode_share_code, encode_share_code};
+use crate::ui::host_request::{HostAction, HostRequest};
 use crate::ui::{HostView, Hosted, HostedProps, SettledChange};
 
 thread_local! {
@@ -48,13 +51,17 @@ struct ElementState {
     failure: Option<Rc<Vec<FieldError>>>,
     /// The latest inputs given by the host (document, attribute or property).
     inputs_source: Option<Value>,
-    /// Why the latest inputs given could not be read at all (not JSON), until shown.
-    inputs_problem: Option<FieldError>,
+    /// Problems with inputs the host gave, until shown.
+    pending_problems: Vec<FieldError>,
     /// The program shown (overrides applied), the current inputs and their result.
     shown: Option<Rc<Program>>,
     inputs: Option<PartnerInputs>,
     result: Option<Value>,
     notices: Rc<Vec<FieldError>>,
+    /// The tier to select when the calculator starts afresh (from a link or saved state).
+    start_tier: Option<String>,
+    /// Whether the page URL's share link was already applied (it applies once).
+    share_link_used: bool,
     generation: u64,
     ready_sent: bool,
     load_token: u64,
@@ -204,16 +211,157 @@ fn parse_or_error(text: &str) -> Result<Value, FieldError> {
 
 impl Inner {
     fn props(self: &Rc<Self>, view: HostView, notices: Rc<Vec<FieldError>>) -> HostedProps {
-        let inner = Rc::downgrade(self);
+        let (for_change, for_request, for_file) = (
+            Rc::downgrade(self),
+            Rc::downgrade(self),
+            Rc::downgrade(self),
+        );
         HostedProps {
             view,
             notices,
             id_prefix: self.id_prefix.clone().into(),
+            presenter: self.host.has_attribute(ATTR_PRESENTER),
+            allow_program_file: self.host.has_attribute(ATTR_ALLOW_PROGRAM_FILE),
             on_change: yew::Callback::from(move |change: SettledChange| {
-                if let Some(inner) = inner.upgrade() {
+                if let Some(inner) = for_change.upgrade() {
                     inner.settled(change);
                 }
             }),
+            on_request: yew::Callback::from(move |request: HostRequest| {
+                if let Some(inner) = for_request.upgrade() {
+                    inner.fulfil(request);
+                }
+            }),
+            on_program_text: yew::Callback::from(move |text: String| {
+                if let Some(inner) = for_file.upgrade() {
+                    inner.program_file(&text);
+                }
+            }),
+        }
+    }
+
+    /// The element's `id` attribute ("" when none): it tells widgets apart in links and storage.
+    fn element_id(&self) -> String {
+        self.host.id()
+    }
+
+    fn persists(&self) -> bool {
+        self.host.get_attribute(ATTR_PERSIST).as_deref() != Some("off")
+    }
+
+    /// Figures to start from, in order: the page's share link (once), saved figures, the
+    /// host's inputs. Problems are reported as notices.
+    fn starting_figures(
+        &self,
+        state: &mut ElementState,
+        program: &Program,
+        problems: &mut Vec<FieldError>,
+    ) -> PartnerInputs {
+        state.start_tier = None;
+        if !state.share_link_used {
+            state.share_link_used = true;
+            if let Some(code) =
+                share_link::code_in_page_url(&share_link::share_param(&self.element_id()))
+            {
+                let restored = decode_share_code(program, &code);
+                problems.extend(restored.problems.iter().map(|problem| {
+                    FieldError::new(
+                        "link",
+                        format!("The shared link could not be fully restored: {problem}."),
+                    )
+                }));
+                if restored.restored_any {
+                    state.start_tier = restored.tier_id;
+                    return restored.inputs;
+                }
+            }
+        }
+        let saved = self
+            .persists()
+            .then(|| saved_state::load(&saved_state::storage_key(&program.id, &self.element_id())))
+            .flatten();
+        if let Some(code) = saved {
+            let restored = decode_share_code(program, &code);
+            if restored.restored_any {
+                problems.extend(restored.problems.iter().map(|problem| {
+                    FieldError::new(
+                        "saved",
+                        format!("Some saved figures were not restored: {problem}."),
+                    )
+                }));
+                state.start_tier = restored.tier_id;
+                return restored.inputs;
+            }
+            problems.push(FieldError::new(
+                "saved",
+                "Your saved figures could not be read and were ignored.",
+            ));
+        }
+        let (inputs, errors) = read_inputs(program, state.inputs_source.as_ref(), ATTR_INPUTS);
+        problems.extend(errors);
+        inputs
+    }
+
+    /// Carries out what the partner asked for.
+    fn fulfil(&self, request: HostRequest) {
+        let (program, result) = {
+            let state = self.state.borrow();
+            (state.shown.clone(), state.result.clone())
+        };
+        let Some(program) = program else { return };
+        let reply = request.reply.clone();
+        match request.action {
+            HostAction::CopyLink => {
+                let code = encode_share_code(&program, &request.inputs, request.tier_id.as_deref());
+                let param = share_link::share_param(&self.element_id());
+                match share_link::put_in_page_url(&param, &code) {
+                    Some(url) => host_actions::copy_text(
+                        url,
+                        "Link copied. Anyone who opens it sees these figures.",
+                        "The link is in the address bar: copy it from there.".to_owned(),
+                        reply,
+                    ),
+                    None => reply.emit("This page cannot hold a link.".to_owned()),
+                }
+            }
+            HostAction::CopySummary(text) => host_actions::copy_text(
+                text,
+                "Summary copied: paste it into an email.",
+                "Copying is not allowed on this page.".to_owned(),
+                reply,
+            ),
+            HostAction::DownloadCsv => {
+                let result = request.projection.to_json(&program);
+                let file_name = format!("{}-{}.csv", program.id, host_actions::today());
+                let status = match host_actions::download_csv(&result_csv(&result), &file_name) {
+                    Ok(()) => format!("Downloaded {file_name}."),
+                    Err(_) => "The download was blocked by the browser.".to_owned(),
+                };
+                reply.emit(status);
+            }
+            HostAction::Print => host_actions::print(),
+            HostAction::CallToAction(url) => {
+                let inputs = serde_json::to_value(&request.inputs).unwrap_or(Value::Null);
+                let result = result.unwrap_or_else(|| request.projection.to_json(&program));
+                host_actions::call_to_action(
+                    &self.host,
+                    &url,
+                    &inputs,
+                    &result,
+                    request.tier_id.as_deref(),
+                );
+            }
+        }
+    }
+
+    /// A program file the partner loaded: use it, or list its problems and keep the current one.
+    fn program_file(self: &Rc<Self>, text: &str) {
+        let parsed = crate::engine::json_reader::parse_json(text)
+            .map_err(|error| vec![error])
+            .and_then(|value| Program::from_json(&value).map(|program| (program, value)));
+        match parsed {
+            Ok((program, value)) => self.use_program(program, value, ProgramSource::Explicit),
+            Err(errors) => self.reject(errors),
         }
     }
 
@@ -235,7 +383,7 @@ impl Inner {
                 let mut state = self.state.borrow_mut();
                 match parse_or_error(&text) {
                     Ok(value) => state.inputs_source = Some(value),
-                    Err(error) => state.inputs_problem = Some(error),
+                    Err(error) => state.pending_problems.push(error),
                 }
             }
             return Self::load_from_attributes(self);
@@ -326,14 +474,16 @@ impl Inner {
         {
             let mut state = self.state.borrow_mut();
             match source {
-                Some(Err(error)) => state.inputs_problem = Some(error),
-                Some(Ok(value)) => {
-                    state.inputs_source = Some(value);
-                    state.inputs = None;
-                }
-                None => {
-                    state.inputs_source = None;
-                    state.inputs = None;
+                Some(Err(error)) => state.pending_problems.push(error),
+                given => {
+                    state.inputs_source = given.and_then(Result::ok);
+                    // Inputs given now replace the current ones (saved figures do not override them).
+                    if let Some(program) = state.shown.clone() {
+                        let (inputs, errors) =
+                            read_inputs(&program, state.inputs_source.as_ref(), ATTR_INPUTS);
+                        state.inputs = Some(inputs);
+                        state.pending_problems.extend(errors);
+                    }
                 }
             }
         }
@@ -359,7 +509,7 @@ impl Inner {
             return;
         };
         let (program, mut problems) = apply_overrides(&base, &overrides);
-        problems.extend(state.inputs_problem.take());
+        problems.append(&mut state.pending_problems);
         let inputs = match state.inputs.clone() {
             Some(mut current) => {
                 if horizon_changed && overrides.horizon.is_some() {
@@ -368,12 +518,7 @@ impl Inner {
                 }
                 current
             }
-            None => {
-                let (inputs, errors) =
-                    read_inputs(&program, state.inputs_source.as_ref(), ATTR_INPUTS);
-                problems.extend(errors);
-                inputs
-            }
+            None => self.starting_figures(&mut state, &program, &mut problems),
         };
         let (inputs, revalidation) = revalidate(&program, &inputs);
         problems.extend(revalidation);
@@ -382,7 +527,7 @@ impl Inner {
         }
         state.result = project(&program, &inputs)
             .ok()
-            .map(|projection| projection.to_json(&program));
+            .map(|projection| super::host_result(&program, &inputs, &projection));
         state.inputs = Some(inputs.clone());
         let program = Rc::new(program);
         state.shown = Some(program.clone());
@@ -392,6 +537,7 @@ impl Inner {
         let view = HostView::Ready {
             program,
             inputs: Rc::new(inputs),
+            selected_tier: state.start_tier.clone().map(Into::into),
             generation: state.generation,
         };
         let notices = state.notices.clone();
@@ -407,8 +553,15 @@ impl Inner {
             let Some(program) = state.shown.clone() else {
                 return;
             };
-            let result = change.projection.to_json(&program);
+            let result = super::host_result(&program, &change.inputs, &change.projection);
             let inputs = serde_json::to_value(&change.inputs).unwrap_or(Value::Null);
+            if self.persists() {
+                let key = saved_state::storage_key(&program.id, &self.element_id());
+                saved_state::save(
+                    &key,
+                    &encode_share_code(&program, &change.inputs, change.tier_id.as_deref()),
+                );
+            }
             state.inputs = Some(change.inputs);
             state.result = Some(result.clone());
             let first = !std::mem::replace(&mut state.ready_sent, true);

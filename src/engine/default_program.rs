@@ -15,7 +15,7 @@ pub fn default_program() -> Program {
 
 fn fallback_program() -> Program {
     use super::input_catalogue::InputKey;
-    use super::program::{InputSpec, Tier, TierTerms};
+    use super::program::{InputSpec, Tier, TierTerms, DEFAULT_SPREAD_PCT};
     Program {
         id: "example-cloud".into(),
         name: "Example Cloud Partner Program".into(),
@@ -32,6 +32,8 @@ fn fallback_program() -> Program {
             benefits: Vec::new(),
             terms: TierTerms::default(),
         }],
+        spread_pct: DEFAULT_SPREAD_PCT,
+        cta: None,
     }
 }
 

@@ -252,7 +252,8 @@ pub fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-fn shorten(text: &str) -> String {
+/// `text` cut to 40 characters, with an ellipsis when cut, for messages.
+pub(crate) fn shorten(text: &str) -> String {
     const LIMIT: usize = 40;
     if text.chars().count() <= LIMIT {
         text.to_owned()

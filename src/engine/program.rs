@@ -8,6 +8,9 @@ use rust_decimal::Decimal;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 
+/// The default spread of the conservative and optimistic projections: ±25%.
+pub const DEFAULT_SPREAD_PCT: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
+
 /// A validated partner program.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {
@@ -29,6 +32,20 @@ pub struct Program {
     pub input_specs: [InputSpec; 16],
     /// Tiers, lowest first.
     pub tiers: Vec<Tier>,
+    /// Spread of the conservative and optimistic projections, in percent (25 means ±25%).
+    pub spread_pct: Decimal,
+    /// The call-to-action link shown with the results.
+    pub cta: Option<CallToAction>,
+}
+
+/// A call-to-action link; its url is a template (see [`crate::engine::cta::fill_cta_url`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallToAction {
+    /// Text of the button.
+    pub label: String,
+    /// An `https:`, `http:` or `mailto:` url, possibly with `{tier}`, `{net}`, `{roi}` and
+    /// `{program}` placeholders.
+    pub url: String,
 }
 
 /// Default, range and display texts of one partner input.

@@ -4,8 +4,10 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::input_catalogue::{InputKey, Unit};
-use super::json_reader::{child_path, index_path, optional, parse_json, FieldError, JsonReader};
-use super::program::{InputSpec, Program, Tier, TierTerms};
+use super::json_reader::{
+    child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader,
+};
+use super::program::{CallToAction, InputSpec, Program, Tier, TierTerms, DEFAULT_SPREAD_PCT};
 
 /// The only format version this engine reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -21,9 +23,14 @@ const PROGRAM_FIELDS: &[&str] = &[
     "horizon_years",
     "discount_rate_pct",
     "disclaimer",
+    "spread_pct",
+    "cta",
     "inputs",
     "tiers",
 ];
+const CTA_FIELDS: &[&str] = &["label", "url"];
+/// Url schemes a call to action may use, lowercase.
+const CTA_SCHEMES: &[&str] = &["https://", "http://", "mailto:"];
 const SPEC_FIELDS: &[&str] = &["default", "min", "max", "label", "help", "hidden"];
 const TIER_FIELDS: &[&str] = &[
     "id",
@@ -89,6 +96,10 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
     let discount = optional(map, "discount_rate_pct").map_or(Some(Decimal::TEN), |v| {
         reader.decimal_in(v, "discount_rate_pct", Decimal::ZERO, Decimal::ONE_HUNDRED)
     });
+    let spread_pct = optional(map, "spread_pct").map_or(Some(DEFAULT_SPREAD_PCT), |v| {
+        reader.decimal_in(v, "spread_pct", Decimal::ZERO, Decimal::ONE_HUNDRED)
+    });
+    let cta = optional(map, "cta").map_or(Some(None), |v| read_cta(reader, v).map(Some));
     let input_specs = read_input_specs(reader, map, horizon, discount);
     let tiers = reader
         .required(map, "", "tiers")
@@ -103,7 +114,48 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         disclaimer,
         input_specs,
         tiers: tiers?,
+        spread_pct: spread_pct?,
+        cta: cta?,
     })
+}
+
+fn read_cta(reader: &mut JsonReader, value: &Value) -> Option<CallToAction> {
+    let map = reader.object(value, "cta", CTA_FIELDS)?;
+    let label = reader
+        .required(map, "cta", "label")
+        .and_then(|v| reader.non_empty_text(v, "cta.label"));
+    let url = reader
+        .required(map, "cta", "url")
+        .and_then(|v| read_cta_url(reader, v));
+    Some(CallToAction {
+        label: label?,
+        url: url?,
+    })
+}
+
+/// A trimmed `https:`, `http:` or `mailto:` url without whitespace or control characters.
+fn read_cta_url(reader: &mut JsonReader, value: &Value) -> Option<String> {
+    let path = "cta.url";
+    let url = reader.non_empty_text(value, path)?;
+    let lower = url.to_lowercase();
+    if !CTA_SCHEMES.iter().any(|scheme| lower.starts_with(scheme)) {
+        reader.error(
+            path,
+            format!(
+                "only https:, http: and mailto: links are allowed, got \"{}\"",
+                shorten(&url)
+            ),
+        );
+        return None;
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        reader.error(
+            path,
+            "must not contain spaces or control characters (write a space as %20)",
+        );
+        return None;
+    }
+    Some(url)
 }
 
 fn read_version(reader: &mut JsonReader, map: &Map<String, Value>) {

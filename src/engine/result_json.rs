@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use super::decimal_text::fixed_places;
 use super::program::Program;
 use super::projection::{Projection, Streams, TierProjection, TierYear};
+use super::range::ProjectionRange;
 
 fn money(value: Decimal) -> Value {
     Value::String(fixed_places(value, 2))
@@ -36,6 +37,39 @@ impl Projection {
             "tiers": self.tiers.iter().map(tier_json).collect::<Vec<_>>(),
         })
     }
+}
+
+/// [`Projection::to_json`] plus the program's `"spread_pct"` and, in every tier, its
+/// `"range"`: `{"conservative_net", "optimistic_net"}`, or `null` when `range` is `None`.
+pub fn result_json(
+    program: &Program,
+    projection: &Projection,
+    range: Option<&ProjectionRange>,
+) -> Value {
+    let mut document = projection.to_json(program);
+    if let Some(tiers) = document.get_mut("tiers").and_then(Value::as_array_mut) {
+        for (index, tier) in tiers.iter_mut().enumerate() {
+            let net_range = range.and_then(|range| range.net_range(index));
+            if let Some(tier) = tier.as_object_mut() {
+                tier.insert(
+                    "range".into(),
+                    net_range.map_or(Value::Null, |(conservative, optimistic)| {
+                        json!({
+                            "conservative_net": money(conservative),
+                            "optimistic_net": money(optimistic),
+                        })
+                    }),
+                );
+            }
+        }
+    }
+    if let Some(document) = document.as_object_mut() {
+        document.insert(
+            "spread_pct".into(),
+            json!(program.spread_pct.normalize().to_string()),
+        );
+    }
+    document
 }
 
 fn streams_into(map: &mut Map<String, Value>, streams: &Streams) {

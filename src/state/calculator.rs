@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 
 use super::number_entry::{parse_typed_number, typed_text};
+use crate::engine::range::{project_range, ProjectionRange};
 use crate::engine::{project, EngineError, InputKey, PartnerInputs, Program, Projection};
 
 /// Why the text in a field is not used.
@@ -35,6 +36,8 @@ pub struct CalculatorState {
     pub problems: [Option<FieldProblem>; 16],
     /// The last projection that could be computed.
     pub projection: Option<Rc<Projection>>,
+    /// Its conservative and optimistic variants (the program's spread).
+    pub range: Option<Rc<ProjectionRange>>,
     /// Why the projection of the current inputs failed, if it did.
     pub engine_error: Option<EngineError>,
     /// The tier whose yearly table is shown.
@@ -43,7 +46,8 @@ pub struct CalculatorState {
     pub show_all_inputs: bool,
     /// The locale's decimal separator, for reading and writing the boxes.
     pub decimal_separator: char,
-    /// Counts changes of the inputs, so observers can tell a new settled state.
+    /// Counts changes of the inputs and of the selected tier, so observers can tell a new
+    /// settled state.
     pub revision: u64,
 }
 
@@ -66,12 +70,19 @@ pub enum Action {
 
 impl CalculatorState {
     /// The state for `program` starting from `inputs`.
-    pub fn new(program: Rc<Program>, inputs: PartnerInputs, decimal_separator: char) -> Self {
+    /// `tier_id` selects a tier; without it (or when unknown) the recommended one is selected.
+    pub fn new(
+        program: Rc<Program>,
+        inputs: PartnerInputs,
+        tier_id: Option<&str>,
+        decimal_separator: char,
+    ) -> Self {
         let mut state = Self {
             texts: InputKey::ALL.map(|key| typed_text(inputs.get(key), decimal_separator)),
             problems: Default::default(),
             inputs: program.default_inputs(),
             projection: None,
+            range: None,
             engine_error: None,
             selected_tier: 0,
             show_all_inputs: false,
@@ -83,8 +94,18 @@ impl CalculatorState {
             state.accept(key, Some(inputs.get(key)));
         }
         state.recompute();
-        state.selected_tier = state.recommended_or_first();
+        state.selected_tier = tier_id
+            .and_then(|id| state.program.tier_index(id))
+            .unwrap_or_else(|| state.recommended_or_first());
         state
+    }
+
+    /// The id of the selected tier.
+    pub fn selected_tier_id(&self) -> Option<&str> {
+        self.program
+            .tiers
+            .get(self.selected_tier)
+            .map(|tier| tier.id.as_str())
     }
 
     /// Applies one action, returning the next state.
@@ -103,8 +124,9 @@ impl CalculatorState {
                 next.input_changed();
             }
             Action::SelectTier(index) => {
-                if index < self.program.tiers.len() {
+                if index < self.program.tiers.len() && index != self.selected_tier {
                     next.selected_tier = index;
+                    next.revision += 1;
                 }
             }
             Action::ToggleAllInputs => next.show_all_inputs = !self.show_all_inputs,
@@ -115,6 +137,7 @@ impl CalculatorState {
                     ..Self::new(
                         self.program.clone(),
                         self.program.default_inputs(),
+                        self.selected_tier_id(),
                         self.decimal_separator,
                     )
                 }
@@ -173,6 +196,7 @@ impl CalculatorState {
         match project(&self.program, &self.inputs) {
             Ok(projection) => {
                 self.projection = Some(Rc::new(projection));
+                self.range = project_range(&self.program, &self.inputs).ok().map(Rc::new);
                 self.engine_error = None;
             }
             Err(error) => self.engine_error = Some(error),
@@ -195,7 +219,7 @@ mod tests {
     fn state() -> CalculatorState {
         let program = Rc::new(default_program());
         let inputs = program.default_inputs();
-        CalculatorState::new(program, inputs, '.')
+        CalculatorState::new(program, inputs, None, '.')
     }
 
     fn net_of_first_tier(state: &CalculatorState) -> Decimal {
@@ -279,7 +303,7 @@ mod tests {
     fn comma_locales_read_and_write_commas() {
         let program = Rc::new(default_program());
         let inputs = program.default_inputs();
-        let state = CalculatorState::new(program, inputs, ',');
+        let state = CalculatorState::new(program, inputs, None, ',');
         let state = state.apply(Action::Type(InputKey::AdoptionPct, "12,5".into()));
         assert_eq!(
             state.inputs.get(InputKey::AdoptionPct),
@@ -292,7 +316,10 @@ mod tests {
     #[test]
     fn selecting_tiers_and_toggling_inputs() {
         let state = state();
-        assert_eq!(state.apply(Action::SelectTier(3)).selected_tier, 3);
+        let selected = state.apply(Action::SelectTier(3));
+        assert_eq!(selected.selected_tier, 3);
+        assert_eq!(selected.selected_tier_id(), Some("platinum"));
+        assert_eq!(selected.revision, state.revision + 1);
         assert_eq!(
             state.apply(Action::SelectTier(99)).selected_tier,
             state.selected_tier
@@ -309,6 +336,27 @@ mod tests {
         assert!(reset.is_current());
         assert_eq!(reset.inputs, reset.program.default_inputs());
         assert!(reset.revision > changed.revision);
+    }
+
+    #[test]
+    fn the_range_brackets_the_expected_projection() {
+        let state = state();
+        let (projection, range) = (state.projection.unwrap(), state.range.unwrap());
+        for (index, tier) in projection.tiers.iter().enumerate() {
+            let (low, high) = range.net_range(index).unwrap();
+            assert!(low.min(high) <= tier.net && tier.net <= low.max(high));
+        }
+    }
+
+    #[test]
+    fn a_named_tier_starts_selected() {
+        let program = Rc::new(default_program());
+        let inputs = program.default_inputs();
+        let state = CalculatorState::new(program.clone(), inputs.clone(), Some("gold"), '.');
+        assert_eq!(state.selected_tier_id(), Some("gold"));
+        let unknown = CalculatorState::new(program, inputs, Some("diamond"), '.');
+        let recommended = unknown.projection.as_ref().and_then(|p| p.recommended);
+        assert_eq!(Some(unknown.selected_tier), recommended);
     }
 
     #[test]

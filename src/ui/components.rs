@@ -1,14 +1,17 @@
 //! One component per file.
 
 pub mod assumptions;
+pub mod call_to_action;
 pub mod cumulative_chart;
 pub mod earnings_chart;
 pub mod input_field;
 pub mod input_panel;
 pub mod live_summary;
 pub mod notices;
+pub mod program_file;
 pub mod program_header;
 pub mod results_panel;
 pub mod tier_card;
 pub mod tier_cards;
+pub mod toolbar;
 pub mod year_table;

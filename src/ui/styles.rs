@@ -4,5 +4,7 @@
 pub const WIDGET_CSS: &str = concat!(
     include_str!("../../styles/widget.css"),
     "\n",
-    include_str!("../../styles/charts.css")
+    include_str!("../../styles/charts.css"),
+    "\n",
+    include_str!("../../styles/sales.css")
 );

@@ -1,5 +1,6 @@
 //! Cumulative net profit per tier from year 0 (the initial costs) to the horizon, as SVG lines
-//! over a marked break-even line, with a data table for assistive technology.
+//! over a marked break-even line and, when given, translucent conservative-to-optimistic
+//! bands, with a data table for assistive technology.
 
 use rust_decimal::Decimal;
 use std::iter::once;
@@ -8,6 +9,7 @@ use yew::prelude::*;
 
 use crate::chart_scale::{nice_ticks, LinearScale};
 use crate::engine::projection::{Projection, TierProjection};
+use crate::engine::range::ProjectionRange;
 use crate::ui::format::Formatter;
 
 /// Properties of [`CumulativeChart`].
@@ -21,6 +23,9 @@ pub struct CumulativeChartProps {
     pub selected_tier: usize,
     /// Unique prefix for element ids.
     pub id_prefix: AttrValue,
+    /// Conservative and optimistic projections, drawn as a band around each tier's line.
+    #[prop_or_default]
+    pub range: Option<Rc<ProjectionRange>>,
 }
 
 // Geometry in SVG units; text is at most 32 units high (styles/charts.css).
@@ -44,8 +49,14 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
     let caption = "Cumulative net profit — payback is where a line crosses zero";
     let years = 0..=projection.horizon_years;
 
+    let bands = tier_bands(props.range.as_deref(), projection);
     let values = tiers
         .iter()
+        .chain(
+            bands
+                .iter()
+                .flat_map(|&(conservative, optimistic)| [conservative, optimistic]),
+        )
         .flat_map(cumulative_points)
         .map(|(_, value)| value);
     let lowest = values.clone().fold(Decimal::ZERO, Decimal::min);
@@ -104,7 +115,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                 <title id={title_id}>
                     { "Line chart of cumulative net profit by year for each tier" }
                 </title>
-                <desc id={desc_id}>{ description(tiers, formatter) }</desc>
+                <desc id={desc_id}>{ description(tiers, &bands, formatter) }</desc>
                 { for ticks.iter().map(|&tick| {
                     let at = y.map(tick).to_string();
                     let zero_class = tick.is_zero().then_some("chart-zero-label");
@@ -131,6 +142,10 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                         { year }
                     </text>
                 }) }
+                { for bands.iter().enumerate().map(|(index, &(conservative, optimistic))| html! {
+                    <polygon key={index} class={classes!("chart-band", tier_color(index), emphasis(index))}
+                        points={band_outline(conservative, optimistic, &x, &y)} />
+                }) }
                 { for other_lines.into_iter().chain(selected_line).map(line) }
                 <text class="chart-zero-label" x={PLOT_RIGHT.to_string()} y={zero_label_y.to_string()}
                     text-anchor="end">
@@ -143,11 +158,17 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                         <span class="chart-swatch chart-swatch-line"></span>{ &tier.tier_name }
                     </li>
                 }) }
+                if !bands.is_empty() {
+                    <li class="chart-legend-note">{ "Shaded: conservative to optimistic" }</li>
+                }
             </ul>
             <div class="visually-hidden">
                 <table>
                     <caption>
                         { format!("Cumulative net profit by tier, year 0 to year {}", projection.horizon_years) }
+                        if !bands.is_empty() {
+                            { ", expected with conservative and optimistic rows" }
+                        }
                     </caption>
                     <thead>
                         <tr>
@@ -156,13 +177,17 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for tiers.iter().map(|tier| html! {
-                            <tr>
-                                <th scope="row">{ &tier.tier_name }</th>
-                                { for cumulative_points(tier).map(|(_, value)| html! {
-                                    <td>{ formatter.money_whole(value) }</td>
-                                }) }
-                            </tr>
+                        { for tiers.iter().enumerate().map(|(index, tier)| {
+                            let band = bands.get(index);
+                            html! {
+                                <>
+                                    { table_row(&tier.tier_name, tier, formatter) }
+                                    if let Some((conservative, optimistic)) = band {
+                                        { table_row(&format!("{}, conservative", tier.tier_name), conservative, formatter) }
+                                        { table_row(&format!("{}, optimistic", tier.tier_name), optimistic, formatter) }
+                                    }
+                                </>
+                            }
                         }) }
                     </tbody>
                 </table>
@@ -180,35 +205,103 @@ fn cumulative_points(tier: &TierProjection) -> impl Iterator<Item = (u32, Decima
     )
 }
 
+/// Each tier's `(conservative, optimistic)` projection, in program order; none unless the
+/// range has the projection's tiers and horizon.
+fn tier_bands<'r>(
+    range: Option<&'r ProjectionRange>,
+    projection: &Projection,
+) -> Vec<(&'r TierProjection, &'r TierProjection)> {
+    let matches = |other: &Projection| {
+        other.horizon_years == projection.horizon_years
+            && other.tiers.len() == projection.tiers.len()
+    };
+    range
+        .filter(|range| matches(&range.conservative) && matches(&range.optimistic))
+        .map_or_else(Vec::new, |range| {
+            range
+                .conservative
+                .tiers
+                .iter()
+                .zip(&range.optimistic.tiers)
+                .collect()
+        })
+}
+
+/// SVG points along the conservative line and back along the optimistic one.
+fn band_outline(
+    conservative: &TierProjection,
+    optimistic: &TierProjection,
+    x: &LinearScale,
+    y: &LinearScale,
+) -> String {
+    let back: Vec<_> = cumulative_points(optimistic).collect();
+    cumulative_points(conservative)
+        .chain(back.into_iter().rev())
+        .map(|(year, value)| format!("{},{}", x.map(Decimal::from(year)), y.map(value)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One row of the data table: `heading`, then the cumulative net of every year.
+fn table_row(heading: &str, tier: &TierProjection, formatter: &Formatter) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{ heading }</th>
+            { for cumulative_points(tier).map(|(_, value)| html! {
+                <td>{ formatter.money_whole(value) }</td>
+            }) }
+        </tr>
+    }
+}
+
 /// The colour class of the tier at `index`: six colours, reused in turn.
 fn tier_color(index: usize) -> String {
     format!("tier-color-{}", index % 6 + 1)
 }
 
-/// Where each tier starts and ends, and when it breaks even.
-fn description(tiers: &[TierProjection], formatter: &Formatter) -> String {
-    tiers
-        .iter()
-        .map(|tier| {
-            let end = tier
-                .years
-                .last()
-                .map_or(-tier.initial_costs, |year| year.cumulative_net);
-            let payback = match tier.payback_months {
-                Some(months) if months.is_zero() => "never below zero".to_owned(),
-                Some(months) => format!(
-                    "breaks even after {} months",
-                    formatter.number(months.round_dp(1))
-                ),
-                None => "does not break even within the horizon".to_owned(),
-            };
-            format!(
-                "{}: starts at {}, ends at {}, {payback}.",
-                tier.tier_name,
-                formatter.money_whole(-tier.initial_costs),
-                formatter.money_whole(end)
-            )
-        })
+/// Where each tier starts and ends (and its band ends), and when it breaks even.
+fn description(
+    tiers: &[TierProjection],
+    bands: &[(&TierProjection, &TierProjection)],
+    formatter: &Formatter,
+) -> String {
+    let intro = (!bands.is_empty())
+        .then(|| "Shaded bands run from the conservative to the optimistic projection.".to_owned());
+    let sentences = tiers.iter().enumerate().map(|(index, tier)| {
+        let payback = match tier.payback_months {
+            Some(months) if months.is_zero() => "never below zero".to_owned(),
+            Some(months) => format!(
+                "breaks even after {} months",
+                formatter.number(months.round_dp(1))
+            ),
+            None => "does not break even within the horizon".to_owned(),
+        };
+        let band = bands
+            .get(index)
+            .map_or(String::new(), |(conservative, optimistic)| {
+                format!(
+                    " (conservative {}, optimistic {})",
+                    formatter.money_whole(final_net(conservative)),
+                    formatter.money_whole(final_net(optimistic))
+                )
+            });
+        format!(
+            "{}: starts at {}, ends at {}{band}, {payback}.",
+            tier.tier_name,
+            formatter.money_whole(-tier.initial_costs),
+            formatter.money_whole(final_net(tier))
+        )
+    });
+    intro
+        .into_iter()
+        .chain(sentences)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The cumulative net at the horizon.
+fn final_net(tier: &TierProjection) -> Decimal {
+    tier.years
+        .last()
+        .map_or(-tier.initial_costs, |year| year.cumulative_net)
 }

@@ -19,6 +19,9 @@ pub struct InputPanelProps {
     pub formatter: Rc<Formatter>,
     /// Unique prefix for element ids.
     pub id_prefix: AttrValue,
+    /// Presenter mode: only the basic inputs, no way to show more.
+    #[prop_or_default]
+    pub presenter: bool,
     /// Text typed into a box.
     pub on_type: Callback<(InputKey, String)>,
     /// Slider moved.
@@ -34,7 +37,7 @@ pub struct InputPanelProps {
 pub fn input_panel(props: &InputPanelProps) -> Html {
     let state = &props.state;
     let program = &state.program;
-    let show_all = state.show_all_inputs;
+    let show_all = state.show_all_inputs && !props.presenter;
     let visible =
         |key: &&InputKey| !program.input_spec(**key).hidden && (show_all || is_basic(**key));
     let more_id = format!("{}-more", props.id_prefix);
@@ -76,9 +79,11 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 }) }
             </div>
             <div class="input-actions">
-                <button type="button" class="button-secondary" aria-expanded={show_all.to_string()} aria-controls={more_id} onclick={on_toggle}>
-                    { if show_all { "Fewer assumptions" } else { "More assumptions" } }
-                </button>
+                if !props.presenter {
+                    <button type="button" class="button-secondary" aria-expanded={show_all.to_string()} aria-controls={more_id} onclick={on_toggle}>
+                        { if show_all { "Fewer assumptions" } else { "More assumptions" } }
+                    </button>
+                }
                 <button type="button" class="button-secondary" onclick={on_reset}>{ "Reset to defaults" }</button>
             </div>
         </form>

@@ -4,12 +4,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::assumptions::Assumptions;
+use super::call_to_action::CallToAction;
 use super::cumulative_chart::CumulativeChart;
 use super::earnings_chart::EarningsChart;
 use super::tier_cards::TierCards;
 use super::year_table::YearTable;
+use crate::engine::cta::fill_cta_url;
+use crate::engine::Projection;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
+use crate::ui::host_request::HostAction;
 
 /// Properties of [`ResultsPanel`].
 #[derive(Properties, PartialEq)]
@@ -22,6 +26,9 @@ pub struct ResultsPanelProps {
     pub id_prefix: AttrValue,
     /// A tier was chosen.
     pub on_select: Callback<usize>,
+    /// Asks the host to act (the call to action).
+    #[prop_or_default]
+    pub on_request: Callback<HostAction>,
 }
 
 /// Everything to the right of (or below) the inputs.
@@ -46,12 +53,14 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     program={state.program.clone()}
                     projection={projection.clone()}
                     selected_tier={state.selected_tier}
+                    range={state.range.clone()}
                     formatter={formatter.clone()}
                     on_select={props.on_select.clone()}
                 />
+                { call_to_action(state, projection, &props.on_request) }
                 <div class="charts">
                     <EarningsChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
-                    <CumulativeChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
+                    <CumulativeChart projection={projection.clone()} range={state.range.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
                 </div>
                 if let Some(figures) = projection.tiers.get(state.selected_tier) {
                     <YearTable figures={figures.clone()} formatter={formatter.clone()} />
@@ -59,5 +68,35 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             }
             <Assumptions program={state.program.clone()} inputs={state.inputs.clone()} formatter={formatter.clone()} />
         </section>
+    }
+}
+
+/// The program's call to action for the selected tier, when the program has one.
+fn call_to_action(
+    state: &CalculatorState,
+    projection: &Projection,
+    on_request: &Callback<HostAction>,
+) -> Html {
+    let (Some(cta), Some(tier)) = (
+        &state.program.cta,
+        projection.tiers.get(state.selected_tier),
+    ) else {
+        return Html::default();
+    };
+    let href = fill_cta_url(
+        &cta.url,
+        &state.program.id,
+        &tier.tier_id,
+        tier.net,
+        tier.roi,
+    );
+    let on_activate = {
+        let href = href.clone();
+        on_request.reform(move |()| HostAction::CallToAction(href.clone()))
+    };
+    html! {
+        <div class="cta">
+            <CallToAction label={cta.label.clone()} href={href} {on_activate} />
+        </div>
     }
 }

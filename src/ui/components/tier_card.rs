@@ -27,6 +27,9 @@ pub struct TierCardProps {
     pub extra_net: Option<Decimal>,
     /// Name of the recommended tier (for the upgrade line).
     pub recommended_name: Option<AttrValue>,
+    /// Conservative and optimistic net, shown under the expected net when present.
+    #[prop_or_default]
+    pub range: Option<(Decimal, Decimal)>,
     /// Number formatting.
     pub formatter: Rc<Formatter>,
     /// Called with `index` when the card is chosen.
@@ -70,6 +73,9 @@ pub fn tier_card(props: &TierCardProps) -> Html {
                 <span class="tier-net-label">{ format!("Net profit over {} years", props.horizon_years) }</span>
                 <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
             </p>
+            if let Some((conservative, optimistic)) = props.range {
+                { range_line(conservative, optimistic, formatter) }
+            }
             if let Some(extra) = props.extra_net {
                 <p class={classes!("tier-upgrade", extra.is_sign_negative().then_some("tier-upgrade-negative"))}>
                     { upgrade_text(extra, props.recommended_name.as_deref(), formatter) }
@@ -120,6 +126,20 @@ fn badges(qualification: &Qualification, formatter: &Formatter) -> Html {
                     { format!("Certify {} more staff", formatter.number(staff)) }
                 </span>
             }
+        </p>
+    }
+}
+
+/// "Range: $98,000 – $151,000", read out as "Conservative to optimistic: $98,000 to $151,000".
+fn range_line(conservative: Decimal, optimistic: Decimal, formatter: &Formatter) -> Html {
+    let (low, high) = (
+        formatter.money_whole(conservative),
+        formatter.money_whole(optimistic),
+    );
+    html! {
+        <p class="tier-range">
+            <span aria-hidden="true">{ format!("Range: {low} – {high}") }</span>
+            <span class="visually-hidden">{ format!("Conservative to optimistic: {low} to {high}") }</span>
         </p>
     }
 }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::tier_card::TierCard;
+use crate::engine::range::ProjectionRange;
 use crate::engine::{Program, Projection};
 use crate::ui::format::Formatter;
 
@@ -14,6 +15,9 @@ pub struct TierCardsProps {
     pub program: Rc<Program>,
     /// The projection shown.
     pub projection: Rc<Projection>,
+    /// Its conservative and optimistic variants.
+    #[prop_or_default]
+    pub range: Option<Rc<ProjectionRange>>,
     /// The tier whose yearly table is shown.
     pub selected_tier: usize,
     /// Number formatting.
@@ -49,6 +53,7 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
                         recommended={projection.recommended == Some(index)}
                         selected={props.selected_tier == index}
                         extra_net={extra_net(index)}
+                        range={props.range.as_ref().and_then(|range| range.net_range(index))}
                         recommended_name={recommended_name.clone()}
                         formatter={props.formatter.clone()}
                         on_select={props.on_select.clone()}

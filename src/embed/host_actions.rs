@@ -1,0 +1,78 @@
+//! Fulfilling the widget's requests: clipboard, share link, CSV download, print and the
+//! call to action. Each answers the partner with a short status text.
+
+use js_sys::{Array, Reflect};
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, Clipboard, HtmlAnchorElement, HtmlElement, Url};
+use yew::Callback;
+
+use super::events;
+
+/// Copies `text`, then replies with `done` or with `fallback` when the clipboard refuses.
+pub fn copy_text(text: String, done: &'static str, fallback: String, reply: Callback<String>) {
+    let Some(clipboard) = clipboard() else {
+        return reply.emit(fallback);
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(clipboard.write_text(&text)).await {
+            Ok(_) => reply.emit(done.to_owned()),
+            Err(_) => reply.emit(fallback),
+        }
+    });
+}
+
+/// `navigator.clipboard`, when the page may use it (secure contexts only).
+fn clipboard() -> Option<Clipboard> {
+    let navigator = web_sys::window()?.navigator();
+    Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()?
+        .dyn_into::<Clipboard>()
+        .ok()
+}
+
+/// Downloads `text` as a CSV file named `file_name`.
+pub fn download_csv(text: &str, file_name: &str) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let blob =
+        Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    Url::revoke_object_url(&url)
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), for file names.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Fires `partner-roi:cta`; unless the host cancels it, goes to `url`.
+pub fn call_to_action(
+    host: &HtmlElement,
+    url: &str,
+    inputs: &Value,
+    result: &Value,
+    tier: Option<&str>,
+) {
+    if events::call_to_action(host, inputs, result, tier) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(url);
+        }
+    }
+}

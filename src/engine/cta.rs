@@ -1,0 +1,45 @@
+//! The call-to-action url: a program's template filled with the chosen tier's figures.
+
+use rust_decimal::Decimal;
+
+use super::decimal_text::fixed_places;
+
+/// Fills `{tier}`, `{net}` (2 places), `{roi}` (a ratio to 4 places, empty when there is
+/// none) and `{program}` in `template`, each percent-encoded; other `{…}` stay as they are.
+pub fn fill_cta_url(
+    template: &str,
+    program_id: &str,
+    tier_id: &str,
+    net: Decimal,
+    roi: Option<Decimal>,
+) -> String {
+    let net = fixed_places(net, 2);
+    let roi = roi.map_or(String::new(), |roi| fixed_places(roi, 4));
+    // Encoded values contain no braces, so one replacement cannot create another placeholder.
+    [
+        ("{tier}", tier_id),
+        ("{net}", net.as_str()),
+        ("{roi}", roi.as_str()),
+        ("{program}", program_id),
+    ]
+    .into_iter()
+    .fold(template.to_owned(), |url, (placeholder, value)| {
+        url.replace(placeholder, &percent_encode(value))
+    })
+}
+
+/// RFC 3986 percent-encoding: unreserved characters kept, every other UTF-8 byte as `%XX`.
+fn percent_encode(value: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push('%');
+            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+            encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    encoded
+}

@@ -1,0 +1,223 @@
+//! The compact, versioned text that carries a partner's figures in a share link's
+//! fragment and in saved state: `1~<program id>~<tier id>~<16 values, comma separated>`.
+//!
+//! Every character is URL-safe in a fragment (letters, digits, `-`, `_`, `.`, `~`, `,`).
+//! Decoding never fails outright: it restores what it can and says what it could not.
+
+use crate::engine::decimal_text::parse_decimal;
+use crate::engine::{InputKey, PartnerInputs, Program};
+
+/// The format version written today.
+const VERSION: &str = "1";
+const SECTION: char = '~';
+const VALUE: char = ',';
+
+/// Encodes `inputs` (and the selected tier) for `program`.
+pub fn encode_share_code(
+    program: &Program,
+    inputs: &PartnerInputs,
+    tier_id: Option<&str>,
+) -> String {
+    let values: Vec<String> = InputKey::ALL
+        .iter()
+        .map(|key| inputs.get(*key).normalize().to_string())
+        .collect();
+    format!(
+        "{VERSION}{SECTION}{}{SECTION}{}{SECTION}{}",
+        program.id,
+        tier_id.unwrap_or_default(),
+        values.join(&VALUE.to_string())
+    )
+}
+
+/// What a share code restored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoredFigures {
+    /// The program's defaults with every valid value from the code applied.
+    pub inputs: PartnerInputs,
+    /// The selected tier, when the code names one of the program's tiers.
+    pub tier_id: Option<String>,
+    /// Whether any value was restored at all.
+    pub restored_any: bool,
+    /// Plain-words notes on what could not be restored.
+    pub problems: Vec<String>,
+}
+
+/// Decodes `code` for `program`, restoring what it can.
+pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
+    let mut restored = RestoredFigures {
+        inputs: program.default_inputs(),
+        tier_id: None,
+        restored_any: false,
+        problems: Vec::new(),
+    };
+    let sections: Vec<&str> = code.trim().splitn(4, SECTION).collect();
+    let [version, program_id, tier_id, values] = sections[..] else {
+        restored
+            .problems
+            .push("the figures are not in a form this calculator understands".to_owned());
+        return restored;
+    };
+    if version != VERSION {
+        restored.problems.push(format!(
+            "the figures were saved by another version of this calculator (format \"{}\")",
+            shorten(version)
+        ));
+        return restored;
+    }
+    if program_id != program.id {
+        restored.problems.push(format!(
+            "the figures belong to another program (\"{}\"), so they were not applied",
+            shorten(program_id)
+        ));
+        return restored;
+    }
+    if !tier_id.is_empty() {
+        if program.tier_index(tier_id).is_some() {
+            restored.tier_id = Some(tier_id.to_owned());
+        } else {
+            restored.problems.push(format!(
+                "the tier \"{}\" does not exist in this program",
+                shorten(tier_id)
+            ));
+        }
+    }
+    let texts: Vec<&str> = values.split(VALUE).collect();
+    for (key, text) in InputKey::ALL.into_iter().zip(texts.iter().copied()) {
+        restore_value(program, &mut restored, key, text);
+    }
+    if texts.len() < InputKey::ALL.len() {
+        restored.problems.push(format!(
+            "the figures were cut short: only {} of {} values were present",
+            texts.len(),
+            InputKey::ALL.len()
+        ));
+    } else if texts.len() > InputKey::ALL.len() {
+        restored
+            .problems
+            .push("the figures had extra values, which were ignored".to_owned());
+    }
+    restored
+}
+
+fn restore_value(program: &Program, restored: &mut RestoredFigures, key: InputKey, text: &str) {
+    let label = program.input_label(key);
+    let Some(value) = parse_decimal(text).filter(|_| !text.contains(['e', 'E'])) else {
+        restored.problems.push(format!(
+            "\"{label}\" was not a number (\"{}\")",
+            shorten(text)
+        ));
+        return;
+    };
+    match program.check_input(key, value) {
+        Ok(value) => {
+            restored.inputs.set(key, value.normalize());
+            restored.restored_any = true;
+        }
+        Err(message) => restored.problems.push(format!("\"{label}\" {message}")),
+    }
+}
+
+/// At most 24 characters of untrusted text, for messages.
+fn shorten(text: &str) -> String {
+    let mut short: String = text.chars().take(24).collect();
+    if text.chars().count() > 24 {
+        short.push('…');
+    }
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::default_program::default_program;
+    use rust_decimal::Decimal;
+
+    fn changed_inputs(program: &Program) -> PartnerInputs {
+        let mut inputs = program.default_inputs();
+        inputs.set(InputKey::DealValue, Decimal::new(1_850_050, 2));
+        inputs.set(InputKey::ChurnPct, Decimal::new(75, 1));
+        inputs.set(InputKey::ExpansionPct, Decimal::from(-5));
+        inputs
+    }
+
+    #[test]
+    fn round_trip_restores_exactly_the_same_figures_and_tier() {
+        let program = default_program();
+        let inputs = changed_inputs(&program);
+        let code = encode_share_code(&program, &inputs, Some("gold"));
+        assert!(
+            code.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.~,".contains(c)),
+            "{code}"
+        );
+        let restored = decode_share_code(&program, &code);
+        assert_eq!(restored.problems, Vec::<String>::new());
+        assert_eq!(restored.inputs, inputs);
+        assert_eq!(restored.tier_id.as_deref(), Some("gold"));
+        assert!(restored.restored_any);
+    }
+
+    #[test]
+    fn truncated_code_restores_what_is_there() {
+        let program = default_program();
+        let code = encode_share_code(&program, &changed_inputs(&program), None);
+        // Keep the first four values only.
+        let cut: String = code.split(',').take(4).collect::<Vec<_>>().join(",");
+        let restored = decode_share_code(&program, &cut);
+        assert_eq!(
+            restored.inputs.get(InputKey::DealValue),
+            Decimal::new(1_850_050, 2)
+        );
+        assert!(
+            restored.problems.iter().any(|p| p.contains("cut short")),
+            "{:?}",
+            restored.problems
+        );
+    }
+
+    #[test]
+    fn another_programs_code_is_not_applied() {
+        let program = default_program();
+        let code = encode_share_code(&program, &changed_inputs(&program), None)
+            .replace("example-cloud", "other");
+        let restored = decode_share_code(&program, &code);
+        assert_eq!(restored.inputs, program.default_inputs());
+        assert!(!restored.restored_any);
+        assert!(restored.problems[0].contains("another program (\"other\")"));
+    }
+
+    #[test]
+    fn out_of_range_and_garbage_values_are_reported_one_by_one() {
+        let program = default_program();
+        let mut code = encode_share_code(&program, &program.default_inputs(), Some("platinum"));
+        code = code
+            .replacen("~40,", "~40000000,", 1)
+            .replacen(",12000,", ",1e3,", 1);
+        let restored = decode_share_code(&program, &code);
+        assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
+        assert!(restored.problems[0].starts_with("\"Existing clients\" must be between 0 and 2000"));
+        assert!(restored.problems[1].starts_with("\"Average annual deal value\" was not a number"));
+        assert_eq!(restored.tier_id.as_deref(), Some("platinum"));
+    }
+
+    #[test]
+    fn random_text_and_other_versions_restore_nothing() {
+        let program = default_program();
+        for code in ["", "%%%", "hello", "\u{0}\u{1}~~", "2~example-cloud~~1,2,3"] {
+            let restored = decode_share_code(&program, code);
+            assert_eq!(restored.inputs, program.default_inputs(), "{code:?}");
+            assert!(!restored.problems.is_empty(), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_tier_is_reported_and_the_values_kept() {
+        let program = default_program();
+        let code = encode_share_code(&program, &changed_inputs(&program), Some("diamond"));
+        let restored = decode_share_code(&program, &code);
+        assert_eq!(restored.tier_id, None);
+        assert_eq!(restored.inputs, changed_inputs(&program));
+        assert_eq!(restored.problems.len(), 1);
+    }
+}
