@@ -11,3 +11,9 @@ pub mod widget;
 
 pub use hosted::{HostView, Hosted, HostedProps};
 pub use widget::{SettledChange, Widget, WidgetProps};
+
+/// The colour class of the tier at `index` (`tier-color-1` … `-6`, reused in turn), shared
+/// by the cards and the charts so a tier has one colour everywhere.
+pub fn tier_color_class(index: usize) -> String {
+    format!("tier-color-{}", index % 6 + 1)
+}

@@ -133,9 +133,10 @@ impl WidgetElement {
                 self.inner
                     .set_inputs_source(text.as_deref().map(parse_or_error));
             }
-            ATTR_LOCALE | ATTR_CURRENCY | ATTR_HORIZON => {
+            ATTR_LOCALE | ATTR_CURRENCY | ATTR_HORIZON | ATTR_PRESENTER => {
                 self.inner.show(true, name == ATTR_HORIZON)
             }
+            ATTR_ALLOW_PROGRAM_FILE => self.inner.show(false, false),
             _ => {}
         }
     }

@@ -49,10 +49,15 @@ pub fn download_csv(text: &str, file_name: &str) -> Result<(), JsValue> {
     Url::revoke_object_url(&url)
 }
 
-/// Today's date as `YYYY-MM-DD` (UTC), for file names.
+/// Today's local date as `YYYY-MM-DD`, for file names.
 pub fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }
 
 /// Opens the print dialog.

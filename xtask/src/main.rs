@@ -1,13 +1,16 @@
 //! Project automation for partner-roi, run as `cargo xtask <command>`.
 //!
-//! Plain Rust with the standard library only, so that a fresh machine with
-//! rustup, cargo, node and npm can build, serve and test everything.
+//! Plain Rust (the standard library, plus flate2, brotli and serde_json for `size`
+//! and `bench`), so that a fresh machine with rustup, cargo, node and npm can build,
+//! serve and test everything.
 
 mod base64;
+mod bench;
 mod cmd;
 mod dist;
 mod screenshots;
 mod serve;
+mod size;
 mod test;
 mod tools;
 
@@ -21,6 +24,12 @@ commands:
   test    install what is missing, then run every check and test
   dist    build the release wasm, bindings and demo page into dist/
   serve   serve dist/ on http://127.0.0.1:$PORT (default 8000)
+  size    build dist/, print raw / gzip -9 / brotli sizes of its files and
+          fail when one is over size-budget.json
+  size --update-budget
+          build dist/ and rewrite size-budget.json as today's sizes + 3%
+  bench   engine benchmark (criterion) and browser benchmark (load time,
+          keystroke latency, memory) of dist/ in headless Chromium
   screenshots
           build dist/ and capture docs/screenshot-1280.png and
           docs/screenshot-375.png in headless Chromium
@@ -46,6 +55,13 @@ fn run(args: &[String]) -> cmd::Result {
             return Ok(());
         }
         [command] => command.as_str(),
+        [command, flag] if command == "size" && flag == "--update-budget" => "size --update-budget",
+        [command, ..] if command == "size" => {
+            return Err(format!(
+                "`size` takes only `--update-budget`, got: {}\n\n{USAGE}",
+                args[1..].join(" ")
+            ))
+        }
         [command, ..] => {
             return Err(format!(
                 "`{command}` takes no arguments, got: {}\n\n{USAGE}",
@@ -63,6 +79,9 @@ fn run(args: &[String]) -> cmd::Result {
         "dist" => dist::dist(),
         "serve" => serve::serve(),
         "screenshots" => screenshots::screenshots(),
+        "size" => size::size(size::Mode::Check),
+        "size --update-budget" => size::size(size::Mode::UpdateBudget),
+        "bench" => bench::bench(),
         "tools" => tools::ensure_all(),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");

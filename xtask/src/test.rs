@@ -2,6 +2,7 @@
 
 use crate::cmd::{self, Result};
 use crate::dist;
+use crate::size;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
 use std::path::Path;
 use std::process::Command;
@@ -23,6 +24,9 @@ const STEPS: &[Step] = &[
     Step::Cargo("test --workspace"),
     Step::Code("component tests in headless Chromium", component_tests),
     Step::Code("cargo xtask dist", || dist::dist().map(|()| None)),
+    Step::Code("dist/ sizes within size-budget.json", || {
+        size::check().map(|()| None)
+    }),
     Step::Code("Playwright end-to-end tests", || {
         cmd::run(tools::npm_tool("npx").args(["playwright", "test"])).map(|()| None)
     }),

@@ -11,6 +11,7 @@ use crate::chart_scale::{nice_ticks, LinearScale};
 use crate::engine::projection::{Projection, TierProjection};
 use crate::engine::range::ProjectionRange;
 use crate::ui::format::Formatter;
+use crate::ui::tier_color_class;
 
 /// Properties of [`CumulativeChart`].
 #[derive(Properties, PartialEq)]
@@ -98,7 +99,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
             "5"
         };
         html! {
-            <g key={index} class={classes!(tier_color(index), emphasis(index))}>
+            <g key={index} class={classes!(tier_color_class(index), emphasis(index))}>
                 <polyline class="chart-line" points={path} />
                 { for points.iter().map(|(px, py)| html! {
                     <circle class="chart-point" cx={px.to_string()} cy={py.to_string()} r={radius} />
@@ -143,7 +144,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                     </text>
                 }) }
                 { for bands.iter().enumerate().map(|(index, &(conservative, optimistic))| html! {
-                    <polygon key={index} class={classes!("chart-band", tier_color(index), emphasis(index))}
+                    <polygon key={index} class={classes!("chart-band", tier_color_class(index), emphasis(index))}
                         points={band_outline(conservative, optimistic, &x, &y)} />
                 }) }
                 { for other_lines.into_iter().chain(selected_line).map(line) }
@@ -154,7 +155,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
             </svg>
             <ul class="chart-legend" aria-hidden="true">
                 { for tiers.iter().enumerate().map(|(index, tier)| html! {
-                    <li class={classes!(tier_color(index), emphasis(index))}>
+                    <li class={classes!(tier_color_class(index), emphasis(index))}>
                         <span class="chart-swatch chart-swatch-line"></span>{ &tier.tier_name }
                     </li>
                 }) }
@@ -252,11 +253,6 @@ fn table_row(heading: &str, tier: &TierProjection, formatter: &Formatter) -> Htm
             }) }
         </tr>
     }
-}
-
-/// The colour class of the tier at `index`: six colours, reused in turn.
-fn tier_color(index: usize) -> String {
-    format!("tier-color-{}", index % 6 + 1)
 }
 
 /// Where each tier starts and ends (and its band ends), and when it breaks even.

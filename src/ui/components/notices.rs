@@ -21,7 +21,7 @@ pub fn notices(props: &NoticesProps) -> Html {
     }
     html! {
         <div class="notices" role="status">
-            <p class="notices-title">{ "Some settings could not be used and were left at their defaults:" }</p>
+            <p class="notices-title">{ "Some settings could not be used as given:" }</p>
             <ul>
                 { for props.notices.iter().map(|notice| html! { <li>{ notice.to_string() }</li> }) }
             </ul>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::engine::projection::{Qualification, TierProjection};
 use crate::engine::Tier;
 use crate::ui::format::Formatter;
+use crate::ui::tier_color_class;
 
 /// Properties of [`TierCard`].
 #[derive(Properties, PartialEq)]
@@ -55,7 +56,7 @@ pub fn tier_card(props: &TierCardProps) -> Html {
         <article
             class={classes!(
                 "tier-card",
-                format!("tier-color-{}", index % 6 + 1),
+                tier_color_class(index),
                 props.recommended.then_some("tier-card-recommended"),
                 props.selected.then_some("tier-card-selected"),
                 figures.net.is_sign_negative().then_some("tier-card-loss"),

@@ -1,0 +1,51 @@
+//! Criterion benchmarks of the engine, natively: `cargo bench --bench engine`
+//! (run with the browser benchmark by `cargo xtask bench`).
+//!
+//! The workload of issue #6: the built-in "Example Cloud" program (4 tiers) projected
+//! over 10 years. Target: `project` <= 20 µs median.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use partner_roi::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi::engine::{project, InputKey, PartnerInputs, Program};
+use rust_decimal::Decimal;
+use std::hint::black_box;
+
+/// The default program with its default inputs, horizon set to 10 years.
+fn workload() -> (Program, PartnerInputs) {
+    let program = default_program();
+    let mut inputs = program.default_inputs();
+    inputs.set(InputKey::HorizonYears, Decimal::from(10));
+    (program, inputs)
+}
+
+fn engine(c: &mut Criterion) {
+    let (program, inputs) = workload();
+    assert_eq!(
+        program.tiers.len(),
+        4,
+        "the default program should have 4 tiers"
+    );
+    match project(&program, &inputs) {
+        Ok(projection) => assert_eq!(projection.horizon_years, 10),
+        Err(error) => panic!("the benchmark workload does not project: {error}"),
+    }
+
+    // The figure the issue's target is about: one full projection.
+    c.bench_function("project_4_tiers_10_years", |b| {
+        b.iter(|| project(black_box(&program), black_box(&inputs)))
+    });
+    // What the widget does per settled change on top: the projection as exact-decimal JSON.
+    c.bench_function("project_and_result_json_4_tiers_10_years", |b| {
+        b.iter(|| {
+            project(black_box(&program), black_box(&inputs))
+                .map(|projection| projection.to_json(&program))
+        })
+    });
+    // Start-up work: reading and validating the built-in program file.
+    c.bench_function("parse_default_program", |b| {
+        b.iter(|| Program::from_json_text(black_box(DEFAULT_PROGRAM_JSON)))
+    });
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
