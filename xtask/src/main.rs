@@ -8,6 +8,7 @@ mod base64;
 mod bench;
 mod cmd;
 mod dist;
+mod fuzz;
 mod screenshots;
 mod serve;
 mod size;
@@ -30,6 +31,9 @@ commands:
           build dist/ and rewrite size-budget.json as today's sizes + 3%
   bench   engine benchmark (criterion) and browser benchmark (load time,
           keystroke latency, memory) of dist/ in headless Chromium
+  fuzz [SECONDS]
+          run each cargo-fuzz target (fuzz/) for SECONDS (default 60) on
+          nightly, installing nightly and cargo-fuzz when missing
   screenshots
           build dist/ and capture docs/screenshot-1280.png and
           docs/screenshot-375.png in headless Chromium
@@ -56,6 +60,10 @@ fn run(args: &[String]) -> cmd::Result {
         }
         [command] => command.as_str(),
         [command, flag] if command == "size" && flag == "--update-budget" => "size --update-budget",
+        [command, ..] if command == "fuzz" => {
+            cmd::prepare_environment()?;
+            return fuzz::fuzz(&args[1..]);
+        }
         [command, ..] if command == "size" => {
             return Err(format!(
                 "`size` takes only `--update-budget`, got: {}\n\n{USAGE}",

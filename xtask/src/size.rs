@@ -66,6 +66,10 @@ pub enum Mode {
 
 /// `cargo xtask size [--update-budget]`: builds dist/, then checks (or rewrites) the budget.
 pub fn size(mode: Mode) -> Result {
+    if mode == Mode::Check {
+        // A missing or broken budget file fails before the (long) build.
+        read_budget()?;
+    }
     dist::dist()?;
     match mode {
         Mode::Check => check(),
