@@ -11,19 +11,32 @@ pub fn share_param(element_id: &str) -> String {
     }
 }
 
+/// A fragment part's name, percent-decoded (`partner-roi-gr%C3%B6%C3%9Fe` → `partner-roi-größe`).
+fn decoded(text: &str) -> String {
+    js_sys::decode_uri_component(text)
+        .ok()
+        .and_then(|decoded| decoded.as_string())
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// The fragment's `name=value` parts, skipping empty ones.
+fn fragment_parts(hash: &str) -> impl Iterator<Item = &str> {
+    hash.trim_start_matches('#')
+        .split('&')
+        .filter(|part| !part.is_empty())
+}
+
+/// Whether the fragment part `part` is the parameter `param`.
+fn is_param(part: &str, param: &str) -> bool {
+    part.split_once('=')
+        .is_some_and(|(name, _)| decoded(name) == param)
+}
+
 /// The share code in the current page's fragment, if there is one for `param`.
 pub fn code_in_page_url(param: &str) -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    let prefix = format!("{param}=");
-    let raw = hash
-        .trim_start_matches('#')
-        .split('&')
-        .find_map(|part| part.strip_prefix(&prefix))?
-        .to_owned();
-    let decoded = js_sys::decode_uri_component(&raw)
-        .ok()
-        .and_then(|text| text.as_string());
-    Some(decoded.unwrap_or(raw))
+    let part = fragment_parts(&hash).find(|part| is_param(part, param))?;
+    part.split_once('=').map(|(_, value)| decoded(value))
 }
 
 /// Puts `code` into the page URL's fragment (keeping other parameters) and returns the URL.
@@ -33,14 +46,12 @@ pub fn put_in_page_url(param: &str, code: &str) -> Option<String> {
     let href = location.href().ok()?;
     let base = href.split('#').next().unwrap_or_default();
     let hash = location.hash().ok().unwrap_or_default();
-    let prefix = format!("{param}=");
-    let mut parts: Vec<String> = hash
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|part| !part.is_empty() && !part.starts_with(&prefix))
+    let mut parts: Vec<String> = fragment_parts(&hash)
+        .filter(|part| !is_param(part, param))
         .map(str::to_owned)
         .collect();
-    parts.push(format!("{prefix}{code}"));
+    let name: String = js_sys::encode_uri_component(param).into();
+    parts.push(format!("{name}={code}"));
     let url = format!("{base}#{}", parts.join("&"));
     if let Ok(history) = window.history() {
         // Replacing (not pushing) keeps the back button meaningful.

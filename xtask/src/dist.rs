@@ -100,7 +100,7 @@ pub fn dist() -> Result {
     )?;
 
     copy("index.html", &format!("{DIST}/index.html"))?;
-    for page in ["embed-example.html", "frame.html"] {
+    for page in ["embed-example.html", "frame.html", "frame.js", "frame.css"] {
         copy(&format!("{PAGES}/{page}"), &format!("{DIST}/{page}"))?;
     }
     fs::create_dir_all(format!("{DIST}/programs"))

@@ -1,0 +1,197 @@
+// Helpers for the hardening specs (xss.spec.js, csp.spec.js, extremes.spec.js): hostile
+// texts, a program carrying them in every text field, and checks that nothing from the data
+// ever became markup or ran as script.
+'use strict';
+
+const { expect } = require('@playwright/test');
+
+/**
+ * Script-injection payloads. Each sets window.__xss (and the first also opens a dialog)
+ * if it ever runs.
+ */
+const PAYLOADS = [
+  '<img src=x onerror="window.__xss=1;alert(1)">',
+  '"><script>window.__xss=1</script>',
+  '<svg onload=window.__xss=1>',
+  'javascript:window.__xss=1',
+];
+
+/** Short, file-name-safe labels for the payloads (test titles, route names). */
+const PAYLOAD_NAMES = ['img-onerror', 'script-breakout', 'svg-onload', 'javascript-url'];
+
+/** Every partner input, in share-code order (src/engine/input_catalogue.rs InputKey::ALL). */
+const INPUT_KEYS = [
+  'existing_clients',
+  'adoption_pct',
+  'new_clients_per_year',
+  'deal_value',
+  'expansion_pct',
+  'churn_pct',
+  'resell_pct',
+  'registered_pct',
+  'onboarding_fee',
+  'recurring_services',
+  'services_margin_pct',
+  'acquisition_cost',
+  'certified_staff',
+  'initial_investment',
+  'horizon_years',
+  'discount_rate_pct',
+];
+
+/** The percent inputs and their absolute limits (docs/program-format.md). */
+const PERCENT_LIMITS = {
+  adoption_pct: ['0', '100'],
+  expansion_pct: ['-100', '100'],
+  churn_pct: ['0', '100'],
+  resell_pct: ['0', '100'],
+  registered_pct: ['0', '100'],
+  services_margin_pct: ['0', '100'],
+  discount_rate_pct: ['0', '100'],
+};
+
+/** Absolute limits of every other input (docs/program-format.md). */
+const AMOUNT_LIMITS = {
+  existing_clients: ['0', '1000000'],
+  new_clients_per_year: ['0', '1000000'],
+  deal_value: ['0', '1000000000'],
+  onboarding_fee: ['0', '1000000000'],
+  recurring_services: ['0', '1000000000'],
+  acquisition_cost: ['0', '1000000000'],
+  certified_staff: ['0', '1000000'],
+  initial_investment: ['0', '1000000000'],
+  horizon_years: ['1', '10'],
+};
+
+/** Name of the tier that starts with `=` (for the CSV formula check). */
+const formulaName = (payload) => `=${payload}`;
+
+/**
+ * `base` (a program JSON) with `payload` in every text field: name, vendor, description,
+ * disclaimer, every tier's name, description and benefits, every input's label and help,
+ * and the call to action's label. Ids, numbers and the cta url stay valid. The second
+ * tier's name starts with `=` (a spreadsheet formula).
+ */
+function hostileProgram(base, payload) {
+  const program = JSON.parse(JSON.stringify(base));
+  program.name = payload;
+  program.vendor = payload;
+  program.description = payload;
+  program.disclaimer = payload;
+  program.cta = { label: payload, url: 'https://partners.example.com/apply?tier={tier}' };
+  program.inputs = program.inputs || {};
+  for (const key of INPUT_KEYS) {
+    program.inputs[key] = { ...(program.inputs[key] || {}), label: payload, help: payload };
+    delete program.inputs[key].hidden;
+  }
+  program.tiers = program.tiers.map((tier, index) => ({
+    ...tier,
+    name: index === 1 ? formulaName(payload) : payload,
+    description: payload,
+    benefits: [payload, payload],
+  }));
+  return program;
+}
+
+/** JSON text safe to place inside an inline <script> (as a careful host would). */
+const inlineJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** `text` escaped for a single-quoted HTML attribute value. */
+const singleQuotedAttribute = (text) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+
+/**
+ * Starts watching `page` for signs that a payload ran: dialogs (dismissed and recorded)
+ * and requests for the payloads' `x` image. Returns the live record.
+ */
+function watchForInjection(page) {
+  const record = { dialogs: [], requests: [] };
+  page.on('dialog', (dialog) => {
+    record.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('request', (request) => {
+    if (/\/x(?:[?#]|$)/.test(new URL(request.url()).pathname)) record.requests.push(request.url());
+  });
+  return record;
+}
+
+/**
+ * What the page holds that could only have come from the data: `window.__xss`, event
+ * handler attributes, images, frames, scripts inside shadow roots, scripts mentioning
+ * `__xss` outside the host's JSON configuration, and `javascript:` urls, searched in the
+ * document and every (open) shadow root.
+ */
+function injectionReport(page) {
+  return page.evaluate(() => {
+    const report = {
+      xss: typeof window.__xss === 'undefined' ? 'undefined' : String(window.__xss),
+      handlerAttributes: [],
+      images: [],
+      frames: [],
+      scripts: [],
+      javascriptUrls: [],
+    };
+    const describe = (el) => el.outerHTML.slice(0, 120);
+    const walk = (root, inShadow) => {
+      for (const el of root.querySelectorAll('*')) {
+        for (const attribute of el.attributes) {
+          if (/^on/i.test(attribute.name)) report.handlerAttributes.push(describe(el));
+          if (/^\s*javascript:/i.test(attribute.value) && /(href|src|action|data)$/i.test(attribute.name)) {
+            report.javascriptUrls.push(describe(el));
+          }
+        }
+        const tag = el.localName;
+        if (tag === 'img' || tag === 'image') report.images.push(describe(el));
+        if (tag === 'iframe' || tag === 'object' || tag === 'embed') report.frames.push(describe(el));
+        if (tag === 'script') {
+          const json = (el.getAttribute('type') || '').toLowerCase() === 'application/json';
+          if (inShadow || (!json && /__xss/.test(el.textContent + (el.getAttribute('src') || '')))) {
+            report.scripts.push(describe(el));
+          }
+        }
+        if (el.shadowRoot) walk(el.shadowRoot, true);
+      }
+    };
+    walk(document, false);
+    return report;
+  });
+}
+
+/** Lets any injected handler fire (image errors, svg loads are asynchronous). */
+const settle = (page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+
+/** Asserts that nothing from the data ran or became markup. */
+async function expectNoInjection(page, record, where = '') {
+  await settle(page);
+  const report = await injectionReport(page);
+  const prefix = where ? `${where}: ` : '';
+  expect(record.dialogs, `${prefix}dialogs opened`).toEqual([]);
+  expect(record.requests, `${prefix}requests for the payload's image`).toEqual([]);
+  expect(report, `${prefix}injected markup or script`).toEqual({
+    xss: 'undefined',
+    handlerAttributes: [],
+    images: [],
+    frames: [],
+    scripts: [],
+    javascriptUrls: [],
+  });
+}
+
+/** The first `count` characters of `text` (payload prefixes that messages quote). */
+const prefixOf = (text, count = 20) => [...text].slice(0, count).join('');
+
+module.exports = {
+  PAYLOADS,
+  PAYLOAD_NAMES,
+  INPUT_KEYS,
+  PERCENT_LIMITS,
+  AMOUNT_LIMITS,
+  formulaName,
+  hostileProgram,
+  inlineJson,
+  singleQuotedAttribute,
+  watchForInjection,
+  injectionReport,
+  expectNoInjection,
+  prefixOf,
+};
