@@ -3,6 +3,7 @@
 // Run through `cargo xtask test`, which builds dist/ first.
 const path = require('node:path');
 const { defineConfig } = require('@playwright/test');
+const { CHROMIUM_LAUNCH } = require('./support/chromium');
 
 const PORT = '8123';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -15,17 +16,7 @@ module.exports = defineConfig({
   forbidOnly: true,
   use: {
     baseURL: BASE_URL,
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [{ name: 'system-chromium', use: { browserName: 'chromium' } }],
   webServer: {

@@ -25,10 +25,10 @@
 'use strict';
 
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { chromium } = require('@playwright/test');
+const { CHROMIUM_LAUNCH, serveStatic } = require('../support/chromium');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
@@ -43,27 +43,15 @@ const DEAL_VALUES = ['15000', '21000'];
 const TIMEOUT_MS = 30_000;
 
 const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
+  ...CHROMIUM_LAUNCH,
   args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...CHROMIUM_LAUNCH.args,
     // performance.memory with exact (not bucketed) figures, and gc() for stable ones.
     '--enable-precise-memory-info',
     '--js-flags=--expose-gc',
   ],
 };
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
 
 function positiveInt(name, fallback) {
   const raw = process.env[name];
@@ -75,37 +63,7 @@ function positiveInt(name, fallback) {
   return value;
 }
 
-/** A static file server for `root` (GET/HEAD only, nothing outside the root). */
-function serve(root) {
-  const server = http.createServer((request, response) => {
-    const send = (status, type, body) => {
-      response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    };
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return send(405, 'text/plain', 'only GET and HEAD\n');
-    }
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    } catch {
-      return send(400, 'text/plain', 'bad path\n');
-    }
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    const file = path.resolve(root, '.' + pathname);
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      return send(403, 'text/plain', 'forbidden path\n');
-    }
-    fs.readFile(file, (error, body) => {
-      if (error) return send(404, 'text/plain', 'not found\n');
-      send(200, TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream', body);
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(PORT, '127.0.0.1', () => resolve(server));
-  });
-}
+const serve = (root) => serveStatic(root, PORT);
 
 /**
  * Runs in the page before its scripts: remembers every WebAssembly.Memory exported by
