@@ -158,9 +158,7 @@ impl WidgetElement {
     pub fn set_program(&self, program: JsValue) {
         let parsed = match js_json::to_json(&program) {
             Ok(None) => Ok(builtin()),
-            Ok(Some(Value::String(text))) => crate::engine::json_reader::parse_json(&text)
-                .map_err(|error| vec![error])
-                .and_then(|value| Program::from_json(&value).map(|program| (program, value))),
+            Ok(Some(Value::String(text))) => program_from_text(&text),
             Ok(Some(value)) => Program::from_json(&value).map(|program| (program, value)),
             Err(_) => Err(vec![FieldError::new("program", "must be a JSON object")]),
         };
@@ -202,6 +200,12 @@ impl WidgetElement {
 fn builtin() -> (Program, Value) {
     let value = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap_or(Value::Null);
     (default_program(), value)
+}
+
+/// Program JSON text as a validated program and its JSON (kept for the `program` property).
+fn program_from_text(text: &str) -> Result<(Program, Value), Vec<FieldError>> {
+    let value = crate::engine::json_reader::parse_json(text).map_err(|error| vec![error])?;
+    Program::from_json(&value).map(|program| (program, value))
 }
 
 /// Attribute JSON text as a value, or the error explaining why it is not JSON.
@@ -357,10 +361,7 @@ impl Inner {
 
     /// A program file the partner loaded: use it, or list its problems and keep the current one.
     fn program_file(self: &Rc<Self>, text: &str) {
-        let parsed = crate::engine::json_reader::parse_json(text)
-            .map_err(|error| vec![error])
-            .and_then(|value| Program::from_json(&value).map(|program| (program, value)));
-        match parsed {
+        match program_from_text(text) {
             Ok((program, value)) => self.use_program(program, value, ProgramSource::Explicit),
             Err(errors) => self.reject(errors),
         }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::decimal_text::fixed_places;
+use crate::engine::Unit;
 
 #[wasm_bindgen]
 extern "C" {
@@ -106,6 +107,16 @@ impl Formatter {
     /// A plain number with grouping and up to two decimals: `1,234.5`.
     pub fn number(&self, value: Decimal) -> String {
         self.number.format_decimal(&fixed_places(value, 2))
+    }
+
+    /// An input's value as partners read it: money in whole units, percents with `%`,
+    /// counts with grouping.
+    pub fn input_value(&self, unit: Unit, value: Decimal) -> String {
+        match unit {
+            Unit::Money => self.money_whole(value),
+            Unit::Percent => format!("{}%", self.number(value)),
+            Unit::Clients | Unit::People | Unit::Years => self.number(value),
+        }
     }
 
     /// The locale's decimal separator (`.` or `,`).

@@ -1,6 +1,6 @@
 //! The plain-text summary a salesperson pastes into an email.
 
-use crate::engine::{InputKey, PartnerInputs, Program, Projection, Unit};
+use crate::engine::{InputKey, PartnerInputs, Program, Projection};
 use crate::ui::format::Formatter;
 
 /// Inputs, the recommended tier, and every tier's net, ROI and payback, as plain text.
@@ -22,12 +22,7 @@ pub fn summary_text(
         .into_iter()
         .filter(|key| !program.input_spec(*key).hidden)
     {
-        let value = inputs.get(key);
-        let shown = match key.unit() {
-            Unit::Money => formatter.money_whole(value),
-            Unit::Percent => format!("{}%", formatter.number(value)),
-            Unit::Clients | Unit::People | Unit::Years => formatter.number(value),
-        };
+        let shown = formatter.input_value(key.unit(), inputs.get(key));
         lines.push(format!("- {}: {shown}", program.input_label(key)));
     }
     lines.push(String::new());

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::engine::{InputKey, PartnerInputs, Program, Unit};
+use crate::engine::{InputKey, PartnerInputs, Program};
 use crate::ui::format::Formatter;
 
 /// Properties of [`Assumptions`].
@@ -21,14 +21,7 @@ pub struct AssumptionsProps {
 #[function_component(Assumptions)]
 pub fn assumptions(props: &AssumptionsProps) -> Html {
     let formatter = &props.formatter;
-    let value = |key: InputKey| {
-        let value = props.inputs.get(key);
-        match key.unit() {
-            Unit::Money => formatter.money_whole(value),
-            Unit::Percent => format!("{}%", formatter.number(value)),
-            Unit::Clients | Unit::People | Unit::Years => formatter.number(value),
-        }
-    };
+    let value = |key: InputKey| formatter.input_value(key.unit(), props.inputs.get(key));
     html! {
         <section class="assumptions" aria-label="Assumptions and disclaimer">
             <details>

@@ -70,7 +70,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
         })
     };
     let formatter = &props.formatter;
-    let show = |value: Decimal| display_value(formatter, key.unit(), value);
+    let show = |value: Decimal| formatter.input_value(key.unit(), value);
     let unit = unit_text(key.unit(), formatter.currency());
     html! {
         <div class={classes!("field", props.problem.is_some().then_some("field-invalid"))}>
@@ -115,15 +115,6 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     }
 }
 
-/// A value as shown in help and messages: money with its symbol, percents with `%`.
-fn display_value(formatter: &Formatter, unit: Unit, value: Decimal) -> String {
-    match unit {
-        Unit::Money => formatter.money_whole(value),
-        Unit::Percent => format!("{}%", formatter.number(value)),
-        Unit::Clients | Unit::People | Unit::Years => formatter.number(value),
-    }
-}
-
 /// The plain-words message for a field problem.
 pub fn problem_message(
     problem: &FieldProblem,
@@ -138,8 +129,8 @@ pub fn problem_message(
         ),
         FieldProblem::OutOfRange { min, max } => format!(
             "Enter a value from {} to {}.",
-            display_value(formatter, unit, *min),
-            display_value(formatter, unit, *max)
+            formatter.input_value(unit, *min),
+            formatter.input_value(unit, *max)
         ),
         FieldProblem::NotWhole => "Enter a whole number.".to_owned(),
     }
