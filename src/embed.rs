@@ -9,10 +9,14 @@ pub mod events;
 pub mod host_actions;
 pub mod js_json;
 pub mod names;
+pub mod panic_report;
 pub mod program_fetch;
+pub mod resume_point;
 pub mod saved_state;
 pub mod share_link;
 pub mod stylesheet;
+#[cfg(feature = "test-panic")]
+pub mod test_panic;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,9 +1,10 @@
 // ---- partner-roi: the <partner-roi> custom element and the PartnerRoi global ----
-// Appended by `cargo xtask dist` to the wasm-bindgen glue (same module scope: it uses
-// __wbg_init, initSync, WidgetElement and projectForHost from above). Lifecycle calls
-// and properties are forwarded to the Rust WidgetElement (src/embed/element.rs).
-
-const partnerRoiLoaded = { done: false };
+// Appended by `cargo xtask dist` after the wasm-bindgen glue, which xtask wraps in
+// `partnerRoiGlue()`: each call returns a fresh copy of the glue, with its own wasm instance
+// once initialised. Every element runs in an instance of its own, so a panic stops only that
+// widget: its instance is retired, the element shows an apology with "Reload widget", and a
+// new instance takes over on request. Lifecycle calls and properties are forwarded to the
+// Rust WidgetElement (src/embed/element.rs); panics arrive from src/embed/panic_report.rs.
 
 // Base64 to bytes: the native decoder where there is one, else a plain loop (a callback per
 // byte, as in Uint8Array.from(…, fn), costs tens of milliseconds on 600 KB).
@@ -14,29 +15,73 @@ function partnerRoiDecodeBase64(text) {
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/**
+ * What every instance shares: the compiled module, the stylesheet, PartnerRoi.project's
+ * instance, and the count of widgets started (their number keeps element ids apart).
+ */
+const partnerRoiShared = { module: null, sheet: null, service: null, widgets: 0 };
+
+/** Registers `onPanic(message)` for `glue`'s instance and retires the instance after a panic. */
+function partnerRoiWatch(glue, onPanic) {
+  glue.setPanicReporter((message) => {
+    // Runs inside the panicking instance: no call back into it, and nothing may throw.
+    try {
+      onPanic(message);
+    } catch (error) {
+      console.error(error);
+    }
+    queueMicrotask(() => glue.retire());
+  });
+  return glue;
+}
+
+/** A new instance of the shared module. */
+function partnerRoiInstance(onPanic) {
+  const glue = partnerRoiGlue();
+  glue.initSync({ module: partnerRoiShared.module });
+  return partnerRoiWatch(glue, onPanic);
+}
+
+function partnerRoiServicePanicked(message) {
+  console.error(`partner-roi: PartnerRoi.project stopped after an internal error; the next call starts afresh.\n${message}`);
+  partnerRoiShared.service = null;
+}
+
 const partnerRoiReady = (async () => {
+  const glue = partnerRoiGlue();
   if (typeof PARTNER_ROI_INLINE_WASM === 'string') {
     // Single-file build: the wasm travels inside this file as base64.
-    initSync({ module: partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM) });
+    glue.initSync({ module: await WebAssembly.compile(partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM)) });
   } else {
     // Embed bundle: partner-roi_bg.wasm next to this script (import.meta.url).
-    await __wbg_init();
+    await glue.init();
   }
-  partnerRoiLoaded.done = true;
+  partnerRoiShared.module = glue.compiledModule();
+  partnerRoiShared.service = partnerRoiWatch(glue, partnerRoiServicePanicked);
+  partnerRoiShared.sheet = glue.widgetStylesheet();
 })();
 
 const PARTNER_ROI_ATTRIBUTES = [
   'program-src', 'inputs', 'locale', 'currency', 'horizon', 'presenter', 'allow-program-file',
 ];
 const PARTNER_ROI_PROPERTIES = ['program', 'inputs'];
+const PARTNER_ROI_FOCUSABLE = 'input, select, textarea, button, a[href], [tabindex]';
 
 class PartnerRoiElement extends HTMLElement {
   static get observedAttributes() {
     return PARTNER_ROI_ATTRIBUTES;
   }
 
+  /** This element's glue and widget: null before the first start and after a panic. */
+  #glue = null;
   #widget = null;
   #pending = [];
+  #crashed = false;
+  /** Property values the host set, replayed when the widget is reloaded. */
+  #properties = new Map();
+  /** The share code of the latest figures, written by the widget (src/embed/resume_point.rs). */
+  #resume = { code: null };
 
   constructor() {
     super();
@@ -51,20 +96,86 @@ class PartnerRoiElement extends HTMLElement {
   }
 
   #whenReady(call) {
-    if (partnerRoiLoaded.done) {
-      call(this.#ensureWidget());
+    if (partnerRoiShared.module) {
+      this.#run(call);
     } else {
       this.#pending.push(call);
       partnerRoiReady.then(() => {
-        const widget = this.#ensureWidget();
-        for (const pending of this.#pending.splice(0)) pending(widget);
+        for (const pending of this.#pending.splice(0)) this.#run(pending);
       });
     }
   }
 
-  #ensureWidget() {
-    if (!this.#widget) this.#widget = new WidgetElement(this);
-    return this.#widget;
+  /** Calls into this element's widget, starting it first; a panic on the way is contained. */
+  #run(call) {
+    if (this.#crashed) return;
+    try {
+      if (!this.#widget) {
+        const glue = partnerRoiInstance((message) => this.#panicked(glue, message));
+        this.#glue = glue;
+        partnerRoiShared.widgets += 1;
+        this.#widget = new glue.WidgetElement(this, partnerRoiShared.widgets, partnerRoiShared.sheet, this.#resume);
+      }
+      call(this.#widget);
+    } catch (error) {
+      // A trap (the panic was reported already) or an instance that could not start.
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      this.#panicked(this.#glue, error.message);
+    }
+  }
+
+  /** The widget's instance panicked: stop using it, apologise in place and tell the host. */
+  #panicked(glue, message) {
+    if (this.#crashed || glue !== this.#glue) return;
+    this.#crashed = true;
+    this.#glue = null;
+    this.#widget = null;
+    queueMicrotask(() => {
+      console.error(`partner-roi: this widget stopped after an internal error; "Reload widget" starts it again.\n${message}`);
+      this.#showApology();
+      this.dispatchEvent(new CustomEvent('partner-roi:error', {
+        bubbles: true,
+        composed: true,
+        detail: { message: 'The calculator stopped after an internal error.', path: 'panic', panic: message },
+      }));
+    });
+  }
+
+  #showApology() {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    if (partnerRoiShared.sheet) shadow.adoptedStyleSheets = [partnerRoiShared.sheet];
+    const hadFocus = shadow.activeElement !== null;
+    const make = (tag, className, text) => {
+      const node = this.ownerDocument.createElement(tag);
+      node.className = className;
+      node.textContent = text;
+      return node;
+    };
+    const box = make('div', 'partner-roi partner-roi-status partner-roi-failed partner-roi-crashed', '');
+    box.setAttribute('role', 'alert');
+    const reload = make('button', 'button-secondary', 'Reload widget');
+    reload.type = 'button';
+    reload.addEventListener('click', () => this.#reload());
+    box.append(
+      make('h2', 'program-name', 'Sorry, this calculator stopped working'),
+      make('p', 'crash-text', 'Something went wrong inside it. Your latest figures are kept: reload the widget to carry on.'),
+      reload,
+    );
+    shadow.replaceChildren(box);
+    if (hadFocus) reload.focus();
+  }
+
+  /** "Reload widget": a new instance, the host's properties again, the latest figures. */
+  #reload() {
+    this.#crashed = false;
+    this.shadowRoot.replaceChildren();
+    this.addEventListener('partner-roi:ready', () => {
+      this.shadowRoot.querySelector(PARTNER_ROI_FOCUSABLE)?.focus();
+    }, { once: true });
+    for (const [name, value] of this.#properties) {
+      this.#run((widget) => (name === 'program' ? widget.setProgram(value) : widget.setInputs(value)));
+    }
+    if (this.isConnected) this.#run((widget) => widget.connected());
   }
 
   connectedCallback() {
@@ -72,7 +183,7 @@ class PartnerRoiElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.#widget) this.#widget.attributeChanged(name);
+    if (oldValue !== newValue && this.#widget) this.#run((widget) => widget.attributeChanged(name));
   }
 
   get program() {
@@ -80,6 +191,7 @@ class PartnerRoiElement extends HTMLElement {
   }
 
   set program(value) {
+    this.#properties.set('program', value);
     this.#whenReady((widget) => widget.setProgram(value));
   }
 
@@ -88,6 +200,7 @@ class PartnerRoiElement extends HTMLElement {
   }
 
   set inputs(value) {
+    this.#properties.set('inputs', value);
     this.#whenReady((widget) => widget.setInputs(value));
   }
 
@@ -104,10 +217,11 @@ if (!globalThis.PartnerRoi) {
   globalThis.PartnerRoi = Object.freeze({
     ready: partnerRoiReady,
     project(program, inputs) {
-      if (!partnerRoiLoaded.done) {
+      if (!partnerRoiShared.module) {
         throw new Error('PartnerRoi is still loading: await PartnerRoi.ready first');
       }
-      return projectForHost(program ?? null, inputs ?? null);
+      partnerRoiShared.service ??= partnerRoiInstance(partnerRoiServicePanicked);
+      return partnerRoiShared.service.projectForHost(program ?? null, inputs ?? null);
     },
   });
 }

@@ -7,16 +7,17 @@
 //! override the program's settings.
 
 use serde_json::Value;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use super::names::{
     ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_HORIZON, ATTR_INPUTS, ATTR_LOCALE, ATTR_PERSIST,
     ATTR_PRESENTER, ATTR_PROGRAM_SRC, CONFIG_SCRIPT_SELECTOR, MARK_FIRST_RESULTS,
 };
+use super::resume_point::ResumePoint;
 use super::{events, host_actions, js_json, program_fetch, saved_state, share_link, stylesheet};
 use crate::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use crate::engine::{project, FieldError, InputKey, PartnerInputs, Program};
@@ -25,10 +26,6 @@ use crate::host_config::{apply_overrides, read_embedded_config, read_inputs, Ove
 use crate::share_code::{decode_share_code, encode_share_code};
 use crate::ui::host_request::{HostAction, HostRequest};
 use crate::ui::{HostView, Hosted, HostedProps, SettledChange};
-
-thread_local! {
-    static NEXT_ELEMENT_NUMBER: Cell<u32> = const { Cell::new(1) };
-}
 
 /// Where the program shown came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +59,8 @@ struct ElementState {
     start_tier: Option<String>,
     /// Whether the page URL's share link was already applied (it applies once).
     share_link_used: bool,
+    /// Figures a panicked instance last settled on, to start from once (after "Reload widget").
+    resume_code: Option<String>,
     generation: u64,
     ready_sent: bool,
     load_token: u64,
@@ -72,6 +71,7 @@ struct Inner {
     id_prefix: String,
     app: RefCell<Option<AppHandle<Hosted>>>,
     state: RefCell<ElementState>,
+    resume: ResumePoint,
 }
 
 /// One `<partner-roi>` element; created by `element.js` when the element connects.
@@ -82,23 +82,36 @@ pub struct WidgetElement {
 
 #[wasm_bindgen]
 impl WidgetElement {
-    /// Attaches the shadow root, adopts the stylesheet and shows the loading state.
+    /// Attaches the shadow root, adopts `sheet` and shows the loading state. `number` tells
+    /// the page's widgets apart in element ids. `resume` is the element's resume object
+    /// (`resume_point.rs`): figures it holds are where this widget starts, ahead of a share
+    /// link or saved figures.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement) -> Result<WidgetElement, JsValue> {
+    pub fn new(
+        host: HtmlElement,
+        number: u32,
+        sheet: &CssStyleSheet,
+        resume: js_sys::Object,
+    ) -> Result<WidgetElement, JsValue> {
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
         };
-        stylesheet::adopt(&shadow)?;
+        stylesheet::adopt(&shadow, sheet);
         let document = host.owner_document().ok_or("the element has no document")?;
         let mount_point = document.create_element("div")?;
         shadow.append_child(&mount_point)?;
-        let number = NEXT_ELEMENT_NUMBER.with(|next| next.replace(next.get() + 1));
+        let resume = ResumePoint::new(resume);
+        let state = ElementState {
+            resume_code: resume.code(),
+            ..ElementState::default()
+        };
         let inner = Rc::new(Inner {
             host,
             id_prefix: format!("partner-roi-{number}"),
             app: RefCell::new(None),
-            state: RefCell::new(ElementState::default()),
+            state: RefCell::new(state),
+            resume,
         });
         let props = inner.props(HostView::Loading, Rc::default());
         let app = yew::Renderer::<Hosted>::with_root_and_props(mount_point, props).render();
@@ -254,8 +267,8 @@ impl Inner {
         self.host.get_attribute(ATTR_PERSIST).as_deref() != Some("off")
     }
 
-    /// Figures to start from, in order: the page's share link (once), saved figures, the
-    /// host's inputs. Problems are reported as notices.
+    /// Figures to start from, in order: where a reloaded widget left off, the page's share
+    /// link (once), saved figures, the host's inputs. Problems are reported as notices.
     fn starting_figures(
         &self,
         state: &mut ElementState,
@@ -263,21 +276,22 @@ impl Inner {
         problems: &mut Vec<FieldError>,
     ) -> PartnerInputs {
         state.start_tier = None;
-        if !state.share_link_used {
+        if let Some(code) = state.resume_code.take() {
+            // The page's link was applied before the reload; applying it again would undo
+            // the partner's changes.
             state.share_link_used = true;
-            if let Some(code) =
-                share_link::code_in_page_url(&share_link::share_param(&self.element_id()))
-            {
-                let restored = decode_share_code(program, &code);
-                problems.extend(restored.problems.iter().map(|problem| {
-                    FieldError::new(
-                        "link",
-                        format!("The shared link could not be fully restored: {problem}."),
-                    )
-                }));
-                if restored.restored_any {
-                    state.start_tier = restored.tier_id;
-                    return restored.inputs;
+            let lead = "Some figures were not restored";
+            if let Some(inputs) = restore(state, program, &code, problems, ("saved", lead), false) {
+                return inputs;
+            }
+        }
+        if !std::mem::replace(&mut state.share_link_used, true) {
+            let link = share_link::code_in_page_url(&share_link::share_param(&self.element_id()));
+            if let Some(code) = link {
+                let lead = "The shared link could not be fully restored";
+                if let Some(inputs) = restore(state, program, &code, problems, ("link", lead), true)
+                {
+                    return inputs;
                 }
             }
         }
@@ -286,16 +300,9 @@ impl Inner {
             .then(|| saved_state::load(&saved_state::storage_key(&program.id, &self.element_id())))
             .flatten();
         if let Some(code) = saved {
-            let restored = decode_share_code(program, &code);
-            if restored.restored_any {
-                problems.extend(restored.problems.iter().map(|problem| {
-                    FieldError::new(
-                        "saved",
-                        format!("Some saved figures were not restored: {problem}."),
-                    )
-                }));
-                state.start_tier = restored.tier_id;
-                return restored.inputs;
+            let lead = "Some saved figures were not restored";
+            if let Some(inputs) = restore(state, program, &code, problems, ("saved", lead), false) {
+                return inputs;
             }
             problems.push(FieldError::new(
                 "saved",
@@ -374,33 +381,53 @@ impl Inner {
         }
     }
 
+    /// Reads the embedded document or the attributes. What the `program` and `inputs`
+    /// properties set before the element connected is kept: properties win.
     fn configure_from_page(self: &Rc<Self>) {
         let script = self
             .host
             .query_selector(CONFIG_SCRIPT_SELECTOR)
             .ok()
             .flatten();
-        let Some(script) = script else {
-            if let Some(text) = self.host.get_attribute(ATTR_INPUTS) {
-                let mut state = self.state.borrow_mut();
-                match parse_or_error(&text) {
-                    Ok(value) => state.inputs_source = Some(value),
-                    Err(error) => state.pending_problems.push(error),
-                }
-            }
-            return Self::load_from_attributes(self);
-        };
-        match read_embedded_config(&script.text_content().unwrap_or_default()) {
-            Ok(config) => {
-                self.state.borrow_mut().inputs_source = config.inputs;
-                match config.program {
-                    Some((program, value)) => {
-                        self.use_program(program, value, ProgramSource::Explicit)
+        // Inputs the `inputs` property gave before the element connected are kept too.
+        let inputs_property_set = self.state.borrow().inputs_source.is_some();
+        let configured_program = match script {
+            None => {
+                let text = self.host.get_attribute(ATTR_INPUTS);
+                if let Some(text) = text.filter(|_| !inputs_property_set) {
+                    let mut state = self.state.borrow_mut();
+                    match parse_or_error(&text) {
+                        Ok(value) => state.inputs_source = Some(value),
+                        Err(error) => state.pending_problems.push(error),
                     }
-                    None => Self::load_from_attributes(self),
+                }
+                None
+            }
+            Some(script) => {
+                match read_embedded_config(&script.text_content().unwrap_or_default()) {
+                    Ok(config) => {
+                        if !inputs_property_set {
+                            self.state.borrow_mut().inputs_source = config.inputs;
+                        }
+                        config.program
+                    }
+                    Err(errors) => return self.reject(errors),
                 }
             }
-            Err(errors) => self.fail(errors),
+        };
+        let program_property_set = {
+            let mut state = self.state.borrow_mut();
+            let set = state.source == Some(ProgramSource::Explicit);
+            if set {
+                // Start again from the inputs just read.
+                state.inputs = None;
+            }
+            set
+        };
+        match configured_program {
+            _ if program_property_set => self.show(true, false),
+            Some((program, value)) => self.use_program(program, value, ProgramSource::Explicit),
+            None => Self::load_from_attributes(self),
         }
     }
 
@@ -507,7 +534,9 @@ impl Inner {
     fn show(self: &Rc<Self>, restart: bool, horizon_changed: bool) {
         let overrides = self.overrides();
         let mut state = self.state.borrow_mut();
-        let Some((base, _)) = state.base.clone() else {
+        // Before the element connects there is nothing to show: the figures to start from
+        // (link, saved, resumed) are read once it does.
+        let Some((base, _)) = state.base.clone().filter(|_| state.configured) else {
             return;
         };
         let (program, mut problems) = apply_overrides(&base, &overrides);
@@ -555,14 +584,15 @@ impl Inner {
             let Some(program) = state.shown.clone() else {
                 return;
             };
+            #[cfg(feature = "test-panic")]
+            super::test_panic::panic_if_asked(&self.host);
             let result = super::host_result(&program, &change.inputs, &change.projection);
             let inputs = serde_json::to_value(&change.inputs).unwrap_or(Value::Null);
+            let code = encode_share_code(&program, &change.inputs, change.tier_id.as_deref());
+            self.resume.keep(&code);
             if self.persists() {
                 let key = saved_state::storage_key(&program.id, &self.element_id());
-                saved_state::save(
-                    &key,
-                    &encode_share_code(&program, &change.inputs, change.tier_id.as_deref()),
-                );
+                saved_state::save(&key, &code);
             }
             state.inputs = Some(change.inputs);
             state.result = Some(result.clone());
@@ -578,6 +608,33 @@ impl Inner {
             events::change(&self.host, &inputs, &result);
         }
     }
+}
+
+/// Decodes the share `code` for `program`; when anything was restored, selects its tier and
+/// returns its inputs. What was not restored becomes notices at `path` ("{lead}: {problem}."),
+/// also when nothing was restored if `always_report`.
+fn restore(
+    state: &mut ElementState,
+    program: &Program,
+    code: &str,
+    problems: &mut Vec<FieldError>,
+    (path, lead): (&str, &str),
+    always_report: bool,
+) -> Option<PartnerInputs> {
+    let restored = decode_share_code(program, code);
+    if restored.restored_any || always_report {
+        problems.extend(
+            restored
+                .problems
+                .iter()
+                .map(|problem| FieldError::new(path, format!("{lead}: {problem}."))),
+        );
+    }
+    if !restored.restored_any {
+        return None;
+    }
+    state.start_tier = restored.tier_id;
+    Some(restored.inputs)
 }
 
 /// Re-reads `inputs` against `program` (whose ranges may differ), keeping what still fits.

@@ -1,29 +1,20 @@
-//! One constructable stylesheet shared by every widget on the page.
+//! The widget's stylesheet as one constructable sheet: `element.js` builds it once and every
+//! widget on the page, whatever its wasm instance, adopts that same sheet.
 
-use std::cell::RefCell;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
 use crate::ui::styles::WIDGET_CSS;
 
-thread_local! {
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+/// A new constructable sheet holding the widget's CSS.
+#[wasm_bindgen(js_name = widgetStylesheet)]
+pub fn widget_stylesheet() -> Result<CssStyleSheet, JsValue> {
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(WIDGET_CSS)?;
+    Ok(sheet)
 }
 
-fn shared_sheet() -> Result<CssStyleSheet, JsValue> {
-    SHEET.with(|cell| {
-        if let Some(sheet) = cell.borrow().as_ref() {
-            return Ok(sheet.clone());
-        }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(WIDGET_CSS)?;
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })
-}
-
-/// Adopts the widget's stylesheet into `shadow`.
-pub fn adopt(shadow: &ShadowRoot) -> Result<(), JsValue> {
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&shared_sheet()?.into()));
-    Ok(())
+/// Adopts `sheet` into `shadow`.
+pub fn adopt(shadow: &ShadowRoot, sheet: &CssStyleSheet) {
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
 }

@@ -364,6 +364,48 @@ test('setting inputs updates result at once and fires partner-roi:change with th
   expect(errors, 'console errors, page errors and failed requests').toEqual([]);
 });
 
+test('program and inputs properties set before the element connects are kept once it does', async ({ page, request }) => {
+  const errors = collectErrors(page);
+  const referral = await programFile(request, 'referral');
+  const reseller = await programFile(request, 'reseller');
+  const url = await serveHostPage(page, 'properties-before-connect', hostDocument({
+    body: `${EVENT_RECORDER}
+  <script type="application/json" id="referral">${inlineJson(referral)}</script>
+  <script type="application/json" id="reseller">${inlineJson({ program: reseller })}</script>`,
+  }));
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await PartnerRoi.ready;
+    const referral = JSON.parse(document.getElementById('referral').textContent);
+    // A bare element, and one whose embedded document names another program.
+    for (const [id, embedded] of [['bare', null], ['embedded', document.getElementById('reseller').textContent]]) {
+      const el = document.createElement('partner-roi');
+      el.id = id;
+      if (embedded) {
+        const config = document.createElement('script');
+        config.type = 'application/json';
+        config.textContent = embedded;
+        el.append(config);
+      }
+      el.program = referral;
+      el.inputs = { deal_value: 42000 };
+      document.body.append(el);
+    }
+  });
+  for (const id of ['bare', 'embedded']) {
+    const widget = page.locator(`#${id}`);
+    await expect(widget.locator('.tier-card .tier-name')).toHaveText(referral.tiers.map((tier) => tier.name));
+    await expect(widget.getByLabel(referral.inputs.deal_value.label)).toHaveValue(/^42,?000$/);
+    const { result, inputs, expected } = await resultAndProjection(page, id);
+    expect(inputs.deal_value).toBe('42000');
+    expect(result.program_id).toBe(referral.id);
+    expect(result).toEqual(expected);
+    expect(await page.evaluate((id) => document.getElementById(id).program.id, id)).toBe(referral.id);
+  }
+  expect(await eventsOf(page, 'partner-roi:error')).toEqual([]);
+  expect(errors, 'console errors, page errors and failed requests').toEqual([]);
+});
+
 test('the host page themes the widget through --partner-roi-accent', async ({ page }) => {
   const errors = collectErrors(page);
   const ACCENT = 'rgb(0, 170, 119)';

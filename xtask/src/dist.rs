@@ -1,12 +1,15 @@
 //! `cargo xtask dist`: the embed bundle, the single-file offline page and the host pages.
 //!
-//! - `partner-roi.js` = wasm-bindgen glue + `src/embed/element.js`; `partner-roi_bg.wasm` beside it;
+//! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `src/embed/element.js`;
+//!   `partner-roi_bg.wasm` beside it;
 //! - `partner-roi.html` = one self-contained file (glue, element code and base64 wasm inlined);
 //! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` (from
 //!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`).
 
 use crate::base64;
 use crate::cmd::{self, Result};
+use crate::glue;
+use crate::js_comments::strip_comment_lines;
 use crate::tools::{self, WASM_TARGET};
 use std::fs;
 use std::path::Path;
@@ -32,61 +35,48 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-sign-ext",
 ];
 
+/// Where `cargo xtask test` puts the test-only bundle (`--features test-panic`) and its page.
+pub const PANIC_TEST_DIR: &str = "target/panic-test";
+const PANIC_TEST_PAGE: &str = "tests/e2e/pages/panic-containment.html";
+
+/// Which wasm a bundle is built from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Build {
+    /// What ships: the release profile, optimized by wasm-opt, no test features.
+    Release,
+    /// Test-only: a debug build with the `test-panic` feature (never written to dist/).
+    PanicTest,
+}
+
+/// The two halves of the module script: the glue factory and the element code.
+struct Script {
+    glue: String,
+    element: String,
+}
+
+impl Script {
+    /// The module script, with the wasm fetched (`None`) or inlined as base64.
+    fn with_wasm(&self, inline_base64: Option<&str>) -> String {
+        let inline = match inline_base64 {
+            Some(base64) => format!("\"{base64}\""),
+            None => "null".to_owned(),
+        };
+        format!(
+            "{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}",
+            self.glue, self.element
+        )
+    }
+}
+
 pub fn dist() -> Result {
     tools::ensure_build_tools()?;
+    let script = bundle(DIST, Build::Release)?;
 
-    println!("dist: building the release wasm");
-    cmd::run(Command::new("cargo").args([
-        "build",
-        "--release",
-        "--target",
-        WASM_TARGET,
-        "--lib",
-        "-p",
-        CRATE,
-    ]))?;
-    let wasm = format!("target/{WASM_TARGET}/release/partner_roi.wasm");
-    if !Path::new(&wasm).is_file() {
-        return Err(format!(
-            "{wasm} was not produced: does the crate have crate-type = [\"cdylib\"]?"
-        ));
-    }
-
-    if Path::new(DIST).exists() {
-        fs::remove_dir_all(DIST).map_err(|e| format!("cannot clear {DIST}/: {e}"))?;
-    }
-    println!("dist: generating JS bindings");
-    cmd::run(Command::new("wasm-bindgen").args([
-        "--target",
-        "web",
-        "--no-typescript",
-        "--out-dir",
-        DIST,
-        "--out-name",
-        OUT_NAME,
-        &wasm,
-    ]))?;
-
-    println!("dist: optimizing the wasm for size");
     let bg = format!("{DIST}/{OUT_NAME}_bg.wasm");
-    cmd::run(
-        Command::new(tools::wasm_opt())
-            // -Oz: the smallest of -Oz/-Os/-O2/-O3/-O4 here; the two custom sections are
-            // metadata no browser reads (-265 bytes). Measured in BENCHMARKS.md.
-            .args(["-Oz", "--strip-producers", "--strip-target-features"])
-            .args(WASM_FEATURES)
-            .args([&bg, "-o", &bg]),
-    )?;
-
-    let glue = read(&format!("{DIST}/{OUT_NAME}.js"))?;
-    let element = read(ELEMENT_JS)?;
-    let bundle = format!("{glue}\nconst PARTNER_ROI_INLINE_WASM = null;\n{element}");
-    write(&format!("{DIST}/{OUT_NAME}.js"), &bundle)?;
-
     let wasm_bytes = fs::read(&bg).map_err(|e| format!("cannot read {bg}: {e}"))?;
     let inline = format!(
-        "<script type=\"module\">\n{glue}\nconst PARTNER_ROI_INLINE_WASM = \"{}\";\n{element}</script>",
-        base64::encode(&wasm_bytes)
+        "<script type=\"module\">\n{}</script>",
+        script.with_wasm(Some(&base64::encode(&wasm_bytes)))
     );
     let template = read(&format!("{PAGES}/offline.html"))?;
     if !template.contains(INLINE_SCRIPT_PLACEHOLDER) {
@@ -127,6 +117,71 @@ pub fn dist() -> Result {
         println!("dist: {path} ({size} bytes)");
     }
     Ok(())
+}
+
+/// The test-only bundle in [`PANIC_TEST_DIR`]: `partner-roi.js` built with the `test-panic`
+/// feature, and the panic containment page as `index.html` (`tests/e2e/panic.spec.js`).
+pub fn panic_test_bundle() -> Result {
+    tools::ensure_build_tools()?;
+    bundle(PANIC_TEST_DIR, Build::PanicTest)?;
+    copy(PANIC_TEST_PAGE, &format!("{PANIC_TEST_DIR}/index.html"))
+}
+
+/// Builds the wasm, writes its bindings into `out` (emptied first) and `partner-roi.js` there.
+fn bundle(out: &str, build: Build) -> Result<Script> {
+    let (profile, features): (&str, &[&str]) = match build {
+        Build::Release => ("release", &["--release"]),
+        Build::PanicTest => ("debug", &["--features", "test-panic"]),
+    };
+    println!("{out}: building the {profile} wasm");
+    cmd::run(
+        Command::new("cargo")
+            .args(["build", "--target", WASM_TARGET, "--lib", "-p", CRATE])
+            .args(features),
+    )?;
+    let wasm = format!("target/{WASM_TARGET}/{profile}/partner_roi.wasm");
+    if !Path::new(&wasm).is_file() {
+        return Err(format!(
+            "{wasm} was not produced: does the crate have crate-type = [\"cdylib\"]?"
+        ));
+    }
+
+    if Path::new(out).exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {out}/: {e}"))?;
+    }
+    println!("{out}: generating JS bindings");
+    cmd::run(Command::new("wasm-bindgen").args([
+        "--target",
+        "web",
+        "--no-typescript",
+        "--out-dir",
+        out,
+        "--out-name",
+        OUT_NAME,
+        &wasm,
+    ]))?;
+
+    if build == Build::Release {
+        println!("{out}: optimizing the wasm for size");
+        let bg = format!("{out}/{OUT_NAME}_bg.wasm");
+        cmd::run(
+            Command::new(tools::wasm_opt())
+                // -Oz: the smallest of -Oz/-Os/-O2/-O3/-O4 here; the two custom sections are
+                // metadata no browser reads (-265 bytes). Measured in BENCHMARKS.md.
+                .args(["-Oz", "--strip-producers", "--strip-target-features"])
+                .args(WASM_FEATURES)
+                .args([&bg, "-o", &bg]),
+        )?;
+    }
+
+    let glue = read(&format!("{out}/{OUT_NAME}.js"))?;
+    let script = Script {
+        glue: strip_comment_lines(&glue::glue_factory(&glue)?)?,
+        element: strip_comment_lines(&read(ELEMENT_JS)?)
+            .map_err(|error| format!("{ELEMENT_JS}: {error}"))?,
+    };
+    write(&format!("{out}/{OUT_NAME}.js"), &script.with_wasm(None))?;
+    Ok(script)
 }
 
 fn read(path: &str) -> Result<String> {

@@ -9,6 +9,8 @@ mod bench;
 mod cmd;
 mod dist;
 mod fuzz;
+mod glue;
+mod js_comments;
 mod screenshots;
 mod serve;
 mod size;
@@ -24,6 +26,9 @@ commands:
   demo    build dist/ (like `dist`) and serve it (like `serve`)
   test    install what is missing, then run every check and test
   dist    build the release wasm, bindings and demo page into dist/
+  panic-bundle
+          build the test-only bundle (--features test-panic, never in
+          dist/) and its page into target/panic-test, for panic.spec.js
   serve   serve dist/ on http://127.0.0.1:$PORT (default 8000)
   size    build dist/, print raw / gzip -9 / brotli sizes of its files and
           fail when one is over size-budget.json
@@ -85,6 +90,7 @@ fn run(args: &[String]) -> cmd::Result {
         }
         "test" => test::test(),
         "dist" => dist::dist(),
+        "panic-bundle" => dist::panic_test_bundle(),
         "serve" => serve::serve(),
         "screenshots" => screenshots::screenshots(),
         "size" => size::size(size::Mode::Check),

@@ -27,6 +27,9 @@ const STEPS: &[Step] = &[
     Step::Code("dist/ sizes within size-budget.json", || {
         size::check().map(|()| None)
     }),
+    Step::Code("test-only panic bundle (target/panic-test)", || {
+        dist::panic_test_bundle().map(|()| None)
+    }),
     Step::Code("Playwright end-to-end tests", || {
         cmd::run(tools::npm_tool("npx").args(["playwright", "test"])).map(|()| None)
     }),
