@@ -32,6 +32,8 @@ use crate::host_config::read_inputs;
 /// Throws an `Error` naming every problem when the program or inputs are invalid.
 #[wasm_bindgen(js_name = projectForHost)]
 pub fn project_for_host(program: JsValue, inputs: JsValue) -> Result<JsValue, JsError> {
+    #[cfg(feature = "test-panic")]
+    test_panic::panic_if_page_asks();
     let program = match js_json::to_json(&program)? {
         None => default_program(),
         Some(value) => {

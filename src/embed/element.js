@@ -18,12 +18,15 @@ function partnerRoiDecodeBase64(text) {
 
 /**
  * What every instance shares: the compiled module, the stylesheet, PartnerRoi.project's
- * instance, and the count of widgets started (their number keeps element ids apart).
+ * instance (started by its first call), and the count of widgets started (their number keeps
+ * element ids apart).
  */
 const partnerRoiShared = { module: null, sheet: null, service: null, widgets: 0 };
 
-/** Registers `onPanic(message)` for `glue`'s instance and retires the instance after a panic. */
-function partnerRoiWatch(glue, onPanic) {
+/** A new instance of the shared module; after a panic it calls `onPanic(message)` and retires. */
+function partnerRoiInstance(onPanic) {
+  const glue = partnerRoiGlue();
+  glue.initSync({ module: partnerRoiShared.module });
   glue.setPanicReporter((message) => {
     // Runs inside the panicking instance: no call back into it, and nothing may throw.
     try {
@@ -34,13 +37,6 @@ function partnerRoiWatch(glue, onPanic) {
     queueMicrotask(() => glue.retire());
   });
   return glue;
-}
-
-/** A new instance of the shared module. */
-function partnerRoiInstance(onPanic) {
-  const glue = partnerRoiGlue();
-  glue.initSync({ module: partnerRoiShared.module });
-  return partnerRoiWatch(glue, onPanic);
 }
 
 function partnerRoiServicePanicked(message) {
@@ -58,8 +54,9 @@ const partnerRoiReady = (async () => {
     await glue.init();
   }
   partnerRoiShared.module = glue.compiledModule();
-  partnerRoiShared.service = partnerRoiWatch(glue, partnerRoiServicePanicked);
   partnerRoiShared.sheet = glue.widgetStylesheet();
+  // This first instance only compiled the module and built the sheet: dropping it frees its
+  // memory; PartnerRoi.project starts an instance of its own when first called.
 })();
 
 const PARTNER_ROI_ATTRIBUTES = [

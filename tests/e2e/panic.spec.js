@@ -148,3 +148,32 @@ test('a widget that keeps panicking can be reloaded again and again', async ({ p
   await expect(broken.locator('.tier-card')).toHaveCount(4);
   await expectConsistent(page, 'starts-broken');
 });
+
+test('PartnerRoi.project recovers from a panic, and the widgets never notice', async ({ page }) => {
+  const consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  await page.goto(`${origin}/index.html`);
+  const first = page.locator('#first');
+  await expect(first.locator('.tier-card')).toHaveCount(4);
+  const outcome = await page.evaluate((trigger) => {
+    const expected = PartnerRoi.project(null, { deal_value: 42000 });
+    document.documentElement.setAttribute(trigger, '');
+    let thrown = null;
+    try {
+      PartnerRoi.project(null, { deal_value: 42000 });
+    } catch (error) {
+      thrown = `${error.name}: ${error.message}`;
+    }
+    document.documentElement.removeAttribute(trigger);
+    return { expected, thrown, again: PartnerRoi.project(null, { deal_value: 42000 }) };
+  }, TRIGGER);
+  expect(outcome.thrown).toBe('RuntimeError: unreachable');
+  expect(outcome.again).toEqual(outcome.expected);
+  expect(consoleErrors.some((text) => text.includes('PartnerRoi.project stopped')
+    && text.includes('partner-roi test panic'))).toBe(true);
+
+  await first.getByLabel(DEAL_VALUE).fill('42000');
+  await settledOn(page, 'first', '42000');
+  expect(await page.evaluate(() => document.getElementById('first').result)).toEqual(outcome.expected);
+  expect(await eventsOf(page, 'partner-roi:error', 'first')).toEqual([]);
+});

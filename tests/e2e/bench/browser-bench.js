@@ -66,9 +66,10 @@ function positiveInt(name, fallback) {
 const serve = (root) => serveStatic(root, PORT);
 
 /**
- * Runs in the page before its scripts: remembers every WebAssembly.Memory exported by
- * an instance, so that the wasm linear memory can be measured (wasm-bindgen keeps its
- * `wasm` exports private).
+ * Runs in the page before its scripts: remembers (weakly) every WebAssembly.Memory exported
+ * by an instance, so that the wasm linear memory of the instances still alive can be
+ * measured (wasm-bindgen keeps its `wasm` exports private; the widget starts one instance per
+ * element and drops the one that only compiled the module).
  */
 function recordWasmMemories() {
   const memories = [];
@@ -77,7 +78,7 @@ function recordWasmMemories() {
     const exports = instance && instance.exports;
     if (!exports) return;
     for (const value of Object.values(exports)) {
-      if (value instanceof WebAssembly.Memory && !memories.includes(value)) memories.push(value);
+      if (value instanceof WebAssembly.Memory) memories.push(new WeakRef(value));
     }
   };
   const OriginalInstance = WebAssembly.Instance;
@@ -100,16 +101,18 @@ function recordWasmMemories() {
   }
 }
 
-/** JS heap and wasm memory of the page, in bytes, after a forced garbage collection. */
+/**
+ * JS heap and wasm memory of the page, in bytes, and the number of wasm instances alive,
+ * after a forced garbage collection (in a task of its own, so that weak references clear).
+ */
 async function memory(page) {
+  await page.evaluate(() => typeof gc === 'function' && gc());
   return page.evaluate(() => {
     if (typeof gc === 'function') gc();
     const heap = performance.memory ? performance.memory.usedJSHeapSize : null;
-    const memories = window.__benchWasmMemories || [];
-    const wasm = memories.length
-      ? memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0)
-      : null;
-    return { jsHeapUsed: heap, wasmMemory: wasm };
+    const alive = (window.__benchWasmMemories || []).map((ref) => ref.deref()).filter(Boolean);
+    const wasm = alive.length ? alive.reduce((sum, memory) => sum + memory.buffer.byteLength, 0) : null;
+    return { jsHeapUsed: heap, wasmMemory: wasm, wasmInstances: alive.length };
   });
 }
 
@@ -342,8 +345,8 @@ function printSummary(result) {
     const { afterLoad, afterEdits } = page.memory;
     console.log(
       `bench: ${page.name.padEnd(28)} memory after load: JS heap ${mb(afterLoad.jsHeapUsed)}, ` +
-        `wasm ${mb(afterLoad.wasmMemory)}; after ${EDITS} edits: JS heap ${mb(afterEdits.jsHeapUsed)}, ` +
-        `wasm ${mb(afterEdits.wasmMemory)}`,
+        `wasm ${mb(afterLoad.wasmMemory)} in ${afterLoad.wasmInstances} instance(s); after ${EDITS} edits: ` +
+        `JS heap ${mb(afterEdits.jsHeapUsed)}, wasm ${mb(afterEdits.wasmMemory)} in ${afterEdits.wasmInstances}`,
     );
   }
 }
