@@ -177,3 +177,71 @@ test('PartnerRoi.project recovers from a panic, and the widgets never notice', a
   expect(await page.evaluate(() => document.getElementById('first').result)).toEqual(outcome.expected);
   expect(await eventsOf(page, 'partner-roi:error', 'first')).toEqual([]);
 });
+
+test('reloading a widget configured through properties keeps its program and resumes its figures', async ({ page }) => {
+  page.on('pageerror', () => {});
+  const referral = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'programs', 'referral.json'), 'utf8'));
+  const dealLabel = referral.inputs.deal_value.label;
+  await page.goto(`${origin}/index.html`);
+  await page.evaluate((program) => {
+    const el = document.createElement('partner-roi');
+    el.id = 'by-property';
+    el.setAttribute('persist', 'off');
+    el.program = program;
+    el.inputs = { deal_value: 12000 };
+    document.querySelector('main').append(el);
+  }, referral);
+  const widget = page.locator('#by-property');
+  const tierNames = referral.tiers.map((tier) => tier.name);
+  await expect(widget.locator('.tier-card .tier-name')).toHaveText(tierNames);
+  await expect(widget.getByLabel(dealLabel)).toHaveValue(/^12,?000$/);
+  await widget.getByLabel(dealLabel).fill('15000');
+  await settledOn(page, 'by-property', '15000');
+
+  await page.evaluate((trigger) => document.getElementById('by-property').setAttribute(trigger, ''), TRIGGER);
+  await widget.getByLabel(dealLabel).fill('16000');
+  await expect(widget.getByRole('alert')).toContainText(APOLOGY);
+  await page.evaluate((trigger) => document.getElementById('by-property').removeAttribute(trigger), TRIGGER);
+  await widget.getByRole('button', { name: 'Reload widget' }).click();
+
+  await expect(widget.locator('.tier-card .tier-name')).toHaveText(tierNames);
+  await expect(widget.getByLabel(dealLabel)).toHaveValue(/^15,?000$/);
+  expect(await page.evaluate(() => document.getElementById('by-property').program.id)).toBe(referral.id);
+  await expectConsistent(page, 'by-property');
+});
+
+test('the apology and the reload need nothing a strict CSP with Trusted Types forbids', async ({ page }) => {
+  page.on('pageerror', () => {});
+  // The page's own inline scripts need 'unsafe-inline' (and its data: favicon img-src); styles stay 'self'.
+  const policy = "default-src 'self'; img-src 'self' data:; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self'; "
+    + "require-trusted-types-for 'script'; trusted-types 'none'";
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+    });
+  });
+  await page.route(`${origin}/index.html`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+  });
+  await page.goto(`${origin}/index.html`);
+  const first = page.locator('#first');
+  await expect(first.locator('.tier-card')).toHaveCount(4);
+  await page.evaluate((trigger) => document.getElementById('first').setAttribute(trigger, ''), TRIGGER);
+  await first.getByLabel(DEAL_VALUE).fill('43000');
+  await expect(first.getByRole('alert')).toContainText(APOLOGY);
+  await page.evaluate((trigger) => document.getElementById('first').removeAttribute(trigger), TRIGGER);
+  await first.getByRole('button', { name: 'Reload widget' }).click();
+  await expect(first.locator('.tier-card')).toHaveCount(4);
+  expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+  // Control: the policy is in force (an inline style attribute is refused).
+  const refused = await page.evaluate(async () => {
+    const probe = document.createElement('div');
+    probe.setAttribute('style', 'color: red');
+    document.body.append(probe);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return window.cspViolations.length;
+  });
+  expect(refused).toBeGreaterThan(0);
+});
