@@ -17,16 +17,23 @@ function partnerRoiDecodeBase64(text) {
 }
 
 /**
- * What every instance shares: the compiled module, the stylesheet, PartnerRoi.project's
- * instance (started by its first call), and the count of widgets started (their number keeps
- * element ids apart).
+ * What every instance shares: the compiled module, the stylesheet, the loader's instance
+ * until someone takes it (`spare`), PartnerRoi.project's instance (started by its first
+ * call), and the count of widgets started (their number keeps element ids apart).
  */
-const partnerRoiShared = { module: null, sheet: null, service: null, widgets: 0 };
+const partnerRoiShared = { module: null, sheet: null, spare: null, service: null, widgets: 0 };
 
-/** A new instance of the shared module; after a panic it calls `onPanic(message)` and retires. */
+/**
+ * An instance of its own for a widget or PartnerRoi.project: the loader's instance the first
+ * time, then new ones. After a panic it calls `onPanic(message)` and retires.
+ */
 function partnerRoiInstance(onPanic) {
-  const glue = partnerRoiGlue();
-  glue.initSync({ module: partnerRoiShared.module });
+  let glue = partnerRoiShared.spare;
+  partnerRoiShared.spare = null;
+  if (!glue) {
+    glue = partnerRoiGlue();
+    glue.initSync({ module: partnerRoiShared.module });
+  }
   glue.setPanicReporter((message) => {
     // Runs inside the panicking instance: no call back into it, and nothing may throw.
     try {
@@ -55,8 +62,7 @@ const partnerRoiReady = (async () => {
   }
   partnerRoiShared.module = glue.compiledModule();
   partnerRoiShared.sheet = glue.widgetStylesheet();
-  // This first instance only compiled the module and built the sheet: dropping it frees its
-  // memory; PartnerRoi.project starts an instance of its own when first called.
+  partnerRoiShared.spare = glue;
 })();
 
 const PARTNER_ROI_ATTRIBUTES = [

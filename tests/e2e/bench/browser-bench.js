@@ -12,7 +12,9 @@
 //   - memory after loading and after the edits: JS heap (`performance.memory`, precise
 //     with --enable-precise-memory-info, after a forced GC) and the wasm linear memory
 //     (the size of the module's WebAssembly.Memory, found by wrapping WebAssembly's
-//     instantiate functions before the page's scripts run).
+//     instantiate functions before the page's scripts run; only instances still alive).
+// Then one load each of a page with 1 and with 5 widgets: time until every widget has shown
+// results, and memory (each widget runs in a wasm instance of its own).
 //
 // Not a test: run by `cargo xtask bench` (which builds dist/ first); not picked up by
 // `playwright test` (the file name does not end in .spec.js).
@@ -309,6 +311,30 @@ async function benchPage(browser, { name, url }) {
   };
 }
 
+/**
+ * Memory and time to every widget's results on a page with `count` widgets (each runs in a
+ * wasm instance of its own): one load of a page made for it on the dist/ origin.
+ */
+async function widgetsBench(browser, base, count) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(recordWasmMemories);
+  const page = await context.newPage();
+  const url = `${base}/bench-${count}-widgets.html`;
+  const widgets = Array.from({ length: count }, (_, i) => `<partner-roi id="w${i}" persist="off"></partner-roi>`);
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
+<script>window.readyAt = []; document.addEventListener('partner-roi:ready', () => window.readyAt.push(performance.now()));</script>
+<script type="module" src="/partner-roi.js"></script></head><body>${widgets.join('')}</body></html>`,
+  }));
+  await page.goto(url);
+  await page.waitForFunction((count) => window.readyAt.length === count, count, { timeout: TIMEOUT_MS });
+  const allReady = await page.evaluate(() => Math.max(...window.readyAt));
+  const used = await memory(page);
+  await context.close();
+  return { widgets: count, allResultsMs: allReady, ...used };
+}
+
 function printSummary(result) {
   const rows = [];
   for (const page of result.pages) {
@@ -349,6 +375,14 @@ function printSummary(result) {
         `JS heap ${mb(afterEdits.jsHeapUsed)}, wasm ${mb(afterEdits.wasmMemory)} in ${afterEdits.wasmInstances}`,
     );
   }
+  console.log('');
+  for (const run of result.widgetCounts) {
+    console.log(
+      `bench: ${`${run.widgets} widget(s) on one page (http)`.padEnd(28)} every widget's results at ` +
+        `${ms(run.allResultsMs)} ms; JS heap ${mb(run.jsHeapUsed)}, wasm ${mb(run.wasmMemory)} in ` +
+        `${run.wasmInstances} instance(s)`,
+    );
+  }
 }
 
 async function main() {
@@ -372,6 +406,8 @@ async function main() {
     for (const page of pages) {
       result.pages.push(await benchPage(browser, page));
     }
+    result.widgetCounts = [];
+    for (const count of [1, 5]) result.widgetCounts.push(await widgetsBench(browser, base, count));
   } finally {
     await browser.close();
     server.close();
