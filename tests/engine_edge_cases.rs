@@ -1,6 +1,7 @@
 //! Hand-checked edge cases of the model (docs/model.md).
 #![cfg(not(target_arch = "wasm32"))]
 
+use partner_roi::engine::projection::TierYear;
 use partner_roi::engine::{project, EngineError, InputKey, PartnerInputs, Program, Projection};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -296,4 +297,43 @@ fn invalid_horizon_is_an_error() {
         project(&program, &inputs).unwrap_err(),
         EngineError::InvalidHorizon
     );
+}
+
+#[test]
+fn yearly_totals_are_the_checked_sums_of_the_years() {
+    let projection = run(
+        json!({"annual_fee": 100, "certification_cost": 10, "min_certified_staff": 2}),
+        json!({"horizon_years": 5, "acquisition_cost": 200, "churn_pct": 10}),
+    );
+    let tier = &projection.tiers[0];
+    let figures: [fn(&TierYear) -> Decimal; 5] = [
+        |year| year.new_clients,
+        |year| year.licence_revenue,
+        |year| year.program_fee,
+        |year| year.certification,
+        |year| year.acquisition,
+    ];
+    for figure in figures {
+        let by_hand = tier
+            .years
+            .iter()
+            .fold(Decimal::ZERO, |total, year| total + figure(year));
+        assert_eq!(tier.total_of(figure), Ok(by_hand));
+    }
+    for figure in figures {
+        assert!(
+            tier.total_of(figure).unwrap() > Decimal::ZERO,
+            "every total is non-zero here"
+        );
+    }
+
+    // Years near the largest figure overflow as an error, not a panic.
+    let mut huge = tier.clone();
+    for year in &mut huge.years {
+        year.program_fee = dec("90000000000000000000");
+    }
+    assert!(matches!(
+        huge.total_of(|year| year.program_fee),
+        Err(EngineError::Overflow { .. })
+    ));
 }

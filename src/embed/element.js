@@ -85,6 +85,10 @@ class PartnerRoiElement extends HTMLElement {
   #properties = new Map();
   /** The share code of the latest figures, written by the widget (src/embed/resume_point.rs). */
   #resume = { code: null };
+  /** A share link opened in this tab changes only the fragment: the widget is told. */
+  #onHashChange = () => {
+    if (this.#widget) this.#run((widget) => widget.pageLinkChanged());
+  };
 
   constructor() {
     super();
@@ -161,7 +165,7 @@ class PartnerRoiElement extends HTMLElement {
     reload.addEventListener('click', () => this.#reload());
     box.append(
       make('h2', 'program-name', 'Sorry, this calculator stopped working'),
-      make('p', 'crash-text', 'Something went wrong inside it. Your latest figures are kept: reload the widget to carry on.'),
+      make('p', '', 'Something went wrong inside it. Your latest figures are kept: reload the widget to carry on.'),
       reload,
     );
     shadow.replaceChildren(box);
@@ -182,7 +186,12 @@ class PartnerRoiElement extends HTMLElement {
   }
 
   connectedCallback() {
+    window.addEventListener('hashchange', this.#onHashChange);
     this.#whenReady((widget) => widget.connected());
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this.#onHashChange);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {

@@ -61,6 +61,8 @@ struct ElementState {
     share_link_used: bool,
     /// Figures a panicked instance last settled on, to start from once (after "Reload widget").
     resume_code: Option<String>,
+    /// This element's share code in the page URL when last looked at (start, copy, `hashchange`).
+    link_seen: Option<String>,
     generation: u64,
     ready_sent: bool,
     load_token: u64,
@@ -104,6 +106,7 @@ impl WidgetElement {
         let resume = ResumePoint::new(resume);
         let state = ElementState {
             resume_code: resume.code(),
+            link_seen: share_link::code_in_page_url(&share_link::share_param(&host.id())),
             ..ElementState::default()
         };
         let inner = Rc::new(Inner {
@@ -125,6 +128,27 @@ impl WidgetElement {
         if first_time {
             Inner::configure_from_page(&self.inner);
         }
+    }
+
+    /// The page URL's fragment changed (`hashchange`): a share link for this element that
+    /// differs from the one last seen was opened in this tab, so its figures replace the
+    /// current ones, as if the page had been opened with it.
+    #[wasm_bindgen(js_name = pageLinkChanged)]
+    pub fn page_link_changed(&self) {
+        let code = share_link::code_in_page_url(&share_link::share_param(&self.inner.element_id()));
+        {
+            let mut state = self.inner.state.borrow_mut();
+            if code == state.link_seen {
+                return;
+            }
+            state.link_seen = code.clone();
+            if code.is_none() || state.shown.is_none() {
+                return;
+            }
+            state.share_link_used = false;
+            state.inputs = None;
+        }
+        self.inner.show(true, false);
     }
 
     /// An observed attribute changed.
@@ -327,12 +351,15 @@ impl Inner {
                 let code = encode_share_code(&program, &request.inputs, request.tier_id.as_deref());
                 let param = share_link::share_param(&self.element_id());
                 match share_link::put_in_page_url(&param, &code) {
-                    Some(url) => host_actions::copy_text(
-                        url,
-                        "Link copied. Anyone who opens it sees these figures.",
-                        "The link is in the address bar: copy it from there.".to_owned(),
-                        reply,
-                    ),
+                    Some(url) => {
+                        self.state.borrow_mut().link_seen = Some(code);
+                        host_actions::copy_text(
+                            url,
+                            "Link copied. Anyone who opens it sees these figures.",
+                            "The link is in the address bar: copy it from there.".to_owned(),
+                            reply,
+                        )
+                    }
                     None => reply.emit("This page cannot hold a link.".to_owned()),
                 }
             }

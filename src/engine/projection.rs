@@ -156,6 +156,14 @@ pub struct TierProjection {
     pub qualification: Qualification,
 }
 
+impl TierProjection {
+    /// One yearly figure summed over the horizon (e.g. `|year| year.program_fee`), checked
+    /// like every engine sum.
+    pub fn total_of(&self, figure: fn(&TierYear) -> Decimal) -> Result<Decimal, EngineError> {
+        sum(self.years.iter().map(figure), InputKey::DealValue)
+    }
+}
+
 /// What moving from the recommended tier to a higher one would bring.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Upgrade {

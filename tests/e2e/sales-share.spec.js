@@ -20,6 +20,7 @@ const {
   DEFAULT_PROGRAM_ID,
   widgetState,
   settledState,
+  expectInput,
   typeInput,
   readClipboard,
   allowClipboard,
@@ -359,6 +360,47 @@ test.describe('tampered links', () => {
       expect(errors, 'console errors, page errors and failed requests').toEqual([]);
     });
   }
+});
+
+test('a link opened in a tab already showing the page applies its figures without a reload', async ({ page, browser }) => {
+  const errors = collectErrors(page);
+  // The link, copied by someone else (no storage shared with this page): figures and a tier.
+  const senderContext = await browser.newContext();
+  await allowClipboard(senderContext, ORIGIN);
+  const sender = await senderContext.newPage();
+  const url = await serveHostPage(sender, 'share-same-tab', SHARE_PAGE);
+  await sender.goto(url);
+  const senderWidget = sender.locator('partner-roi');
+  await typeInput(sender, senderWidget, 'partner-roi', DEAL, 'deal_value', '43210');
+  const chosen = await selectNonRecommendedTier(sender, senderWidget);
+  await senderWidget.getByRole('button', { name: 'Copy link', exact: true }).click();
+  await expect(senderWidget.locator('.toolbar-status')).toContainText('Link copied');
+  const link = sender.url();
+  expect(link).toContain('#partner-roi=');
+  await senderContext.close();
+
+  await serveHostPage(page, 'share-same-tab', SHARE_PAGE);
+  await page.goto(url);
+  const widget = page.locator('partner-roi');
+  await typeInput(page, widget, 'partner-roi', DEAL, 'deal_value', '31000');
+  await expect(tierCard(widget, chosen.name)).not.toHaveClass(/tier-card-selected/);
+  await page.evaluate(() => { window.sameDocument = true; });
+  // Pasting the link into this tab's address bar changes only the fragment.
+  await page.evaluate((link) => { window.location.href = link; }, link);
+  await expectInput(page, 'partner-roi', 'deal_value', '43210');
+  expect(await page.evaluate(() => window.sameDocument), 'no reload').toBe(true);
+  await expect(tierCard(widget, chosen.name)).toHaveClass(/tier-card-selected/);
+  await expectCardsShowResult(page);
+
+  // A fragment change that leaves this widget's link as it was changes nothing.
+  await typeInput(page, widget, 'partner-roi', DEAL, 'deal_value', '32000');
+  await page.evaluate(() => new Promise((resolve) => {
+    window.addEventListener('hashchange', () => setTimeout(resolve, 0), { once: true });
+    window.location.hash += '&elsewhere=1';
+  }));
+  expect(await page.evaluate(() => document.querySelector('partner-roi').inputs.deal_value)).toBe('32000');
+  await expect(widget.getByLabel(DEAL, { exact: true })).toHaveValue(/^32,?000$/);
+  expect(errors, 'console errors, page errors and failed requests').toEqual([]);
 });
 
 test('an untouched page has no link notice and no fragment until "Copy link"', async ({ page }) => {
