@@ -19,10 +19,18 @@ fn overflow(blame: InputKey) -> EngineError {
     EngineError::Overflow { input: blame }
 }
 
+/// [`LARGEST_FIGURE`]'s mantissa. A decimal is its mantissa divided by 10^scale, the scale
+/// never negative: a mantissa no larger than this is within the bound whatever the scale.
+const LARGEST_MANTISSA: u128 = 100_000_000_000_000_000_000;
+
+/// Whether `value`'s magnitude is at most [`LARGEST_FIGURE`]. The mantissa test settles
+/// nearly every case without the full comparison (which rescales): the engine's hot path.
+fn within_bound(value: &Decimal) -> bool {
+    value.mantissa().unsigned_abs() <= LARGEST_MANTISSA || value.abs() <= LARGEST_FIGURE
+}
+
 fn bounded(result: Option<Decimal>, blame: InputKey) -> Calc {
-    result
-        .filter(|value| value.abs() <= LARGEST_FIGURE)
-        .ok_or(overflow(blame))
+    result.filter(within_bound).ok_or(overflow(blame))
 }
 
 /// `a + b`, or an overflow blamed on `blame`.
@@ -65,6 +73,36 @@ mod tests {
     #[test]
     fn largest_figure_is_ten_to_the_twentieth() {
         assert_eq!(LARGEST_FIGURE.to_string(), "100000000000000000000");
+    }
+
+    #[test]
+    fn the_mantissa_shortcut_agrees_with_the_full_comparison() {
+        assert_eq!(
+            Decimal::from_i128_with_scale(LARGEST_MANTISSA as i128, 0),
+            LARGEST_FIGURE
+        );
+        let mantissas = [
+            0,
+            1,
+            99_999_999_999_999_999_999,
+            100_000_000_000_000_000_000,
+            100_000_000_000_000_000_001,
+            1_000_000_000_000_000_000_000,
+            10_000_000_000_000_000_000_000_000,
+            79_228_162_514_264_337_593_543_950_335,
+        ];
+        for mantissa in mantissas {
+            for scale in 0..=28 {
+                for sign in [1, -1] {
+                    let value = Decimal::from_i128_with_scale(sign * mantissa, scale);
+                    assert_eq!(
+                        within_bound(&value),
+                        value.abs() <= LARGEST_FIGURE,
+                        "{value} (mantissa {mantissa}, scale {scale})"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
