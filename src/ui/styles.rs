@@ -1,10 +1,5 @@
-//! The widget's stylesheet, compiled in from `styles/`.
+//! The widget's stylesheet: `styles/*.css`, joined and stripped of comments and indentation
+//! by `build.rs`.
 
 /// Every rule the widget needs; adopted into each widget's shadow root.
-pub const WIDGET_CSS: &str = concat!(
-    include_str!("../../styles/widget.css"),
-    "\n",
-    include_str!("../../styles/charts.css"),
-    "\n",
-    include_str!("../../styles/sales.css")
-);
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
