@@ -379,12 +379,12 @@ impl Inner {
                 reply.emit(status);
             }
             HostAction::Print => host_actions::print(),
-            HostAction::CallToAction(url) => {
+            HostAction::CallToAction { url, new_tab } => {
                 let inputs = serde_json::to_value(&request.inputs).unwrap_or(Value::Null);
                 let result = result.unwrap_or_else(|| request.projection.to_json(&program));
                 host_actions::call_to_action(
                     &self.host,
-                    &url,
+                    (&url, new_tab),
                     &inputs,
                     &result,
                     request.tier_id.as_deref(),

@@ -67,17 +67,25 @@ pub fn print() {
     }
 }
 
-/// Fires `partner-roi:cta`; unless the host cancels it, goes to `url`.
+/// Fires `partner-roi:cta`; unless the host cancels it, goes to `url`: in this tab, or with
+/// `new_tab` in a new one (without `window.opener`, so the linked page cannot reach back).
 pub fn call_to_action(
     host: &HtmlElement,
-    url: &str,
+    (url, new_tab): (&str, bool),
     inputs: &Value,
     result: &Value,
     tier: Option<&str>,
 ) {
-    if events::call_to_action(host, inputs, result, tier) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().assign(url);
-        }
+    if !events::call_to_action(host, inputs, result, tier) {
+        return;
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = if new_tab {
+            window
+                .open_with_url_and_target_and_features(url, "_blank", "noopener")
+                .map(|_| ())
+        } else {
+            window.location().assign(url)
+        };
     }
 }

@@ -18,7 +18,12 @@ pub enum HostAction {
     /// Open the print dialog.
     Print,
     /// Follow the call to action to this (already filled) URL.
-    CallToAction(String),
+    CallToAction {
+        /// Where to go.
+        url: String,
+        /// In a new tab (the partner Ctrl/Cmd/Shift-clicked or middle-clicked), not this one.
+        new_tab: bool,
+    },
 }
 
 /// One request, with the figures it concerns.

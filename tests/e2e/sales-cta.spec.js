@@ -1,7 +1,7 @@
 // The program's call to action: a link whose URL template gets the selected tier's figures
 // ({tier}, {net}, {roi}, {program}, percent-encoded); clicking it fires the cancelable
 // `partner-roi:cta` event with {inputs, result, tier}, then navigates unless the host
-// cancelled. Only https:, http: and mailto: URLs are accepted in a program.
+// cancelled (in a new tab for a Ctrl/Cmd/Shift-click or a middle click). Only https:, http: and mailto: URLs are accepted in a program.
 const { test, expect } = require('@playwright/test');
 const {
   ORIGIN,
@@ -196,6 +196,50 @@ test('without cancelling, the click fires partner-roi:cta and then goes to the l
   expect(reports[0].detail.tier).toBe(tier.id);
   expect(reports[0].detail.inputs).toEqual(state.inputs);
   expect(reports[0].detail.result).toEqual(state.result);
+  expect(errors, 'console errors, page errors and failed requests').toEqual([]);
+});
+
+test('Ctrl/Cmd-click and middle click open the link in a new tab after partner-roi:cta; cancelling stops them', async ({ page, context }) => {
+  const errors = collectErrors(page);
+  const reports = [];
+  await page.exposeFunction('reportCta', (report) => { reports.push(report); });
+  const url = await serveHostPage(page, 'cta-new-tab', hostDocument({
+    body: `${CTA_LISTENER}
+  <partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>`,
+  }));
+  await page.goto(url);
+  const widget = page.locator('#w');
+  await expect(widget.locator('.tier-card')).toHaveCount(4);
+  const state = await settledState(page, '#w');
+  const link = widget.locator('a.cta-button');
+  const href = await link.getAttribute('href');
+  await page.evaluate(() => { window.samePage = 'yes'; });
+
+  for (const [how, click] of [
+    ['Ctrl/Cmd-click', () => link.click({ modifiers: ['ControlOrMeta'] })],
+    ['middle click', () => link.click({ button: 'middle' })],
+  ]) {
+    const before = reports.length;
+    const [tab] = await Promise.all([context.waitForEvent('page'), click()]);
+    await tab.waitForLoadState();
+    expect(tab.url(), how).toBe(href);
+    await expect(tab.locator('#applied')).toHaveText('Apply');
+    expect(await tab.evaluate(() => window.opener), `${how}: no opener`).toBeNull();
+    await tab.close();
+    expect(reports.length, `${how}: one partner-roi:cta`).toBe(before + 1);
+    expect(reports[reports.length - 1].detail.result).toEqual(state.result);
+    expect(page.url(), `${how}: this tab stays`).toBe(url);
+  }
+
+  // A host that cancels the event keeps the partner on the page: no new tab either.
+  await page.evaluate(() => { window.cancelCta = true; });
+  let opened = 0;
+  context.on('page', () => { opened += 1; });
+  await link.click({ modifiers: ['ControlOrMeta'] });
+  await expect.poll(() => reports.length).toBe(3);
+  await page.waitForTimeout(500);
+  expect(opened).toBe(0);
+  expect(await page.evaluate(() => window.samePage)).toBe('yes');
   expect(errors, 'console errors, page errors and failed requests').toEqual([]);
 });
 

@@ -92,7 +92,10 @@ fn call_to_action(
     );
     let on_activate = {
         let href = href.clone();
-        on_request.reform(move |()| HostAction::CallToAction(href.clone()))
+        on_request.reform(move |new_tab| HostAction::CallToAction {
+            url: href.to_string(),
+            new_tab,
+        })
     };
     html! {
         <div class="cta">
