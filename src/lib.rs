@@ -10,6 +10,7 @@ pub mod engine;
 pub mod export_csv;
 pub mod host_config;
 pub mod share_code;
+pub mod slider_scale;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,7 +5,9 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use partner_roi::engine::default_program::default_program;
-use partner_roi::engine::{project, InputKey, PartnerInputs, Program, Projection};
+use partner_roi::engine::{project, InputKey, PartnerInputs, Program, Projection, Unit};
+use partner_roi::slider_scale::SliderScale;
+use partner_roi::state::number_entry::typed_text;
 use partner_roi::ui::format::Formatter;
 use partner_roi::ui::{Widget, WidgetProps};
 use rust_decimal::Decimal;
@@ -125,6 +127,63 @@ async fn typing_into_an_input_updates_every_card() {
     for (old, new) in before.iter().zip(&after) {
         assert_ne!(old, new, "every card must change");
     }
+}
+
+/// The slider next to `key`'s number box.
+fn slider(root: &Element, key: InputKey) -> HtmlInputElement {
+    field(root, key)
+        .closest(".field")
+        .unwrap()
+        .unwrap()
+        .query_selector(".field-slider")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_wide_money_slider_is_curved_and_moves_the_box_and_the_cards() {
+    let (root, program) = mount_default().await;
+    let spec = program.input_spec(InputKey::DealValue);
+    let SliderScale::Curved(curve) = SliderScale::for_input(Unit::Money, spec.min, spec.max) else {
+        panic!("the deal value range is wide enough for a curved slider");
+    };
+    let track = slider(&root, InputKey::DealValue);
+    assert_eq!(
+        (track.min(), track.max(), track.step()),
+        ("0".into(), "1000".into(), "1".into())
+    );
+    assert_eq!(track.value(), curve.position_of(spec.default).to_string());
+
+    // A quarter along the track is a small, round deal value.
+    track.set_value("250");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    track
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    settle().await;
+    let value = curve.value_at(250);
+    assert!(value < Decimal::from(10_000), "{value}");
+    assert_eq!(
+        field(&root, InputKey::DealValue).value(),
+        typed_text(value, '.')
+    );
+    let mut inputs = program.default_inputs();
+    inputs.set(InputKey::DealValue, value);
+    assert_eq!(
+        card_nets(&root),
+        expected_nets(&program, &project(&program, &inputs).unwrap())
+    );
+    // The thumb stays at a position showing that value.
+    assert_eq!(curve.value_at(track.value().parse().unwrap()), value);
+
+    // A narrow range keeps a linear slider carrying the input's own range.
+    let horizon = slider(&root, InputKey::HorizonYears);
+    let spec = program.input_spec(InputKey::HorizonYears);
+    assert_eq!(horizon.min(), spec.min.normalize().to_string());
+    assert_eq!(horizon.max(), spec.max.normalize().to_string());
 }
 
 #[wasm_bindgen_test]

@@ -52,24 +52,23 @@ function describeFocus() {
 }
 
 /**
- * A valid value for the focused number box, different from its current one: a round point
- * inside the range of the field's slider (which carries the input's min, max and step).
+ * A valid value for the focused number box, different from its current one: a whole number
+ * inside the range its help text states ("… from $500 to $250,000.").
  */
 function newValueForFocused() {
   let el = document.activeElement;
   while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-  const slider = el.closest('.field').querySelector('input[type="range"]');
-  const min = Number(slider.min);
-  const max = Number(slider.max);
-  const step = Number(slider.step);
-  const decimals = (slider.step.split('.')[1] || '').length;
-  const current = Number(el.value);
+  const help = el.closest('.field').querySelector('.field-help').textContent;
+  const range = / from (.+) to (.+)\.$/.exec(help);
+  if (!range) throw new Error(`no range in the help of ${el.id}: ${help}`);
+  const number = (text) => Number(text.replace(/[^\d.]/g, ''));
+  const [min, max] = [number(range[1]), number(range[2])];
+  const current = Number(el.value.replace(/[^\d.]/g, ''));
   for (const fraction of [0.37, 0.61, 0.23, 0.83]) {
-    const value = min + Math.round(((max - min) * fraction) / step) * step;
-    // As a person would type it: "37", not "37.0".
-    if (value >= min && value <= max && value !== current) return String(Number(value.toFixed(decimals)));
+    const value = Math.ceil(min + (max - min) * fraction);
+    if (value >= min && value <= max && value !== current) return String(value);
   }
-  throw new Error(`no new value in [${min}, ${max}] step ${step} for ${el.id}`);
+  throw new Error(`no new value in [${min}, ${max}] for ${el.id}`);
 }
 
 const focused = (page) => page.evaluate(describeFocus);

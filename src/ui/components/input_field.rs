@@ -1,4 +1,5 @@
-//! One partner input: label, number box, linked slider, unit, help and problem message.
+//! One partner input: label, number box, linked slider (`slider_scale.rs`: curved for wide
+//! ranges), unit, help and problem message.
 
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -6,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::{InputKey, Unit};
+use crate::slider_scale::SliderScale;
 use crate::state::number_entry::typed_text;
 use crate::state::FieldProblem;
 use crate::ui::format::Formatter;
@@ -60,15 +62,17 @@ pub fn input_field(props: &InputFieldProps) -> Html {
             callback.emit((key, input.value()));
         })
     };
+    let scale = SliderScale::for_input(key.unit(), props.min, props.max);
     let on_slide = {
         let callback = props.on_slide.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(value) = crate::engine::decimal_text::parse_decimal(&input.value()) {
+            if let Some(value) = scale.value_from_slider(&input.value()) {
                 callback.emit((key, value));
             }
         })
     };
+    let slider = scale.attributes(props.value);
     let formatter = &props.formatter;
     let show = |value: Decimal| formatter.input_value(key.unit(), value);
     let unit = unit_text(key.unit(), formatter.currency());
@@ -95,10 +99,10 @@ pub fn input_field(props: &InputFieldProps) -> Html {
                     type="range"
                     tabindex="-1"
                     aria-hidden="true"
-                    min={props.min.normalize().to_string()}
-                    max={props.max.normalize().to_string()}
-                    step={slider_step(key.unit(), props.min, props.max).to_string()}
-                    value={props.value.normalize().to_string()}
+                    min={slider.min}
+                    max={slider.max}
+                    step={slider.step}
+                    value={slider.value}
                     oninput={on_slide}
                 />
             </div>
@@ -144,20 +148,4 @@ fn unit_text(unit: Unit, currency: &str) -> String {
         Unit::People => "people".to_owned(),
         Unit::Years => "years".to_owned(),
     }
-}
-
-/// A slider step giving about a hundred positions at round values.
-fn slider_step(unit: Unit, min: Decimal, max: Decimal) -> Decimal {
-    if unit.is_whole() {
-        return Decimal::ONE;
-    }
-    if unit == Unit::Percent {
-        return Decimal::new(5, 1);
-    }
-    let span = (max - min).max(Decimal::ONE);
-    let mut step = Decimal::ONE;
-    while step * Decimal::from(1000) <= span {
-        step *= Decimal::TEN;
-    }
-    step
 }
