@@ -56,6 +56,24 @@ async function selectedTier(page, selector) {
   return tier;
 }
 
+/**
+ * A host page with CTA_LISTENER and a widget `#w` on the reseller program, loaded; the
+ * partner-roi:cta reports collect in `reports`.
+ */
+async function openCtaHost(page, name) {
+  const errors = collectErrors(page);
+  const reports = [];
+  await page.exposeFunction('reportCta', (report) => { reports.push(report); });
+  const url = await serveHostPage(page, name, hostDocument({
+    body: `${CTA_LISTENER}
+  <partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>`,
+  }));
+  await page.goto(url);
+  const widget = page.locator('#w');
+  await expect(widget.locator('.tier-card')).toHaveCount(4);
+  return { errors, reports, url, widget };
+}
+
 async function resellerProgram(request) {
   const response = await request.get('/programs/reseller.json');
   expect(response.status()).toBe(200);
@@ -137,18 +155,9 @@ test('every placeholder is percent-encoded; unknown ones stay; mailto: works', a
 });
 
 test('a host that cancels partner-roi:cta gets the figures and the page stays', async ({ page }) => {
-  const errors = collectErrors(page);
-  const reports = [];
-  await page.exposeFunction('reportCta', (report) => { reports.push(report); });
   const partnerRequests = [];
   page.on('request', (req) => { if (req.url().startsWith(PARTNERS)) partnerRequests.push(req.url()); });
-  const url = await serveHostPage(page, 'cta-cancel', hostDocument({
-    body: `${CTA_LISTENER}
-  <partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>`,
-  }));
-  await page.goto(url);
-  const widget = page.locator('#w');
-  await expect(widget.locator('.tier-card')).toHaveCount(4);
+  const { errors, reports, url, widget } = await openCtaHost(page, 'cta-cancel');
   await typeInput(page, widget, '#w', 'Existing clients', 'existing_clients', '64');
   const state = await settledState(page, '#w');
   const tier = await selectedTier(page, '#w');
@@ -172,16 +181,7 @@ test('a host that cancels partner-roi:cta gets the figures and the page stays', 
 });
 
 test('without cancelling, the click fires partner-roi:cta and then goes to the link', async ({ page }) => {
-  const errors = collectErrors(page);
-  const reports = [];
-  await page.exposeFunction('reportCta', (report) => { reports.push(report); });
-  const url = await serveHostPage(page, 'cta-go', hostDocument({
-    body: `${CTA_LISTENER}
-  <partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>`,
-  }));
-  await page.goto(url);
-  const widget = page.locator('#w');
-  await expect(widget.locator('.tier-card')).toHaveCount(4);
+  const { errors, reports, widget } = await openCtaHost(page, 'cta-go');
   const state = await settledState(page, '#w');
   const link = widget.locator('a.cta-button');
   const href = await link.getAttribute('href');
@@ -200,16 +200,7 @@ test('without cancelling, the click fires partner-roi:cta and then goes to the l
 });
 
 test('Ctrl/Cmd-click and middle click open the link in a new tab after partner-roi:cta; cancelling stops them', async ({ page, context }) => {
-  const errors = collectErrors(page);
-  const reports = [];
-  await page.exposeFunction('reportCta', (report) => { reports.push(report); });
-  const url = await serveHostPage(page, 'cta-new-tab', hostDocument({
-    body: `${CTA_LISTENER}
-  <partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>`,
-  }));
-  await page.goto(url);
-  const widget = page.locator('#w');
-  await expect(widget.locator('.tier-card')).toHaveCount(4);
+  const { errors, reports, url, widget } = await openCtaHost(page, 'cta-new-tab');
   const state = await settledState(page, '#w');
   const link = widget.locator('a.cta-button');
   const href = await link.getAttribute('href');
