@@ -105,12 +105,33 @@ class PartnerRoiElement extends HTMLElement {
   #whenReady(call) {
     if (partnerRoiShared.module) {
       this.#run(call);
-    } else {
-      this.#pending.push(call);
-      partnerRoiReady.then(() => {
-        for (const pending of this.#pending.splice(0)) this.#run(pending);
-      });
+      return;
     }
+    this.#pending.push(call);
+    partnerRoiReady.then(
+      () => {
+        for (const pending of this.#pending.splice(0)) this.#run(pending);
+      },
+      (error) => {
+        if (this.#pending.splice(0).length > 0) this.#loadFailed(error);
+      },
+    );
+  }
+
+  /** The wasm could not be loaded: say so in place (never a blank box) and tell the host. */
+  #loadFailed(error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`partner-roi: the calculator could not load.\n${reason}`);
+    this.#showAlert(
+      'This calculator could not load',
+      `Its code (partner-roi_bg.wasm) did not arrive: ${reason}. Reloading the page may help.`,
+      null,
+    );
+    this.dispatchEvent(new CustomEvent('partner-roi:error', {
+      bubbles: true,
+      composed: true,
+      detail: { message: `The calculator could not load: ${reason}`, path: 'wasm' },
+    }));
   }
 
   /** Calls into this element's widget, starting it first; a panic on the way is contained. */
@@ -139,7 +160,11 @@ class PartnerRoiElement extends HTMLElement {
     this.#widget = null;
     queueMicrotask(() => {
       console.error(`partner-roi: this widget stopped after an internal error; "Reload widget" starts it again.\n${message}`);
-      this.#showApology();
+      this.#showAlert(
+        'Sorry, this calculator stopped working',
+        'Something went wrong inside it. Your latest figures are kept: reload the widget to carry on.',
+        'Reload widget',
+      );
       this.dispatchEvent(new CustomEvent('partner-roi:error', {
         bubbles: true,
         composed: true,
@@ -148,7 +173,8 @@ class PartnerRoiElement extends HTMLElement {
     });
   }
 
-  #showApology() {
+  /** Replaces the widget with a title and a text, and a reload button if `reloadLabel`. */
+  #showAlert(title, text, reloadLabel) {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (partnerRoiShared.sheet) shadow.adoptedStyleSheets = [partnerRoiShared.sheet];
     const hadFocus = shadow.activeElement !== null;
@@ -158,18 +184,17 @@ class PartnerRoiElement extends HTMLElement {
       node.textContent = text;
       return node;
     };
-    const box = make('div', 'partner-roi partner-roi-status partner-roi-failed partner-roi-crashed', '');
+    const box = make('div', 'partner-roi partner-roi-status partner-roi-failed', '');
     box.setAttribute('role', 'alert');
-    const reload = make('button', 'button-secondary', 'Reload widget');
-    reload.type = 'button';
-    reload.addEventListener('click', () => this.#reload());
-    box.append(
-      make('h2', 'program-name', 'Sorry, this calculator stopped working'),
-      make('p', '', 'Something went wrong inside it. Your latest figures are kept: reload the widget to carry on.'),
-      reload,
-    );
+    box.append(make('h2', 'program-name', title), make('p', '', text));
     shadow.replaceChildren(box);
-    if (hadFocus) reload.focus();
+    if (reloadLabel) {
+      const reload = make('button', 'button-secondary', reloadLabel);
+      reload.type = 'button';
+      reload.addEventListener('click', () => this.#reload());
+      box.append(reload);
+      if (hadFocus) reload.focus();
+    }
   }
 
   /** "Reload widget": a new instance, the host's properties again, the latest figures. */

@@ -406,6 +406,27 @@ test('program and inputs properties set before the element connects are kept onc
   expect(errors, 'console errors, page errors and failed requests').toEqual([]);
 });
 
+test('when partner-roi_bg.wasm cannot load, every widget says so in place and fires partner-roi:error', async ({ page }) => {
+  const errors = collectErrors(page, (text) => text.includes('partner-roi_bg.wasm') || text.includes('could not load'));
+  await page.route(`${ORIGIN}/partner-roi_bg.wasm`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const url = await serveHostPage(page, 'wasm-missing', hostDocument({
+    body: `${EVENT_RECORDER}
+  <partner-roi id="a"></partner-roi>
+  <partner-roi id="b" program-src="/programs/reseller.json"></partner-roi>`,
+  }));
+  await page.goto(url);
+  for (const id of ['a', 'b']) {
+    const alert = page.locator(`#${id}`).getByRole('alert');
+    await expect(alert).toContainText('This calculator could not load');
+    await expect(alert).toContainText('404');
+  }
+  const reported = await eventsOf(page, 'partner-roi:error');
+  expect(reported.map((event) => [event.id, event.detail.path])).toEqual([['a', 'wasm'], ['b', 'wasm']]);
+  expect(reported[0].detail.message).toContain('404');
+  expect(await page.evaluate(() => PartnerRoi.ready.then(() => 'ready', (error) => error.message))).toContain('404');
+  expect(errors, 'console errors, page errors and failed requests').toEqual([]);
+});
+
 test('the host page themes the widget through --partner-roi-accent', async ({ page }) => {
   const errors = collectErrors(page);
   const ACCENT = 'rgb(0, 170, 119)';
