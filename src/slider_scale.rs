@@ -1,5 +1,5 @@
-//! Where a partner input's slider puts each value. Narrow ranges are linear. Wide money and
-//! client ranges (a deal value from $500 to $250,000) follow a cubic curve over
+//! Where a partner input's slider puts each value. Narrow ranges are linear. Wide money,
+//! client and staff ranges (a deal value from $500 to $250,000) follow a cubic curve over
 //! [`POSITIONS`] steps, so that small values get as much of the track as large ones, and
 //! land on round figures (two significant digits). Plain Rust and exact decimals: no floats.
 
@@ -56,7 +56,7 @@ impl SliderScale {
             .max(Decimal::ONE)
             .checked_mul(Decimal::from(CURVE_RATIO))
             .is_some_and(|threshold| max >= threshold);
-        if matches!(unit, Unit::Money | Unit::Clients) && wide {
+        if matches!(unit, Unit::Money | Unit::Clients | Unit::People) && wide {
             Self::Curved(Curve { min, max })
         } else {
             Self::Linear {
@@ -181,7 +181,7 @@ mod tests {
     }
 
     #[test]
-    fn wide_money_and_client_ranges_are_curved_the_rest_linear() {
+    fn wide_money_client_and_staff_ranges_are_curved_the_rest_linear() {
         let curved = |unit, min, max| {
             matches!(
                 SliderScale::for_input(unit, dec(min), dec(max)),
@@ -191,6 +191,7 @@ mod tests {
         assert!(curved(Unit::Money, 500, 250_000));
         assert!(curved(Unit::Money, 0, 100_000));
         assert!(curved(Unit::Clients, 0, 1_000));
+        assert!(curved(Unit::People, 0, 200));
         assert!(!curved(Unit::Money, 1_000, 50_000));
         assert!(!curved(Unit::Clients, 0, 50));
         assert!(!curved(Unit::Percent, 0, 100));
@@ -268,12 +269,12 @@ mod tests {
     }
 
     #[test]
-    fn client_counts_stay_whole() {
-        let SliderScale::Curved(scale) =
-            SliderScale::for_input(Unit::Clients, dec(0), dec(1_000_000))
-        else {
-            panic!("a wide client range is curved");
-        };
-        assert!((0..=POSITIONS).all(|p| scale.value_at(p).fract().is_zero()));
+    fn client_and_staff_counts_stay_whole() {
+        for (unit, max) in [(Unit::Clients, 1_000_000), (Unit::People, 200)] {
+            let SliderScale::Curved(scale) = SliderScale::for_input(unit, dec(0), dec(max)) else {
+                panic!("a wide {unit:?} range is curved");
+            };
+            assert!((0..=POSITIONS).all(|p| scale.value_at(p).fract().is_zero()));
+        }
     }
 }

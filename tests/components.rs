@@ -156,6 +156,8 @@ async fn a_wide_money_slider_is_curved_and_moves_the_box_and_the_cards() {
     );
     assert_eq!(track.value(), curve.position_of(spec.default).to_string());
 
+    // Let the first render's effects finish, as between a page load and a drag.
+    settle().await;
     // A quarter along the track is a small, round deal value.
     track.set_value("250");
     let init = web_sys::EventInit::new();
