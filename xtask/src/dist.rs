@@ -129,7 +129,7 @@ pub fn panic_test_bundle() -> Result {
 
 /// Builds the wasm, writes its bindings into `out` (emptied first) and `partner-roi.js` there.
 fn bundle(out: &str, build: Build) -> Result<Script> {
-    let (profile, features): (&str, &[&str]) = match build {
+    let (profile, build_flags): (&str, &[&str]) = match build {
         Build::Release => ("release", &["--release"]),
         Build::PanicTest => ("debug", &["--features", "test-panic"]),
     };
@@ -137,7 +137,7 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
     cmd::run(
         Command::new("cargo")
             .args(["build", "--target", WASM_TARGET, "--lib", "-p", CRATE])
-            .args(features),
+            .args(build_flags),
     )?;
     let wasm = format!("target/{WASM_TARGET}/{profile}/partner_roi.wasm");
     if !Path::new(&wasm).is_file() {
