@@ -52,9 +52,7 @@ pub struct SliderAttributes {
 impl SliderScale {
     /// The scale for an input of `unit` accepting `min` to `max`.
     pub fn for_input(unit: Unit, min: Decimal, max: Decimal) -> Self {
-        let wide = min
-            .max(Decimal::ONE)
-            .checked_mul(Decimal::from(CURVE_RATIO))
+        let wide = times(min.max(Decimal::ONE), Decimal::from(CURVE_RATIO))
             .is_some_and(|threshold| max >= threshold);
         if matches!(unit, Unit::Money | Unit::Clients | Unit::People) && wide {
             Self::Curved(Curve { min, max })
@@ -108,10 +106,9 @@ impl Curve {
         }
         let fraction = Decimal::from(position) / Decimal::from(POSITIONS);
         let span = max - min;
-        let offset = fraction
-            .checked_mul(fraction)
-            .and_then(|square| square.checked_mul(fraction))
-            .and_then(|cube| cube.checked_mul(span))
+        let offset = [fraction, fraction, span]
+            .into_iter()
+            .try_fold(fraction, times)
             .unwrap_or(span);
         min.checked_add(round_to_two_digits(offset))
             .unwrap_or(max)
@@ -139,13 +136,26 @@ impl Curve {
     }
 }
 
+/// `a × b`, if it fits. One out-of-line copy for this file: inlined at each use, decimal
+/// multiplication tripled the wasm size of [`Curve::value_at`] (twiggy, BENCHMARKS.md).
+#[inline(never)]
+fn times(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
 /// `offset` (≥ 0) rounded to two significant digits, and to a whole number.
 fn round_to_two_digits(offset: Decimal) -> Decimal {
     let mut unit = Decimal::ONE;
-    while offset >= unit * Decimal::ONE_HUNDRED {
-        unit *= Decimal::TEN;
+    while let Some(next) = times(unit, Decimal::TEN) {
+        if times(unit, Decimal::ONE_HUNDRED).is_none_or(|limit| offset < limit) {
+            break;
+        }
+        unit = next;
     }
-    (offset / unit).round() * unit
+    offset
+        .checked_div(unit)
+        .and_then(|units| times(units.round(), unit))
+        .unwrap_or(offset)
 }
 
 /// A linear slider's step giving about a hundred positions at round values.
@@ -156,10 +166,13 @@ fn linear_step(unit: Unit, min: Decimal, max: Decimal) -> Decimal {
     if unit == Unit::Percent {
         return Decimal::new(5, 1);
     }
-    let span = (max - min).max(Decimal::ONE);
+    let span = max.checked_sub(min).unwrap_or(max).max(Decimal::ONE);
     let mut step = Decimal::ONE;
-    while step * Decimal::from(1000) <= span {
-        step *= Decimal::TEN;
+    while let Some(next) = times(step, Decimal::TEN) {
+        if times(step, Decimal::ONE_THOUSAND).is_none_or(|limit| limit > span) {
+            break;
+        }
+        step = next;
     }
     step
 }
