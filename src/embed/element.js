@@ -35,13 +35,15 @@ function partnerRoiInstance(onPanic) {
     glue.initSync({ module: partnerRoiShared.module });
   }
   glue.setPanicReporter((message) => {
-    // Runs inside the panicking instance: no call back into it, and nothing may throw.
+    // Runs inside the panicking instance: no call back into it, and nothing may throw. The
+    // instance is retired first thing after this call, before onPanic's own follow-up work
+    // (which removes the widget's nodes, whose listeners would call into the instance).
+    queueMicrotask(() => glue.retire());
     try {
       onPanic(message);
     } catch (error) {
       console.error(error);
     }
-    queueMicrotask(() => glue.retire());
   });
   return glue;
 }
