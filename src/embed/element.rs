@@ -106,7 +106,7 @@ impl WidgetElement {
         let resume = ResumePoint::new(resume);
         let state = ElementState {
             resume_code: resume.code(),
-            link_seen: share_link::code_in_page_url(&share_link::share_param(&host.id())),
+            link_seen: share_link::code_in_page_url(&host.id()),
             ..ElementState::default()
         };
         let inner = Rc::new(Inner {
@@ -135,7 +135,7 @@ impl WidgetElement {
     /// current ones, as if the page had been opened with it.
     #[wasm_bindgen(js_name = pageLinkChanged)]
     pub fn page_link_changed(&self) {
-        let code = share_link::code_in_page_url(&share_link::share_param(&self.inner.element_id()));
+        let code = share_link::code_in_page_url(&self.inner.element_id());
         {
             let mut state = self.inner.state.borrow_mut();
             if code == state.link_seen {
@@ -310,8 +310,7 @@ impl Inner {
             }
         }
         if !std::mem::replace(&mut state.share_link_used, true) {
-            let link = share_link::code_in_page_url(&share_link::share_param(&self.element_id()));
-            if let Some(code) = link {
+            if let Some(code) = share_link::code_in_page_url(&self.element_id()) {
                 let lead = "The shared link could not be fully restored";
                 if let Some(inputs) = restore(state, program, &code, problems, ("link", lead), true)
                 {
@@ -384,7 +383,8 @@ impl Inner {
                 let result = result.unwrap_or_else(|| request.projection.to_json(&program));
                 host_actions::call_to_action(
                     &self.host,
-                    (&url, new_tab),
+                    &url,
+                    new_tab,
                     &inputs,
                     &result,
                     request.tier_id.as_deref(),

@@ -71,7 +71,8 @@ pub fn print() {
 /// `new_tab` in a new one (without `window.opener`, so the linked page cannot reach back).
 pub fn call_to_action(
     host: &HtmlElement,
-    (url, new_tab): (&str, bool),
+    url: &str,
+    new_tab: bool,
     inputs: &Value,
     result: &Value,
     tier: Option<&str>,

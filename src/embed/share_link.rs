@@ -32,10 +32,11 @@ fn is_param(part: &str, param: &str) -> bool {
         .is_some_and(|(name, _)| decoded(name) == param)
 }
 
-/// The share code in the current page's fragment, if there is one for `param`.
-pub fn code_in_page_url(param: &str) -> Option<String> {
+/// The share code in the current page's fragment for the element with `element_id`, if any.
+pub fn code_in_page_url(element_id: &str) -> Option<String> {
+    let param = share_param(element_id);
     let hash = web_sys::window()?.location().hash().ok()?;
-    let part = fragment_parts(&hash).find(|part| is_param(part, param))?;
+    let part = fragment_parts(&hash).find(|part| is_param(part, &param))?;
     part.split_once('=').map(|(_, value)| decoded(value))
 }
 

@@ -9,9 +9,8 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { test, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { DIST, serveHostPage, hostDocument } = require('./support/helpers');
+const { DIST, WCAG_TAGS, serveHostPage, hostDocument } = require('./support/helpers');
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const OFFLINE_URL = pathToFileURL(path.join(DIST, 'partner-roi.html')).href;
 const DEFAULT_TIERS = ['Registered', 'Silver', 'Gold', 'Platinum'];
 

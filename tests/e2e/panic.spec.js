@@ -10,12 +10,12 @@ const path = require('node:path');
 const { test, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
 const { serveStatic } = require('./support/chromium');
+const { WCAG_TAGS } = require('./support/helpers');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PANIC_TEST_DIR = path.join(ROOT, 'target', 'panic-test');
 const DIST = path.join(ROOT, 'dist');
 const TRIGGER = 'data-partner-roi-test-panic';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const DEAL_VALUE = 'Average annual deal value';
 const APOLOGY = 'Sorry, this calculator stopped working';
 

@@ -7,6 +7,8 @@ const { expect } = require('@playwright/test');
 
 const ORIGIN = 'http://127.0.0.1:8123';
 const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
+/** axe-core's WCAG 2.x A and AA rule tags, up to 2.2 (#7 Hardening). */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 const isFavicon = (url) => new URL(url, 'http://x/').pathname === '/favicon.ico';
 
@@ -98,6 +100,7 @@ function expectShowsAmount(shown, decimal, what = 'amount') {
 module.exports = {
   ORIGIN,
   DIST,
+  WCAG_TAGS,
   serveHostPage,
   hostDocument,
   collectErrors,
