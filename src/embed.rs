@@ -2,13 +2,13 @@
 //!
 //! Thin by design. `element.js` (appended to the wasm-bindgen glue by `cargo xtask dist`)
 //! defines the `HTMLElement` subclass and forwards lifecycle calls and properties to
-//! [`element::WidgetElement`]; every browser-facing name lives in [`names`].
+//! [`element::WidgetElement`], which applies them to the host reducer
+//! (`crate::host_state`) and runs its effects; every browser-facing name lives in `crate::names`.
 
 pub mod element;
 pub mod events;
 pub mod host_actions;
 pub mod js_json;
-pub mod names;
 pub mod panic_report;
 pub mod program_fetch;
 pub mod resume_point;
@@ -18,16 +18,18 @@ pub mod stylesheet;
 #[cfg(feature = "test-panic")]
 pub mod test_panic;
 
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::default_program::default_program;
-use crate::engine::range::project_range;
 use crate::engine::result_json::result_json;
-use crate::engine::{project, PartnerInputs, Program, Projection};
+use crate::engine::Program;
 use crate::host_config::read_inputs;
+use crate::state::CalculatorState;
 
 /// `PartnerRoi.project(program, inputs)`: the engine's result JSON for a program object
-/// (`null`: the built-in program) and an inputs object (`null`: the program's defaults).
+/// (`null`: the built-in program) and an inputs object (`null`: the program's defaults),
+/// computed by a calculator like the widget's.
 ///
 /// Throws an `Error` naming every problem when the program or inputs are invalid.
 #[wasm_bindgen(js_name = projectForHost)]
@@ -45,17 +47,14 @@ pub fn project_for_host(program: JsValue, inputs: JsValue) -> Result<JsValue, Js
     if !errors.is_empty() {
         return Err(js_json::errors_to_js(&errors));
     }
-    let projection =
-        project(&program, &inputs).map_err(|error| JsError::new(&error.to_string()))?;
-    js_json::from_json(&host_result(&program, &inputs, &projection))
-}
-
-/// The result document the host sees: the projection with its conservative/optimistic range.
-pub(crate) fn host_result(
-    program: &Program,
-    inputs: &PartnerInputs,
-    projection: &Projection,
-) -> serde_json::Value {
-    let range = project_range(program, inputs).ok();
-    result_json(program, projection, range.as_ref())
+    let calculator = CalculatorState::new(Rc::new(program), inputs, None, '.');
+    if let Some(error) = &calculator.engine_error {
+        return Err(JsError::new(&error.to_string()));
+    }
+    let projection = calculator
+        .projection
+        .as_ref()
+        .ok_or_else(|| JsError::new("internal: no projection"))?;
+    let result = result_json(&calculator.program, projection, calculator.range.as_deref());
+    js_json::from_json(&result)
 }

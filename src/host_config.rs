@@ -116,17 +116,6 @@ pub fn read_inputs(
     }
 }
 
-/// Reads the `inputs` attribute's JSON text.
-pub fn read_inputs_text(program: &Program, text: &str) -> (PartnerInputs, Vec<FieldError>) {
-    match parse_json(text) {
-        Ok(value) => read_inputs(program, Some(&value), "inputs"),
-        Err(error) => (
-            program.default_inputs(),
-            vec![FieldError::new("inputs", error.message)],
-        ),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,13 +175,5 @@ mod tests {
         assert_eq!(program, original);
         let paths: Vec<&str> = errors.iter().map(|error| error.path.as_str()).collect();
         assert_eq!(paths, ["locale", "currency", "horizon"]);
-    }
-
-    #[test]
-    fn inputs_text_that_is_not_json_keeps_the_defaults() {
-        let program = default_program();
-        let (inputs, errors) = read_inputs_text(&program, "{deal_value: 3}");
-        assert_eq!(inputs, program.default_inputs());
-        assert_eq!(errors[0].path, "inputs");
     }
 }

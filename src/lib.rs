@@ -1,14 +1,22 @@
 //! partner-roi: a partner ROI calculator widget.
 //!
-//! Three layers, each depending only on the ones before it:
-//! - [`engine`]: the pure model (program format, inputs, projection), plain Rust;
-//! - `ui`: Yew components rendering a program and its projection (wasm only);
-//! - `embed`: the browser-facing entry points (wasm only).
+//! Plain Rust, built and tested natively:
+//! - [`engine`]: the model (program format, inputs, projection);
+//! - [`state`]: the calculator's reducer, the one owner of the figures and the only caller
+//!   of the engine;
+//! - [`host_state`]: the host page's reducer (configuration, starting figures, what the
+//!   page must do);
+//! - [`names`]: every name the host page sees.
+//!
+//! Wasm only: `ui` (Yew components that render props and emit callbacks) and `embed` (the
+//! `<partner-roi>` element: reads the DOM, applies host events, runs their effects).
 
 pub mod chart_scale;
 pub mod engine;
 pub mod export_csv;
 pub mod host_config;
+pub mod host_state;
+pub mod names;
 pub mod share_code;
 pub mod slider_scale;
 pub mod state;

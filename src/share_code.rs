@@ -5,12 +5,15 @@
 //! Decoding never fails outright: it restores what it can and says what it could not.
 
 use crate::engine::decimal_text::parse_decimal;
+use crate::engine::json_reader::shorten;
 use crate::engine::{InputKey, PartnerInputs, Program};
 
 /// The format version written today.
 const VERSION: &str = "1";
 const SECTION: char = '~';
 const VALUE: char = ',';
+/// How many characters of untrusted text a note quotes: 24 and an ellipsis.
+const QUOTE_LIMIT: usize = 25;
 
 /// Encodes `inputs` (and the selected tier) for `program`.
 pub fn encode_share_code(
@@ -61,14 +64,14 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
     if version != VERSION {
         restored.problems.push(format!(
             "the figures were saved by another version of this calculator (format \"{}\")",
-            shorten(version)
+            shorten(version, QUOTE_LIMIT)
         ));
         return restored;
     }
     if program_id != program.id {
         restored.problems.push(format!(
             "the figures belong to another program (\"{}\"), so they were not applied",
-            shorten(program_id)
+            shorten(program_id, QUOTE_LIMIT)
         ));
         return restored;
     }
@@ -78,7 +81,7 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
         } else {
             restored.problems.push(format!(
                 "the tier \"{}\" does not exist in this program",
-                shorten(tier_id)
+                shorten(tier_id, QUOTE_LIMIT)
             ));
         }
     }
@@ -105,7 +108,7 @@ fn restore_value(program: &Program, restored: &mut RestoredFigures, key: InputKe
     let Some(value) = parse_decimal(text).filter(|_| !text.contains(['e', 'E'])) else {
         restored.problems.push(format!(
             "\"{label}\" was not a number (\"{}\")",
-            shorten(text)
+            shorten(text, QUOTE_LIMIT)
         ));
         return;
     };
@@ -116,15 +119,6 @@ fn restore_value(program: &Program, restored: &mut RestoredFigures, key: InputKe
         }
         Err(message) => restored.problems.push(format!("\"{label}\" {message}")),
     }
-}
-
-/// At most 24 characters of untrusted text, for messages.
-fn shorten(text: &str) -> String {
-    let mut short: String = text.chars().take(24).collect();
-    if text.chars().count() > 24 {
-        short.push('…');
-    }
-    short
 }
 
 #[cfg(test)]

@@ -3,14 +3,13 @@
 
 pub mod components;
 pub mod format;
-pub mod host_request;
 pub mod hosted;
 pub mod styles;
 pub mod summary;
 pub mod widget;
 
-pub use hosted::{HostView, Hosted, HostedProps};
-pub use widget::{SettledChange, Widget, WidgetProps};
+pub use hosted::{Hosted, HostedProps};
+pub use widget::{Widget, WidgetProps};
 
 /// The colour class of the tier at `index` (`tier-color-1` … `-6`, reused in turn), shared
 /// by the cards and the charts so a tier has one colour everywhere.

@@ -2,19 +2,19 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
-use std::time::Duration;
 
 use partner_roi::engine::default_program::default_program;
 use partner_roi::engine::{project, InputKey, PartnerInputs, Program, Projection, Unit};
 use partner_roi::slider_scale::SliderScale;
 use partner_roi::state::number_entry::typed_text;
+use partner_roi::state::{Action, CalculatorState};
 use partner_roi::ui::format::Formatter;
-use partner_roi::ui::{Widget, WidgetProps};
+use partner_roi::ui::Widget;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use yew::AttrValue;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -26,23 +26,66 @@ fn document() -> web_sys::Document {
         .unwrap()
 }
 
+/// Waits until Yew has rendered everything pending and run its effects.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
+}
+
+/// The calculator reducer, as the host reducer keeps it for the widget on a page.
+#[derive(PartialEq)]
+struct Calculator(CalculatorState);
+
+impl Reducible for Calculator {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Calculator(self.0.apply(action)))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    program: Rc<Program>,
+    inputs: PartnerInputs,
+    id_prefix: AttrValue,
+}
+
+/// The widget over its own calculator state: every action it emits is applied.
+#[function_component(Harness)]
+fn harness(props: &HarnessProps) -> Html {
+    let calculator = {
+        let (program, inputs) = (props.program.clone(), props.inputs.clone());
+        let separator =
+            Formatter::new(program.locale.as_deref(), &program.currency).decimal_separator();
+        use_reducer(move || Calculator(CalculatorState::new(program, inputs, None, separator)))
+    };
+    let on_action = {
+        let calculator = calculator.clone();
+        Callback::from(move |action| calculator.dispatch(action))
+    };
+    html! {
+        <Widget state={Rc::new(calculator.0.clone())} id_prefix={props.id_prefix.clone()} {on_action} />
+    }
 }
 
 /// Mounts the widget in a fresh element and waits for the first render.
-async fn mount(program: Program, inputs: PartnerInputs) -> Element {
+async fn mount_as(program: Program, inputs: PartnerInputs, id_prefix: &'static str) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = yew::props!(WidgetProps {
+    let props = yew::props!(HarnessProps {
         program: Rc::new(program),
-        inputs: Rc::new(inputs),
-        locale: Some(AttrValue::from("en-US")),
-        id_prefix: PREFIX,
+        inputs,
+        id_prefix,
     });
-    yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
+}
+
+/// Mounts the widget, in the en-US locale, and waits for the first render.
+async fn mount(mut program: Program, inputs: PartnerInputs) -> Element {
+    program.locale = Some("en-US".into());
+    mount_as(program, inputs, PREFIX).await
 }
 
 async fn mount_default() -> (Element, Program) {
@@ -156,8 +199,6 @@ async fn a_wide_money_slider_is_curved_and_moves_the_box_and_the_cards() {
     );
     assert_eq!(track.value(), curve.position_of(spec.default).to_string());
 
-    // Let the first render's effects finish, as between a page load and a drag.
-    settle().await;
     // A quarter along the track is a small, round deal value.
     track.set_value("250");
     let init = web_sys::EventInit::new();
@@ -287,15 +328,7 @@ async fn german_program_renders_german_figures() {
     value["currency"] = "EUR".into();
     value["locale"] = "de-DE".into();
     let program = Program::from_json(&value).unwrap();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let props = yew::props!(WidgetProps {
-        program: Rc::new(program.clone()),
-        inputs: Rc::new(program.default_inputs()),
-        id_prefix: "de",
-    });
-    yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    let root = mount_as(program.clone(), program.default_inputs(), "de").await;
     let projection = project(&program, &program.default_inputs()).unwrap();
     let formatter = Formatter::new(Some("de-DE"), "EUR");
     let nets: Vec<String> = card_nets(&root);

@@ -1,26 +1,31 @@
 //! Property tests over the whole input space, extremes included: the engine never
-//! panics, returns a result or a typed error, and its totals are consistent.
+//! panics; an error is the one the inputs call for; every result keeps the model's
+//! identities (net = earnings − costs, cumulative sums, payback, qualification,
+//! recommendation), and its JSON has one entry per tier and year, money as 2-place strings.
 #![cfg(not(target_arch = "wasm32"))]
 
 use partner_roi::engine::program::{InputSpec, Tier, TierTerms, DEFAULT_SPREAD_PCT};
-use partner_roi::engine::{project, EngineError, InputKey, PartnerInputs, Program};
+use partner_roi::engine::{project, EngineError, InputKey, PartnerInputs, Program, Projection};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 /// Figures stay below 10^20, so rounding in the 28th significant digit never reaches a millionth.
 fn close(a: Decimal, b: Decimal) -> bool {
     (a - b).abs() <= Decimal::new(1, 6)
 }
 
-/// Decimals from zero to far beyond any limit, biased towards edges.
+/// Decimals from zero to far beyond any limit, biased towards edges; mostly everyday
+/// figures, so that most projections succeed and their identities get checked.
 fn any_amount() -> impl Strategy<Value = Decimal> {
     prop_oneof![
-        Just(Decimal::ZERO),
-        Just(Decimal::ONE_HUNDRED),
-        Just(Decimal::from(1_000_000_000)),
-        Just(Decimal::MAX),
-        (0i64..1_000_000, 0u32..4).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale)),
-        (any::<i64>(), 0u32..28).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale).abs()),
+        1 => Just(Decimal::ZERO),
+        1 => Just(Decimal::ONE_HUNDRED),
+        1 => Just(Decimal::from(1_000_000_000)),
+        1 => Just(Decimal::MAX),
+        24 => (0i64..1_000_000, 0u32..4).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale)),
+        1 => (any::<i64>(), 0u32..28).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale).abs()),
     ]
 }
 
@@ -118,6 +123,260 @@ fn any_inputs() -> impl Strategy<Value = PartnerInputs> {
         })
 }
 
+/// Every identity of `docs/model.md` a projection of `program` for `inputs` must keep.
+fn check_projection(
+    program: &Program,
+    inputs: &PartnerInputs,
+    projection: &Projection,
+) -> Result<(), TestCaseError> {
+    let horizon = projection.horizon_years;
+    prop_assert_eq!(Decimal::from(horizon), inputs.get(InputKey::HorizonYears));
+    prop_assert_eq!(projection.tiers.len(), program.tiers.len());
+    let first = &projection.tiers[0];
+    for (tier, source) in projection.tiers.iter().zip(&program.tiers) {
+        let terms = &source.terms;
+        prop_assert_eq!(&tier.tier_id, &source.id);
+        prop_assert_eq!(&tier.tier_name, &source.name);
+        prop_assert_eq!(
+            tier.initial_costs,
+            terms.joining_cost + inputs.get(InputKey::InitialInvestment)
+        );
+        prop_assert_eq!(tier.years.len() as u32, horizon);
+
+        // Each year: streams sum to earnings, costs to their parts, net and cumulative net.
+        let mut cumulative = -tier.initial_costs;
+        let mut cumulative_by_year = vec![cumulative];
+        for (index, year) in tier.years.iter().enumerate() {
+            prop_assert_eq!(year.year as usize, index + 1);
+            prop_assert_eq!(year.streams.total().ok(), Some(year.earnings));
+            prop_assert_eq!(year.program_fee, terms.annual_fee);
+            prop_assert!(close(
+                year.costs,
+                year.program_fee + year.certification + year.acquisition
+            ));
+            prop_assert_eq!(year.net, year.earnings - year.costs);
+            prop_assert_eq!(year.cumulative_net, cumulative + year.net);
+            cumulative = year.cumulative_net;
+            cumulative_by_year.push(cumulative);
+            // The schedule does not depend on the tier.
+            let same = &first.years[index];
+            prop_assert_eq!(year.new_clients, same.new_clients);
+            prop_assert_eq!(year.active_clients, same.active_clients);
+            prop_assert_eq!(year.licence_revenue, same.licence_revenue);
+        }
+
+        // Totals over the horizon.
+        let years_earnings: Decimal = tier.years.iter().map(|y| y.earnings).sum();
+        let years_costs: Decimal = tier.years.iter().map(|y| y.costs).sum();
+        prop_assert!(close(tier.earnings, years_earnings));
+        prop_assert!(close(
+            tier.streams.total().unwrap_or(Decimal::MAX),
+            tier.earnings
+        ));
+        prop_assert!(close(tier.costs, tier.initial_costs + years_costs));
+        prop_assert_eq!(tier.net, tier.earnings - tier.costs);
+        prop_assert!(
+            close(cumulative, tier.net),
+            "cumulative {} vs net {}",
+            cumulative,
+            tier.net
+        );
+        prop_assert_eq!(tier.yearly_average_net, tier.net / Decimal::from(horizon));
+        match tier.roi {
+            None => prop_assert!(tier.costs.is_zero()),
+            Some(roi) => prop_assert_eq!(roi, tier.net / tier.costs),
+        }
+
+        // NPV: −(J+I0) + Σ net_t / (1+i)^t.
+        let growth = Decimal::ONE + inputs.get(InputKey::DiscountRatePct) / Decimal::ONE_HUNDRED;
+        let mut factor = Decimal::ONE;
+        let mut npv = Some(-tier.initial_costs);
+        for year in &tier.years {
+            factor = factor.checked_mul(growth).unwrap_or(Decimal::MAX);
+            npv = npv.and_then(|npv| npv.checked_add(year.net.checked_div(factor)?));
+        }
+        prop_assert!(
+            npv.is_some_and(|npv| close(npv, tier.npv)),
+            "npv {} vs {:?}",
+            tier.npv,
+            npv
+        );
+
+        // Payback: zero if never negative, none if still negative at the horizon, else
+        // within the year after the last negative cumulative net.
+        let last_negative = cumulative_by_year.iter().rposition(|c| *c < Decimal::ZERO);
+        match (last_negative, tier.payback_months) {
+            (None, payback) => prop_assert_eq!(payback, Some(Decimal::ZERO)),
+            (Some(year), None) => prop_assert_eq!(year as u32, horizon),
+            (Some(year), Some(months)) => {
+                let before = Decimal::from(12 * year);
+                prop_assert!(
+                    before <= months && months <= before + Decimal::from(12) + Decimal::new(1, 6),
+                    "payback {} months, cumulative net last negative after year {}",
+                    months,
+                    year
+                );
+            }
+        }
+
+        // Qualification.
+        let required = terms.min_annual_revenue;
+        let qualifies = tier.years.iter().find(|y| y.licence_revenue >= required);
+        prop_assert_eq!(
+            tier.qualification.qualifies_from_year,
+            qualifies.map(|y| y.year)
+        );
+        let last_revenue = tier
+            .years
+            .last()
+            .map_or(Decimal::ZERO, |y| y.licence_revenue);
+        prop_assert_eq!(
+            tier.qualification.revenue_shortfall,
+            qualifies.is_none().then(|| required - last_revenue)
+        );
+        prop_assert_eq!(
+            tier.qualification.staff_gap,
+            (terms.min_certified_staff - inputs.get(InputKey::CertifiedStaff)).max(Decimal::ZERO)
+        );
+    }
+
+    // The recommendation: the best net among tiers qualifying in year 1, ties to the lower.
+    let qualifying: Vec<usize> = (0..projection.tiers.len())
+        .filter(|&i| projection.tiers[i].qualification.qualifies_from_year == Some(1))
+        .collect();
+    match projection.recommended {
+        None => {
+            prop_assert!(qualifying.is_empty());
+            prop_assert!(projection.upgrades.is_empty());
+        }
+        Some(best) => {
+            prop_assert!(qualifying.contains(&best));
+            let best_net = projection.tiers[best].net;
+            for &other in &qualifying {
+                let net = projection.tiers[other].net;
+                prop_assert!(net < best_net || (net == best_net && other >= best));
+            }
+            let above: Vec<usize> = projection.upgrades.iter().map(|u| u.tier_index).collect();
+            prop_assert_eq!(
+                above,
+                ((best + 1)..projection.tiers.len()).collect::<Vec<_>>()
+            );
+            for upgrade in &projection.upgrades {
+                prop_assert_eq!(
+                    upgrade.extra_net,
+                    projection.tiers[upgrade.tier_index].net - best_net
+                );
+            }
+        }
+    }
+    check_result_json(program, projection)
+}
+
+/// A money string: digits, a point and exactly two decimals, within half a cent of `value`.
+fn check_money(json: &Value, value: Decimal, what: &str) -> Result<(), TestCaseError> {
+    check_fixed(json, value, 2, what)
+}
+
+fn check_fixed(
+    json: &Value,
+    value: Decimal,
+    places: usize,
+    what: &str,
+) -> Result<(), TestCaseError> {
+    let text = json.as_str().unwrap_or_default();
+    let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
+    let digits = whole.strip_prefix('-').unwrap_or(whole);
+    prop_assert!(
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && decimals.len() == places
+            && decimals.bytes().all(|b| b.is_ascii_digit())
+            && text != format!("-0.{}", "0".repeat(places)),
+        "{}: {} is not a decimal string with {} places",
+        what,
+        json,
+        places
+    );
+    let shown: Decimal = text.parse().unwrap_or(Decimal::MAX);
+    let half_step = Decimal::new(5, places as u32 + 1);
+    prop_assert!(
+        (shown - value).abs() <= half_step,
+        "{}: {} shows {}",
+        what,
+        value,
+        text
+    );
+    Ok(())
+}
+
+/// The result document: one entry per tier and per year, every amount a 2-place string
+/// (ratios 4) within rounding of the projection's figure.
+fn check_result_json(program: &Program, projection: &Projection) -> Result<(), TestCaseError> {
+    let json = projection.to_json(program);
+    prop_assert_eq!(&json["program_id"], &Value::from(program.id.clone()));
+    prop_assert_eq!(
+        &json["horizon_years"],
+        &Value::from(projection.horizon_years)
+    );
+    let recommended = projection
+        .recommended
+        .map(|i| Value::from(program.tiers[i].id.clone()));
+    prop_assert_eq!(
+        &json["recommended_tier"],
+        &recommended.unwrap_or(Value::Null)
+    );
+    let tiers = json["tiers"].as_array().cloned().unwrap_or_default();
+    prop_assert_eq!(tiers.len(), projection.tiers.len());
+    for (tier_json, tier) in tiers.iter().zip(&projection.tiers) {
+        prop_assert_eq!(&tier_json["id"], &Value::from(tier.tier_id.clone()));
+        for (name, value) in [
+            ("initial_costs", tier.initial_costs),
+            ("resale", tier.streams.resale),
+            ("referral", tier.streams.referral),
+            ("rebate", tier.streams.rebate),
+            ("mdf", tier.streams.mdf),
+            ("services", tier.streams.services),
+            ("earnings", tier.earnings),
+            ("costs", tier.costs),
+            ("net", tier.net),
+            ("npv", tier.npv),
+            ("yearly_average_net", tier.yearly_average_net),
+            ("staff_gap", tier.qualification.staff_gap),
+        ] {
+            check_money(&tier_json[name], value, name)?;
+        }
+        match tier.roi {
+            None => prop_assert_eq!(&tier_json["roi"], &Value::Null),
+            Some(roi) => check_fixed(&tier_json["roi"], roi, 4, "roi")?,
+        }
+        match tier.payback_months {
+            None => prop_assert_eq!(&tier_json["payback_months"], &Value::Null),
+            Some(months) => check_money(&tier_json["payback_months"], months, "payback_months")?,
+        }
+        let years = tier_json["years"].as_array().cloned().unwrap_or_default();
+        prop_assert_eq!(years.len(), tier.years.len());
+        for (year_json, year) in years.iter().zip(&tier.years) {
+            prop_assert_eq!(&year_json["year"], &Value::from(year.year));
+            for (name, value) in [
+                ("new_clients", year.new_clients),
+                ("licence_revenue", year.licence_revenue),
+                ("earnings", year.earnings),
+                ("costs", year.costs),
+                ("net", year.net),
+                ("cumulative_net", year.cumulative_net),
+            ] {
+                check_money(&year_json[name], value, name)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether the engine must accept `horizon`: a whole number of years from 1 to 10.
+fn horizon_is_valid(horizon: Decimal) -> bool {
+    horizon.fract().is_zero() && horizon >= Decimal::ONE && horizon <= Decimal::TEN
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -128,23 +387,11 @@ proptest! {
     ) {
         let program = program_of(terms);
         match project(&program, &inputs) {
-            Err(EngineError::Overflow { .. }) => {}
-            Err(other) => prop_assert!(false, "unexpected error {other:?}"),
-            Ok(projection) => {
-                prop_assert_eq!(projection.tiers.len(), program.tiers.len());
-                for tier in &projection.tiers {
-                    prop_assert_eq!(tier.years.len() as u32, projection.horizon_years);
-                    prop_assert_eq!(tier.net, tier.earnings - tier.costs);
-                    prop_assert!(close(tier.streams.total().unwrap_or(Decimal::MAX), tier.earnings));
-                    for year in &tier.years {
-                        prop_assert_eq!(year.streams.total().ok(), Some(year.earnings));
-                        prop_assert_eq!(year.net, year.earnings - year.costs);
-                    }
-                }
-                // The JSON form never fails either.
-                let json = projection.to_json(&program);
-                prop_assert!(json["tiers"].is_array());
+            Err(error @ EngineError::Overflow { input }) => {
+                prop_assert!(error.to_string().contains(input.label()), "{}", error);
             }
+            Err(other) => prop_assert!(false, "unexpected error {other:?}"),
+            Ok(projection) => check_projection(&program, &inputs, &projection)?,
         }
     }
 
@@ -170,19 +417,47 @@ proptest! {
         }
     }
 
+    /// Any decimal in every input, negative ones included: an invalid horizon is exactly
+    /// what `InvalidHorizon` reports; otherwise an overflow names its input, or the
+    /// result keeps every identity.
     #[test]
-    fn arbitrary_decimals_anywhere_never_panic(
-        values in proptest::collection::vec(any::<(i64, u32, bool)>(), 16),
+    fn arbitrary_decimals_anywhere_are_a_consistent_result_or_the_right_error(
+        values in proptest::collection::vec(
+            prop_oneof![
+                1 => any::<(i64, u32, bool)>(),
+                20 => (0i64..1_000_000, 0u32..4, any::<bool>()),
+            ],
+            16,
+        ),
+        horizon in prop_oneof![
+            2 => (1i64..=10).prop_map(Decimal::from),
+            1 => (any::<i64>(), 0u32..29).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale)),
+            1 => (-3i64..=14, 0u32..3).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale)),
+        ],
         terms in proptest::collection::vec(any_terms(), 1..3),
     ) {
         let inputs = PartnerInputs::from_fn(|key| {
+            if key == InputKey::HorizonYears {
+                return horizon;
+            }
             let (mantissa, scale, negative) = values[key.index()];
             let mut value = Decimal::new(mantissa, scale % 29);
             value.set_sign_negative(negative);
             value
         });
         let program = program_of(terms);
-        let outcome = project(&program, &inputs);
-        prop_assert!(outcome.is_ok() || outcome.is_err());
+        match project(&program, &inputs) {
+            Err(EngineError::InvalidHorizon) => {
+                prop_assert!(!horizon_is_valid(horizon), "{} is a valid horizon", horizon);
+            }
+            Err(error @ EngineError::Overflow { input }) => {
+                prop_assert!(horizon_is_valid(horizon), "{} is not a valid horizon", horizon);
+                prop_assert!(error.to_string().contains(input.label()), "{}", error);
+            }
+            Ok(projection) => {
+                prop_assert!(horizon_is_valid(horizon), "{} is not a valid horizon", horizon);
+                check_projection(&program, &inputs, &projection)?;
+            }
+        }
     }
 }

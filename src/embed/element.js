@@ -5,6 +5,9 @@
 // widget: its instance is retired, the element shows an apology with "Reload widget", and a
 // new instance takes over on request. Lifecycle calls and properties are forwarded to the
 // Rust WidgetElement (src/embed/element.rs); panics arrive from src/embed/panic_report.rs.
+// Every tag, attribute, property and event name comes from PARTNER_ROI_NAMES, which
+// `cargo xtask dist` writes before this code from src/names.rs (xtask/src/names_js.rs):
+// write none of them here (an xtask test checks).
 
 // Base64 to bytes: the native decoder where there is one, else a plain loop (a callback per
 // byte, as in Uint8Array.from(…, fn), costs tens of milliseconds on 600 KB).
@@ -67,15 +70,11 @@ const partnerRoiReady = (async () => {
   partnerRoiShared.spare = glue;
 })();
 
-const PARTNER_ROI_ATTRIBUTES = [
-  'program-src', 'inputs', 'locale', 'currency', 'horizon', 'presenter', 'allow-program-file',
-];
-const PARTNER_ROI_PROPERTIES = ['program', 'inputs'];
 const PARTNER_ROI_FOCUSABLE = 'input, select, textarea, button, a[href], [tabindex]';
 
 class PartnerRoiElement extends HTMLElement {
   static get observedAttributes() {
-    return PARTNER_ROI_ATTRIBUTES;
+    return PARTNER_ROI_NAMES.observedAttributes;
   }
 
   /** This element's glue and widget: null before the first start and after a panic. */
@@ -87,6 +86,10 @@ class PartnerRoiElement extends HTMLElement {
   #properties = new Map();
   /** The share code of the latest figures, written by the widget (src/embed/resume_point.rs). */
   #resume = { code: null };
+  /** The first results, for hosts that start listening after `partner-roi:ready` fired. */
+  #ready = new Promise((resolve) => {
+    this.addEventListener(PARTNER_ROI_NAMES.events.ready, (event) => resolve(event.detail), { once: true });
+  });
   /** A share link opened in this tab changes only the fragment: the widget is told. */
   #onHashChange = () => {
     if (this.#widget) this.#run((widget) => widget.pageLinkChanged());
@@ -95,7 +98,7 @@ class PartnerRoiElement extends HTMLElement {
   constructor() {
     super();
     // Properties set before the element was upgraded shadow our accessors: replay them.
-    for (const name of PARTNER_ROI_PROPERTIES) {
+    for (const name of Object.values(PARTNER_ROI_NAMES.properties)) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -129,7 +132,7 @@ class PartnerRoiElement extends HTMLElement {
       `Its code (partner-roi_bg.wasm) did not arrive: ${reason}. Reloading the page may help.`,
       null,
     );
-    this.dispatchEvent(new CustomEvent('partner-roi:error', {
+    this.dispatchEvent(new CustomEvent(PARTNER_ROI_NAMES.events.error, {
       bubbles: true,
       composed: true,
       detail: { message: `The calculator could not load: ${reason}`, path: 'wasm' },
@@ -167,7 +170,7 @@ class PartnerRoiElement extends HTMLElement {
         'Something went wrong inside it. Your latest figures are kept: reload the widget to carry on.',
         'Reload widget',
       );
-      this.dispatchEvent(new CustomEvent('partner-roi:error', {
+      this.dispatchEvent(new CustomEvent(PARTNER_ROI_NAMES.events.error, {
         bubbles: true,
         composed: true,
         detail: { message: 'The calculator stopped after an internal error.', path: 'panic', panic: message },
@@ -203,11 +206,12 @@ class PartnerRoiElement extends HTMLElement {
   #reload() {
     this.#crashed = false;
     this.shadowRoot.replaceChildren();
-    this.addEventListener('partner-roi:ready', () => {
+    this.addEventListener(PARTNER_ROI_NAMES.events.ready, () => {
       this.shadowRoot.querySelector(PARTNER_ROI_FOCUSABLE)?.focus();
     }, { once: true });
+    const { program } = PARTNER_ROI_NAMES.properties;
     for (const [name, value] of this.#properties) {
-      this.#run((widget) => (name === 'program' ? widget.setProgram(value) : widget.setInputs(value)));
+      this.#run((widget) => (name === program ? widget.setProgram(value) : widget.setInputs(value)));
     }
     if (this.isConnected) this.#run((widget) => widget.connected());
   }
@@ -230,7 +234,7 @@ class PartnerRoiElement extends HTMLElement {
   }
 
   set program(value) {
-    this.#properties.set('program', value);
+    this.#properties.set(PARTNER_ROI_NAMES.properties.program, value);
     this.#whenReady((widget) => widget.setProgram(value));
   }
 
@@ -239,17 +243,22 @@ class PartnerRoiElement extends HTMLElement {
   }
 
   set inputs(value) {
-    this.#properties.set('inputs', value);
+    this.#properties.set(PARTNER_ROI_NAMES.properties.inputs, value);
     this.#whenReady((widget) => widget.setInputs(value));
   }
 
   get result() {
     return this.#widget ? this.#widget.result() : null;
   }
+
+  /** Resolves with the first `{inputs, result}`, as `partner-roi:ready` gives them, however late it is asked. */
+  get ready() {
+    return this.#ready;
+  }
 }
 
-if (!customElements.get('partner-roi')) {
-  customElements.define('partner-roi', PartnerRoiElement);
+if (!customElements.get(PARTNER_ROI_NAMES.tag)) {
+  customElements.define(PARTNER_ROI_NAMES.tag, PartnerRoiElement);
 }
 
 if (!globalThis.PartnerRoi) {

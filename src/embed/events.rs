@@ -4,8 +4,8 @@ use serde_json::{json, Value};
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use super::js_json::from_json;
-use super::names::{EVENT_CHANGE, EVENT_CTA, EVENT_ERROR, EVENT_READY};
-use crate::engine::FieldError;
+use crate::host_state::Announcement;
+use crate::names::{EVENT_CHANGE, EVENT_CTA, EVENT_ERROR, EVENT_READY};
 
 /// Dispatches `name`; returns `false` when a listener cancelled a cancelable event.
 fn dispatch_with(host: &HtmlElement, name: &str, detail: &Value, cancelable: bool) -> bool {
@@ -23,46 +23,28 @@ fn dispatch_with(host: &HtmlElement, name: &str, detail: &Value, cancelable: boo
     }
 }
 
-fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
-    dispatch_with(host, name, detail, false);
+/// `partner-roi:cta` with `detail`; `false` when the host cancelled it.
+pub fn call_to_action(host: &HtmlElement, detail: &Value) -> bool {
+    dispatch_with(host, EVENT_CTA, detail, true)
 }
 
-/// `partner-roi:cta` with `{inputs, result, tier}`; `false` when the host cancelled it.
-pub fn call_to_action(
-    host: &HtmlElement,
-    inputs: &Value,
-    result: &Value,
-    tier: Option<&str>,
-) -> bool {
-    let detail = json!({ "inputs": inputs, "result": result, "tier": tier });
-    dispatch_with(host, EVENT_CTA, &detail, true)
-}
-
-/// `partner-roi:ready` with the first `{inputs, result}`.
-pub fn ready(host: &HtmlElement, inputs: &Value, result: &Value) {
-    dispatch(
-        host,
-        EVENT_READY,
-        &json!({ "inputs": inputs, "result": result }),
-    );
-}
-
-/// `partner-roi:change` with `{inputs, result}`.
-pub fn change(host: &HtmlElement, inputs: &Value, result: &Value) {
-    dispatch(
-        host,
-        EVENT_CHANGE,
-        &json!({ "inputs": inputs, "result": result }),
-    );
-}
-
-/// One `partner-roi:error` per problem, detail `{message, path}`.
-pub fn errors(host: &HtmlElement, errors: &[FieldError]) {
-    for error in errors {
-        dispatch(
-            host,
-            EVENT_ERROR,
-            &json!({ "message": error.to_string(), "path": error.path }),
-        );
+/// `partner-roi:ready` or `partner-roi:change` with `{inputs, result}`, or one
+/// `partner-roi:error` per problem with `{message, path}`.
+pub fn announce(host: &HtmlElement, announcement: &Announcement) {
+    match announcement {
+        Announcement::Ready { inputs, result } => {
+            let detail = json!({ "inputs": inputs, "result": result });
+            dispatch_with(host, EVENT_READY, &detail, false);
+        }
+        Announcement::Change { inputs, result } => {
+            let detail = json!({ "inputs": inputs, "result": result });
+            dispatch_with(host, EVENT_CHANGE, &detail, false);
+        }
+        Announcement::Errors(errors) => {
+            for error in errors {
+                let detail = json!({ "message": error.to_string(), "path": error.path });
+                dispatch_with(host, EVENT_ERROR, &detail, false);
+            }
+        }
     }
 }

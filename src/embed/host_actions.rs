@@ -1,5 +1,5 @@
-//! Fulfilling the widget's requests: clipboard, share link, CSV download, print and the
-//! call to action. Each answers the partner with a short status text.
+//! The browser side of the widget's requests: clipboard, CSV download, print and the call
+//! to action.
 
 use js_sys::{Array, Reflect};
 use serde_json::Value;
@@ -10,15 +10,16 @@ use yew::Callback;
 
 use super::events;
 
-/// Copies `text`, then replies with `done` or with `fallback` when the clipboard refuses.
-pub fn copy_text(text: String, done: &'static str, fallback: String, reply: Callback<String>) {
+/// Copies `text`, then replies with `done` or with `refused` when the clipboard refuses.
+pub fn copy_text(text: String, done: &str, refused: &str, reply: Callback<String>) {
     let Some(clipboard) = clipboard() else {
-        return reply.emit(fallback);
+        return reply.emit(refused.to_owned());
     };
+    let (done, refused) = (done.to_owned(), refused.to_owned());
     wasm_bindgen_futures::spawn_local(async move {
         match JsFuture::from(clipboard.write_text(&text)).await {
-            Ok(_) => reply.emit(done.to_owned()),
-            Err(_) => reply.emit(fallback),
+            Ok(_) => reply.emit(done),
+            Err(_) => reply.emit(refused),
         }
     });
 }
@@ -67,17 +68,11 @@ pub fn print() {
     }
 }
 
-/// Fires `partner-roi:cta`; unless the host cancels it, goes to `url`: in this tab, or with
-/// `new_tab` in a new one (without `window.opener`, so the linked page cannot reach back).
-pub fn call_to_action(
-    host: &HtmlElement,
-    url: &str,
-    new_tab: bool,
-    inputs: &Value,
-    result: &Value,
-    tier: Option<&str>,
-) {
-    if !events::call_to_action(host, inputs, result, tier) {
+/// Fires `partner-roi:cta` with `detail`; unless the host cancels it, goes to `url`: in this
+/// tab, or with `new_tab` in a new one (without `window.opener`, so the linked page cannot
+/// reach back).
+pub fn call_to_action(host: &HtmlElement, url: &str, new_tab: bool, detail: &Value) {
+    if !events::call_to_action(host, detail) {
         return;
     }
     if let Some(window) = web_sys::window() {

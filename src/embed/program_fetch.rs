@@ -5,16 +5,18 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 use crate::engine::{FieldError, Program};
+use crate::host_state::ReadProgram;
+use crate::names::ATTR_PROGRAM_SRC;
 
 fn failure(url: &str, why: &str) -> Vec<FieldError> {
     vec![FieldError::new(
-        "program-src",
+        ATTR_PROGRAM_SRC,
         format!("could not load the program from \"{url}\": {why}"),
     )]
 }
 
 /// Fetches `url` (relative to the page) and validates it as a program.
-pub async fn fetch_program(url: &str) -> Result<(Program, serde_json::Value), Vec<FieldError>> {
+pub async fn fetch_program(url: &str) -> ReadProgram {
     let window = web_sys::window().ok_or_else(|| failure(url, "no window"))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await

@@ -1,29 +1,38 @@
-//! Saved figures in `localStorage`, one entry per program and element id.
+//! Saved figures in `localStorage`, one entry per program and widget (keys from
+//! `host_state`).
 //!
 //! Storage can be missing, full or forbidden (private modes, sandboxed frames): every
 //! failure simply means nothing is saved or restored.
 
+use std::collections::BTreeMap;
 use web_sys::Storage;
 
-use super::names::STORAGE_PREFIX;
+use crate::names::STORAGE_PREFIX;
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The key for `program_id` in the element with `element_id` (may be empty).
-pub fn storage_key(program_id: &str, element_id: &str) -> String {
-    format!("{STORAGE_PREFIX}:{program_id}:{element_id}")
+/// Every saved entry (key → text) under the storage prefix.
+pub fn entries() -> BTreeMap<String, String> {
+    let Some(storage) = storage() else {
+        return BTreeMap::new();
+    };
+    let prefix = format!("{STORAGE_PREFIX}:");
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(&prefix))
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some((key, text))
+        })
+        .collect()
 }
 
-/// The saved share code under `key`, if any.
-pub fn load(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
-
-/// Saves `code` under `key`; failures are ignored.
-pub fn save(key: &str, code: &str) {
+/// Saves `text` under `key`; failures are ignored.
+pub fn save(key: &str, text: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(key, code);
+        let _ = storage.set_item(key, text);
     }
 }

@@ -1,15 +1,5 @@
-//! Share links: the figures in the page URL's fragment (`#partner-roi=<share code>`).
-
-use super::names::SHARE_PARAM;
-
-/// The fragment parameter for an element with `element_id` (may be empty).
-pub fn share_param(element_id: &str) -> String {
-    if element_id.is_empty() {
-        SHARE_PARAM.to_owned()
-    } else {
-        format!("{SHARE_PARAM}-{element_id}")
-    }
-}
+//! Share links: the figures in the page URL's fragment (`#partner-roi=<share code>`); which
+//! parameter belongs to which widget is decided in `host_state`.
 
 /// A fragment part's name, percent-decoded (`partner-roi-gr%C3%B6%C3%9Fe` → `partner-roi-größe`).
 fn decoded(text: &str) -> String {
@@ -32,12 +22,15 @@ fn is_param(part: &str, param: &str) -> bool {
         .is_some_and(|(name, _)| decoded(name) == param)
 }
 
-/// The share code in the current page's fragment for the element with `element_id`, if any.
-pub fn code_in_page_url(element_id: &str) -> Option<String> {
-    let param = share_param(element_id);
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let part = fragment_parts(&hash).find(|part| is_param(part, &param))?;
-    part.split_once('=').map(|(_, value)| decoded(value))
+/// The current page URL fragment's `name=value` parameters, percent-decoded, in order.
+pub fn fragment_params() -> Vec<(String, String)> {
+    let hash = web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default();
+    fragment_parts(&hash)
+        .filter_map(|part| part.split_once('='))
+        .map(|(name, value)| (decoded(name), decoded(value)))
+        .collect()
 }
 
 /// Puts `code` into the page URL's fragment (keeping other parameters) and returns the URL.

@@ -6,8 +6,8 @@
 
 use rust_decimal::Decimal;
 
+use super::error::EngineError;
 use super::input_catalogue::InputKey;
-use super::projection::EngineError;
 
 /// Result of an engine computation.
 pub type Calc = Result<Decimal, EngineError>;

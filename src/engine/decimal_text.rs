@@ -1,4 +1,5 @@
-//! Exact decimals from text and JSON, and the rounding applied at the output edge.
+//! Exact decimals from text and JSON, and [`fixed_places`]: the half-even rounding applied
+//! at the output edge (the result document, call-to-action urls, displayed figures).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
@@ -31,16 +32,6 @@ pub fn decimal_from_json(value: &Value) -> Option<Decimal> {
         Value::String(text) => parse_decimal(text),
         _ => None,
     }
-}
-
-/// Money and client counts: 2 places, half-even.
-pub fn round_money(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(2, RoundingStrategy::MidpointNearestEven)
-}
-
-/// Ratios such as ROI: 4 places, half-even.
-pub fn round_ratio(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(4, RoundingStrategy::MidpointNearestEven)
 }
 
 /// Text of a decimal rounded to exactly `places` places (`"192000.00"`).
@@ -98,7 +89,8 @@ mod tests {
         assert_eq!(fixed_places(dec("2.355"), 2), "2.36");
         assert_eq!(fixed_places(dec("7"), 2), "7.00");
         assert_eq!(fixed_places(dec("-0.001"), 2), "0.00");
-        assert_eq!(round_ratio(dec("0.123450")), dec("0.1234"));
-        assert_eq!(round_money(dec("0.125")), dec("0.12"));
+        assert_eq!(fixed_places(dec("0.123450"), 4), "0.1234");
+        assert_eq!(fixed_places(dec("0.12355"), 4), "0.1236");
+        assert_eq!(fixed_places(dec("0.125"), 2), "0.12");
     }
 }

@@ -175,7 +175,9 @@ impl JsonReader {
         let parsed = decimal_from_json(value);
         if parsed.is_none() {
             let message = match value {
-                Value::String(text) => format!("must be a number, got \"{}\"", shorten(text)),
+                Value::String(text) => {
+                    format!("must be a number, got \"{}\"", shorten(text, QUOTE_LIMIT))
+                }
                 other => format!(
                     "must be a number or a decimal string, got {}",
                     kind_of(other)
@@ -252,15 +254,20 @@ pub fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// `text` cut to 40 characters, with an ellipsis when cut, for messages.
-pub(crate) fn shorten(text: &str) -> String {
-    const LIMIT: usize = 40;
-    if text.chars().count() <= LIMIT {
-        text.to_owned()
-    } else {
-        let head: String = text.chars().take(LIMIT).collect();
-        format!("{head}…")
+/// How many characters of an untrusted value a message quotes: 40 and an ellipsis.
+pub const QUOTE_LIMIT: usize = 41;
+
+/// `text` in at most `limit` characters: unchanged when it fits, else its first
+/// `limit − 1` characters and an ellipsis (a limit of 0 counts as 1). Every message quoting
+/// untrusted text uses it.
+pub fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
     }
+    text.chars()
+        .take(limit.saturating_sub(1))
+        .chain(['…'])
+        .collect()
 }
 
 /// The known name closest to `typed`, if it is close enough to be a typo
@@ -324,6 +331,16 @@ mod tests {
             reader.into_errors()[0].to_string(),
             "colour: unknown field, expected one of: id, name"
         );
+    }
+
+    #[test]
+    fn shorten_keeps_what_fits_and_cuts_the_rest_with_an_ellipsis() {
+        assert_eq!(shorten("abcd", 4), "abcd");
+        assert_eq!(shorten("abcde", 4), "abc…");
+        assert_eq!(shorten("ééééé", 3), "éé…");
+        assert_eq!(shorten("abc", 0), "…");
+        let long = "x".repeat(60);
+        assert_eq!(shorten(&long, QUOTE_LIMIT).chars().count(), QUOTE_LIMIT);
     }
 
     #[test]

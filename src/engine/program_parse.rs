@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::input_catalogue::{InputKey, Unit};
 use super::json_reader::{
-    child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader,
+    child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader, QUOTE_LIMIT,
 };
 use super::program::{CallToAction, InputSpec, Program, Tier, TierTerms, DEFAULT_SPREAD_PCT};
 
@@ -143,7 +143,7 @@ fn read_cta_url(reader: &mut JsonReader, value: &Value) -> Option<String> {
             path,
             format!(
                 "only https:, http: and mailto: links are allowed, got \"{}\"",
-                shorten(&url)
+                shorten(&url, QUOTE_LIMIT)
             ),
         );
         return None;
@@ -206,12 +206,7 @@ fn read_currency(reader: &mut JsonReader, value: &Value) -> Option<String> {
 
 fn read_locale(reader: &mut JsonReader, value: &Value) -> Option<String> {
     let locale = reader.text(value, "locale")?;
-    let well_formed = (2..=35).contains(&locale.len())
-        && locale.starts_with(|c: char| c.is_ascii_alphabetic())
-        && locale
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if !well_formed {
+    if !is_locale_tag(&locale) {
         reader.error(
             "locale",
             format!("\"{locale}\" is not a locale such as en-US or de-DE"),

@@ -4,42 +4,13 @@
 //! only when results are serialized ([`crate::engine::result_json`]) or displayed.
 
 use rust_decimal::Decimal;
-use std::fmt;
 
 use super::checked::{add, div, fraction, mul, sub, sum, Calc};
+use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::program::{Program, Tier, TierTerms};
 use super::schedule::{client_schedule, ScheduleYear};
-
-/// Why a projection could not be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EngineError {
-    /// A figure grew beyond what exact decimals can hold; `input` is the value to reduce.
-    Overflow {
-        /// The input whose size caused the overflow.
-        input: InputKey,
-    },
-    /// The horizon is not a whole number of years from 1 to 10.
-    InvalidHorizon,
-}
-
-impl fmt::Display for EngineError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EngineError::Overflow { input } => write!(
-                f,
-                "The projection grows too large to compute exactly. Try a smaller \"{}\".",
-                input.label()
-            ),
-            EngineError::InvalidHorizon => {
-                f.write_str("The number of years must be a whole number from 1 to 10.")
-            }
-        }
-    }
-}
-
-impl std::error::Error for EngineError {}
 
 /// The five earnings streams of one year or of a whole horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -186,8 +157,23 @@ pub struct Projection {
     pub upgrades: Vec<Upgrade>,
 }
 
+#[cfg(test)]
+thread_local! {
+    static PROJECTIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Test builds: runs `work` and counts the projections [`project`] computed meanwhile.
+#[cfg(test)]
+pub fn projections_counted<T>(work: impl FnOnce() -> T) -> (usize, T) {
+    let before = PROJECTIONS.with(std::cell::Cell::get);
+    let output = work();
+    (PROJECTIONS.with(std::cell::Cell::get) - before, output)
+}
+
 /// Projects every tier of `program` for `inputs`.
 pub fn project(program: &Program, inputs: &PartnerInputs) -> Result<Projection, EngineError> {
+    #[cfg(test)]
+    PROJECTIONS.with(|count| count.set(count.get() + 1));
     let horizon = horizon_years(inputs)?;
     let schedule = client_schedule(inputs, horizon)?;
     let tiers = program

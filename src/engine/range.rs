@@ -4,10 +4,11 @@
 use rust_decimal::Decimal;
 
 use super::checked::{add, fraction, mul, sub};
+use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::program::Program;
-use super::projection::{project, EngineError, Projection};
+use super::projection::{project, Projection};
 
 /// The projections with adoption and new clients moved down and up by the program's spread.
 #[derive(Debug, Clone, PartialEq)]

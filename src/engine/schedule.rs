@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::checked::{add, fraction, mul, sub, sum};
+use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
-use super::projection::EngineError;
 
 /// Clients and licence revenue in one year of the projection.
 #[derive(Debug, Clone, PartialEq)]

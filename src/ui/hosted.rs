@@ -1,58 +1,50 @@
-//! The root mounted by the embedding layer: loading and failure states around [`Widget`].
+//! The root mounted by the embedding layer: the host's [`HostView`] (loading, failed, or
+//! the calculator with its notices), with the program file picker when allowed.
 
-use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::engine::{FieldError, PartnerInputs, Program};
+use crate::host_state::{HostAction, HostView};
+use crate::state::Action;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::program_file::ProgramFile;
-use crate::ui::host_request::HostRequest;
-use crate::ui::widget::{SettledChange, Widget};
-
-/// What the host element can currently show.
-#[derive(Debug, Clone, PartialEq)]
-pub enum HostView {
-    /// The program is being fetched.
-    Loading,
-    /// No usable program: every problem, path-precise.
-    Failed(Rc<Vec<FieldError>>),
-    /// A program and inputs to calculate with.
-    Ready {
-        /// The program, overrides applied.
-        program: Rc<Program>,
-        /// The inputs to show.
-        inputs: Rc<PartnerInputs>,
-        /// The tier to select first.
-        selected_tier: Option<AttrValue>,
-        /// Changes whenever the program changes, so the calculator starts afresh.
-        generation: u64,
-    },
-}
+use crate::ui::widget::Widget;
 
 /// Properties of [`Hosted`].
 #[derive(Properties, PartialEq)]
 pub struct HostedProps {
     /// What to show.
     pub view: HostView,
-    /// Ignored settings to list above the calculator.
-    pub notices: Rc<Vec<FieldError>>,
     /// Unique prefix for element ids.
     pub id_prefix: AttrValue,
-    /// Whether presenter mode starts on.
-    pub presenter: bool,
     /// Whether the partner may load a program file.
     pub allow_program_file: bool,
-    /// Called after every settled change.
-    pub on_change: Callback<SettledChange>,
+    /// Called with every change the partner makes to the calculator.
+    pub on_action: Callback<Action>,
+    /// Called when the partner switches presenter mode.
+    pub on_toggle_presenter: Callback<()>,
     /// Called for what only the host can do.
-    pub on_request: Callback<HostRequest>,
+    pub on_request: Callback<HostAction>,
     /// Called with the text of a program file the partner loaded.
     pub on_program_text: Callback<String>,
+    /// Called once the settled figures numbered `seq` are on screen.
+    pub on_shown: Callback<u64>,
 }
 
 /// The widget as embedded in a host page.
 #[function_component(Hosted)]
 pub fn hosted(props: &HostedProps) -> Html {
+    let settled_seq = match &props.view {
+        HostView::Ready(ready) => Some(ready.settled_seq),
+        HostView::Loading | HostView::Failed(_) => None,
+    };
+    {
+        let on_shown = props.on_shown.clone();
+        use_effect_with(settled_seq, move |seq| {
+            if let Some(seq) = seq {
+                on_shown.emit(*seq);
+            }
+        });
+    }
     let picker = props.allow_program_file.then(|| {
         html! { <ProgramFile id_prefix={props.id_prefix.clone()} on_text={props.on_program_text.clone()} /> }
     });
@@ -70,22 +62,17 @@ pub fn hosted(props: &HostedProps) -> Html {
                 </ul>
             </div>
         },
-        HostView::Ready {
-            program,
-            inputs,
-            selected_tier,
-            generation,
-        } => html! {
+        HostView::Ready(ready) => html! {
             <>
-                <Notices notices={props.notices.clone()} />
+                <Notices notices={ready.notices.clone()} />
                 <Widget
-                    key={*generation}
-                    program={program.clone()}
-                    inputs={inputs.clone()}
-                    selected_tier={selected_tier.clone()}
-                    presenter={props.presenter}
+                    key={ready.generation}
+                    state={ready.calculator.clone()}
+                    presenter={ready.presenter}
+                    status={AttrValue::from(ready.status.clone())}
                     id_prefix={props.id_prefix.clone()}
-                    on_change={props.on_change.clone()}
+                    on_action={props.on_action.clone()}
+                    on_toggle_presenter={props.on_toggle_presenter.clone()}
                     on_request={props.on_request.clone()}
                 />
             </>

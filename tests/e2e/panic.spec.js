@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { test, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { serveStatic } = require('./support/chromium');
+const { startServer } = require('./support/chromium');
 const { WCAG_TAGS } = require('./support/helpers');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -22,15 +22,17 @@ const APOLOGY = 'Sorry, this calculator stopped working';
 let server;
 let origin;
 
+// A second `cargo xtask serve`, on target/panic-test (Playwright's webServer serves dist/).
 test.beforeAll(async () => {
+  test.setTimeout(120_000);
   if (!fs.existsSync(path.join(PANIC_TEST_DIR, 'partner-roi.js'))) {
     throw new Error('target/panic-test/ is missing: `cargo xtask test` (or `cargo xtask panic-bundle`) builds it');
   }
-  server = await serveStatic(PANIC_TEST_DIR, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
+  server = await startServer(PANIC_TEST_DIR);
+  origin = server.origin;
 });
 
-test.afterAll(() => new Promise((resolve) => (server ? server.close(resolve) : resolve())));
+test.afterAll(() => server?.close());
 
 const eventsOf = (page, type, id) =>
   page.evaluate(([type, id]) => window.widgetEvents.filter((e) => e.type === type && e.id === id), [type, id]);

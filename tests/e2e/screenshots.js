@@ -1,5 +1,5 @@
-// Screenshots of the demo page for the docs: serves dist/ with a tiny static
-// server, opens /index.html in the system Chromium at a desktop and a phone
+// Screenshots of the demo page for the docs: serves dist/ with `cargo xtask
+// serve`, opens /index.html in the system Chromium at a desktop and a phone
 // width, waits for the tier cards inside the widget's shadow root and writes
 // full-page PNGs to docs/screenshot-<width>.png.
 //
@@ -14,7 +14,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('@playwright/test');
-const { CHROMIUM_LAUNCH, serveStatic } = require('./support/chromium');
+const { CHROMIUM_LAUNCH, startServer } = require('./support/chromium');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
@@ -29,18 +29,17 @@ const VIEWPORTS = [
 
 const LAUNCH = CHROMIUM_LAUNCH;
 
-const serve = (root) => serveStatic(root, PORT);
-
 async function main() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html not found: run \`cargo xtask dist\` first`);
   }
   fs.mkdirSync(OUT, { recursive: true });
-  const server = await serve(DIST);
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch(LAUNCH);
+  const server = await startServer(DIST, PORT);
+  const base = server.origin;
+  let browser;
   const written = [];
   try {
+    browser = await chromium.launch(LAUNCH);
     for (const viewport of VIEWPORTS) {
       const context = await browser.newContext({
         viewport,
@@ -81,8 +80,8 @@ async function main() {
       await context.close();
     }
   } finally {
-    await browser.close();
-    server.close();
+    if (browser) await browser.close();
+    await server.close();
   }
   for (const file of written) {
     console.log(`screenshots: wrote ${file}`);

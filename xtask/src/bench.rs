@@ -10,6 +10,7 @@
 
 use crate::cmd::{self, probe, Result};
 use crate::dist;
+use crate::flags;
 use crate::tools::{self, CHROMIUM};
 use serde_json::Value;
 use std::fs;
@@ -30,7 +31,13 @@ const FIRST_RESULTS_TARGET_MS: f64 = 150.0;
 const KEYSTROKE_P50_TARGET_MS: f64 = 4.0;
 const KEYSTROKE_P95_TARGET_MS: f64 = 8.0;
 
-pub fn bench() -> Result {
+impl flags::Bench {
+    pub fn run(self) -> Result {
+        bench()
+    }
+}
+
+fn bench() -> Result {
     let target = target_dir();
     let criterion_home = target.join("criterion");
     println!("bench: engine (criterion, native release build)");

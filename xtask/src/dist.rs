@@ -1,15 +1,19 @@
 //! `cargo xtask dist`: the embed bundle, the single-file offline page and the host pages.
 //!
-//! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `src/embed/element.js`;
+//! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `PARTNER_ROI_NAMES`
+//!   (the browser-facing names of `src/names.rs`, `names_js.rs`) + `src/embed/element.js`;
 //!   `partner-roi_bg.wasm` beside it;
-//! - `partner-roi.html` = one self-contained file (glue, element code and base64 wasm inlined);
+//! - `partner-roi.html` = one self-contained file (glue, names, element code and base64 wasm
+//!   inlined);
 //! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` (from
 //!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`).
 
 use crate::base64;
 use crate::cmd::{self, Result};
+use crate::flags;
 use crate::glue;
 use crate::js_comments::strip_comment_lines;
+use crate::names_js::names_block;
 use crate::tools::{self, WASM_TARGET};
 use std::fs;
 use std::path::Path;
@@ -18,7 +22,7 @@ use std::process::Command;
 pub const DIST: &str = "dist";
 const CRATE: &str = "partner-roi";
 const OUT_NAME: &str = "partner-roi";
-const ELEMENT_JS: &str = "src/embed/element.js";
+pub const ELEMENT_JS: &str = "src/embed/element.js";
 const PAGES: &str = "examples/pages";
 const PROGRAMS: &str = "examples/programs";
 /// Where the offline template takes the inlined module script.
@@ -48,7 +52,8 @@ enum Build {
     PanicTest,
 }
 
-/// The two halves of the module script: the glue factory and the element code.
+/// The two halves of the module script: the glue factory, and the element code (after the
+/// names it uses).
 struct Script {
     glue: String,
     element: String,
@@ -65,6 +70,18 @@ impl Script {
             "{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}",
             self.glue, self.element
         )
+    }
+}
+
+impl flags::Dist {
+    pub fn run(self) -> Result {
+        dist()
+    }
+}
+
+impl flags::PanicBundle {
+    pub fn run(self) -> Result {
+        panic_test_bundle()
     }
 }
 
@@ -177,8 +194,9 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
     let glue = read(&format!("{out}/{OUT_NAME}.js"))?;
     let script = Script {
         glue: strip_comment_lines(&glue::glue_factory(&glue)?)?,
-        element: strip_comment_lines(&read(ELEMENT_JS)?)
-            .map_err(|error| format!("{ELEMENT_JS}: {error}"))?,
+        element: names_block()?
+            + &strip_comment_lines(&read(ELEMENT_JS)?)
+                .map_err(|error| format!("{ELEMENT_JS}: {error}"))?,
     };
     write(&format!("{out}/{OUT_NAME}.js"), &script.with_wasm(None))?;
     Ok(script)

@@ -2,23 +2,19 @@
 //! (default 60), on the nightly toolchain, installing nightly and cargo-fuzz when missing.
 
 use crate::cmd::{self, probe, Result};
+use crate::flags;
 use std::process::Command;
 
 /// The targets in fuzz/fuzz_targets/, in the order they run.
 const TARGETS: [&str; 3] = ["program_parse", "share_code", "engine"];
-const DEFAULT_SECONDS: u32 = 60;
 
-pub fn fuzz(args: &[String]) -> Result {
-    let seconds = match args.first() {
-        None => DEFAULT_SECONDS,
-        Some(text) => text
-            .parse::<u32>()
-            .ok()
-            .filter(|seconds| *seconds > 0)
-            .ok_or_else(|| {
-                format!("`cargo xtask fuzz {text}`: SECONDS must be a whole number above 0")
-            })?,
-    };
+impl flags::Fuzz {
+    pub fn run(self) -> Result {
+        fuzz(self.seconds)
+    }
+}
+
+fn fuzz(seconds: u32) -> Result {
     ensure_fuzz_tools()?;
     for target in TARGETS {
         println!("\n==> fuzz {target} for {seconds} s");

@@ -3,13 +3,20 @@
 
 use crate::cmd::{self, Result};
 use crate::dist;
+use crate::flags;
 use crate::tools::{self, CHROMIUM};
 use std::path::Path;
 
 /// The Node script, in the npm project holding Playwright, that takes the screenshots.
 const SCRIPT: &str = "screenshots.js";
 
-pub fn screenshots() -> Result {
+impl flags::Screenshots {
+    pub fn run(self) -> Result {
+        screenshots()
+    }
+}
+
+fn screenshots() -> Result {
     dist::dist()?;
     if !Path::new(CHROMIUM).exists() {
         return Err(format!(

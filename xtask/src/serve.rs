@@ -1,7 +1,15 @@
-//! `cargo xtask serve`: a tiny static file server for dist/ (std::net only).
+//! `cargo xtask serve [--root DIR] [--port N]`: the project's one static file server
+//! (std::net only), for dist/ by default. Playwright's webServer starts it, and so do the
+//! browser scripts in tests/e2e (`startServer` in `tests/e2e/support/chromium.js`, which
+//! reads the URL from the first line it prints).
+//!
+//! GET and HEAD only; nothing outside the root (no `..`, no symlink out); a content type
+//! for every file the bundle ships (`application/wasm` for streaming compilation);
+//! `Cache-Control: no-cache`, so a rebuilt dist/ is what the next page load gets.
 
 use crate::cmd::Result;
-use crate::dist::DIST;
+use crate::dist::{self, DIST};
+use crate::flags;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -12,39 +20,85 @@ use std::time::Duration;
 const DEFAULT_PORT: u16 = 8000;
 const MAX_HEADER_BYTES: usize = 16 * 1024;
 
-pub fn serve() -> Result {
-    let port = match std::env::var("PORT") {
+impl flags::Demo {
+    pub fn run(self) -> Result {
+        dist::dist()?;
+        flags::Serve {
+            root: None,
+            port: None,
+        }
+        .run()
+    }
+}
+
+impl flags::Serve {
+    pub fn run(self) -> Result {
+        let port = match self.port {
+            Some(port) => port,
+            None => port_from_env()?,
+        };
+        let (root, shown) = match &self.root {
+            Some(root) => {
+                if !root.is_dir() {
+                    return Err(format!("{} is not a directory", root.display()));
+                }
+                (root.clone(), root.display().to_string())
+            }
+            None => {
+                if !Path::new(DIST).join("index.html").is_file() {
+                    return Err(format!(
+                        "{DIST}/index.html not found: run `cargo xtask dist` first"
+                    ));
+                }
+                (PathBuf::from(DIST), DIST.to_owned())
+            }
+        };
+        let root = fs::canonicalize(&root).map_err(|e| format!("cannot open {shown}/: {e}"))?;
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        // Port 0 asks for any free port: say which one it is.
+        let port = listener
+            .local_addr()
+            .map_err(|e| format!("cannot read the listening address: {e}"))?
+            .port();
+        // The first line is read by tests/e2e/support/chromium.js: keep its shape.
+        say(format_args!(
+            "serving {shown}/ at http://127.0.0.1:{port}/ (Ctrl-C to stop)"
+        ));
+        say(format_args!("open http://127.0.0.1:{port}/index.html"));
+        for stream in listener.incoming() {
+            match stream {
+                Ok(stream) => {
+                    let root = root.clone();
+                    thread::spawn(move || {
+                        if let Err(e) = handle(stream, &root) {
+                            eprintln!("serve: {e}");
+                        }
+                    });
+                }
+                Err(e) => eprintln!("serve: accept failed: {e}"),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `$PORT`, else 8000.
+fn port_from_env() -> Result<u16> {
+    match std::env::var("PORT") {
         Ok(text) => text
             .trim()
             .parse::<u16>()
-            .map_err(|_| format!("PORT must be a port number, got `{text}`"))?,
-        Err(_) => DEFAULT_PORT,
-    };
-    if !Path::new(DIST).join("index.html").is_file() {
-        return Err(format!(
-            "{DIST}/index.html not found: run `cargo xtask dist` first"
-        ));
+            .map_err(|_| format!("PORT must be a port number, got `{text}`")),
+        Err(_) => Ok(DEFAULT_PORT),
     }
-    let root = fs::canonicalize(DIST).map_err(|e| format!("cannot open {DIST}/: {e}"))?;
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    println!("serving {DIST}/ at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
-    println!("open http://127.0.0.1:{port}/index.html");
-    let _ = std::io::stdout().flush();
-    for stream in listener.incoming() {
-        match stream {
-            Ok(stream) => {
-                let root = root.clone();
-                thread::spawn(move || {
-                    if let Err(e) = handle(stream, &root) {
-                        eprintln!("serve: {e}");
-                    }
-                });
-            }
-            Err(e) => eprintln!("serve: accept failed: {e}"),
-        }
-    }
-    Ok(())
+}
+
+/// A line on stdout, flushed; never a panic when whoever started the server stopped
+/// reading (a closed pipe).
+fn say(line: std::fmt::Arguments) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}").and_then(|()| out.flush());
 }
 
 fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
@@ -53,7 +107,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut words = head.lines().next().unwrap_or("").split_whitespace();
     let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let (status, content_type, body) = respond(method, target, root);
-    println!("{method} {target} {status}");
+    say(format_args!("{method} {target} {status}"));
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
          Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",

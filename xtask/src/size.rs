@@ -4,13 +4,18 @@
 //! The compressed sizes are computed in-process with crates pinned in Cargo.lock
 //! (`flate2` with miniz_oxide at level 9, `brotli` at quality 11 and window 22), so
 //! they are the same on every machine and need no gzip or brotli binaries.
+//!
+//! `size-budget.json` is [`BudgetFile`], read and written through serde: a field it does
+//! not know is an error, not ignored, and `--update-budget` writes it in the layout it has
+//! in the repository (serde_json's pretty layout, one line per file).
 
 use crate::cmd::Result;
 use crate::dist::{self, DIST};
-use serde_json::Value;
+use crate::flags;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 use std::fs;
-use std::io::Write as _;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 /// The budget file, at the repository root.
@@ -25,13 +30,11 @@ const BUDGETED_FILES: [&str; 3] = ["partner-roi.js", "partner-roi_bg.wasm", "par
 const MARGIN_PERCENT: u64 = 3;
 /// Budget limits are rounded up to a multiple of this many bytes.
 const ROUND_TO: u64 = 100;
-const METRICS: [&str; 3] = ["raw", "gzip", "brotli"];
-/// The issue's targets (1 KB = 1000 bytes), used when the budget file has no `goals`.
-const DEFAULT_GOALS: &str =
-    r#"{ "embed": { "gzip": 80000 }, "partner-roi.html": { "raw": 250000 } }"#;
 
-/// Raw and compressed sizes of one file (or a total), in bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Raw and compressed sizes of one file (or a total), in bytes; in the budget file, the
+/// limits of one file (or of the embed total).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sizes {
     pub raw: u64,
     pub gzip: u64,
@@ -39,13 +42,13 @@ pub struct Sizes {
 }
 
 impl Sizes {
-    fn get(&self, metric: &str) -> Option<u64> {
-        match metric {
-            "raw" => Some(self.raw),
-            "gzip" => Some(self.gzip),
-            "brotli" => Some(self.brotli),
-            _ => None,
-        }
+    /// Each size with its name, in the budget file's order.
+    fn metrics(&self) -> [(&'static str, u64); 3] {
+        [
+            ("raw", self.raw),
+            ("gzip", self.gzip),
+            ("brotli", self.brotli),
+        ]
     }
 
     fn add(&mut self, other: Sizes) {
@@ -55,25 +58,273 @@ impl Sizes {
     }
 }
 
-/// What `cargo xtask size` does after building dist/.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Fail when a size is over its budget.
-    Check,
-    /// Rewrite the budget as the measured sizes plus the margin.
-    UpdateBudget,
+/// `size-budget.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetFile {
+    /// What the file is and how to regenerate it, for its readers (not read by the check).
+    #[serde(default)]
+    pub about: String,
+    /// The limits: a size above its limit fails the check.
+    pub budget: Limits,
+    /// The targets of issue #6: reported, not enforced. Absent: [`Goals::issue_6`].
+    #[serde(default = "Goals::issue_6")]
+    pub goals: Goals,
 }
 
-/// `cargo xtask size [--update-budget]`: builds dist/, then checks (or rewrites) the budget.
-pub fn size(mode: Mode) -> Result {
-    if mode == Mode::Check {
-        // A missing or broken budget file fails before the (long) build.
-        read_budget()?;
+/// The limits of the three shipped files and of the embed bundle's total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    #[serde(rename = "partner-roi.js")]
+    pub js: Sizes,
+    #[serde(rename = "partner-roi_bg.wasm")]
+    pub wasm: Sizes,
+    #[serde(rename = "partner-roi.html")]
+    pub html: Sizes,
+    pub embed: Sizes,
+}
+
+impl Limits {
+    /// Each limit with the name of what it limits (a file in dist/, or `embed`).
+    fn entries(&self) -> [(&'static str, Sizes); 4] {
+        [
+            (BUDGETED_FILES[0], self.js),
+            (BUDGETED_FILES[1], self.wasm),
+            (BUDGETED_FILES[2], self.html),
+            (EMBED_TOTAL, self.embed),
+        ]
     }
-    dist::dist()?;
-    match mode {
-        Mode::Check => check(),
-        Mode::UpdateBudget => update_budget(),
+
+    fn get(&self, name: &str) -> Option<Sizes> {
+        self.entries()
+            .into_iter()
+            .find(|(limited, _)| *limited == name)
+            .map(|(_, sizes)| sizes)
+    }
+}
+
+/// Goals, by what they are for; only the sizes given are reported.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goals {
+    #[serde(default, skip_serializing_if = "Goal::is_empty")]
+    pub embed: Goal,
+    #[serde(
+        rename = "partner-roi.html",
+        default,
+        skip_serializing_if = "Goal::is_empty"
+    )]
+    pub html: Goal,
+    #[serde(
+        rename = "partner-roi.js",
+        default,
+        skip_serializing_if = "Goal::is_empty"
+    )]
+    pub js: Goal,
+    #[serde(
+        rename = "partner-roi_bg.wasm",
+        default,
+        skip_serializing_if = "Goal::is_empty"
+    )]
+    pub wasm: Goal,
+}
+
+impl Goals {
+    /// The issue's targets (1 KB = 1000 bytes): the embed bundle within 80 KB gzip, the
+    /// offline file within 250 KB raw.
+    pub fn issue_6() -> Goals {
+        Goals {
+            embed: Goal {
+                gzip: Some(80_000),
+                ..Goal::default()
+            },
+            html: Goal {
+                raw: Some(250_000),
+                ..Goal::default()
+            },
+            ..Goals::default()
+        }
+    }
+
+    fn entries(&self) -> [(&'static str, Goal); 4] {
+        [
+            (EMBED_TOTAL, self.embed),
+            (BUDGETED_FILES[2], self.html),
+            (BUDGETED_FILES[0], self.js),
+            (BUDGETED_FILES[1], self.wasm),
+        ]
+    }
+}
+
+/// The goal sizes of one file or total, each optional.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gzip: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brotli: Option<u64>,
+}
+
+impl Goal {
+    fn is_empty(&self) -> bool {
+        self.metrics().is_empty()
+    }
+
+    /// The sizes given, with their names.
+    fn metrics(&self) -> Vec<(&'static str, u64)> {
+        [
+            ("raw", self.raw),
+            ("gzip", self.gzip),
+            ("brotli", self.brotli),
+        ]
+        .into_iter()
+        .filter_map(|(metric, goal)| goal.map(|goal| (metric, goal)))
+        .collect()
+    }
+}
+
+impl BudgetFile {
+    /// The budget for `measured`: every budgeted size plus the margin, rounded up.
+    fn for_sizes(measured: &Measured, goals: Goals) -> BudgetFile {
+        let limit = |name: &str| {
+            let sizes = measured.get(name).unwrap_or_default();
+            let limit = |size: u64| {
+                let with_margin = size + (size * MARGIN_PERCENT).div_ceil(100);
+                with_margin.div_ceil(ROUND_TO) * ROUND_TO
+            };
+            Sizes {
+                raw: limit(sizes.raw),
+                gzip: limit(sizes.gzip),
+                brotli: limit(sizes.brotli),
+            }
+        };
+        BudgetFile {
+            about: format!(
+                "Size budget of dist/ in bytes, checked by `cargo xtask size` and `cargo xtask test`: \
+                 a size above its limit fails. gzip = level 9 (flate2/miniz_oxide), brotli = quality 11, window 22. \
+                 \"{EMBED_TOTAL}\" = {}. Limits = measured + {MARGIN_PERCENT}%, rounded up to {ROUND_TO} bytes; \
+                 regenerate after an intended change with `cargo xtask size --update-budget`. \
+                 \"goals\" are the targets of issue #6 (1 KB = 1000 bytes), reported, not enforced.",
+                EMBED_FILES.join(" + ")
+            ),
+            budget: Limits {
+                js: limit(BUDGETED_FILES[0]),
+                wasm: limit(BUDGETED_FILES[1]),
+                html: limit(BUDGETED_FILES[2]),
+                embed: limit(EMBED_TOTAL),
+            },
+            goals,
+        }
+    }
+
+    /// Reads the budget file's text; errors name the file and say how to mend it.
+    pub fn parse(text: &str) -> Result<BudgetFile> {
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "{BUDGET_FILE}: {e}\n\
+                 (expected {{\"about\", \"budget\", \"goals\"}}; \"budget\" has {}, and \"{EMBED_TOTAL}\", \
+                 each {{\"raw\", \"gzip\", \"brotli\"}} in bytes; \
+                 `cargo xtask size --update-budget` writes a fresh one)",
+                BUDGETED_FILES.join(", ")
+            )
+        })
+    }
+
+    /// The file's text: serde_json's pretty layout (two-space indents), each file's sizes on
+    /// one line, and a final newline.
+    pub fn to_text(&self) -> String {
+        let mut bytes = Vec::new();
+        let mut serializer =
+            serde_json::Serializer::with_formatter(&mut bytes, OneLinePerFile::default());
+        self.serialize(&mut serializer)
+            .expect("a budget always serializes");
+        bytes.push(b'\n');
+        String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    }
+}
+
+/// serde_json's pretty layout for the outer two levels of objects; deeper objects (one
+/// file's sizes) on one line, `{ "raw": 1, "gzip": 2 }`.
+#[derive(Default)]
+struct OneLinePerFile {
+    depth: usize,
+    has_value: bool,
+}
+
+impl OneLinePerFile {
+    /// Objects this deep, or deeper, are written on one line.
+    const ONE_LINE_DEPTH: usize = 3;
+
+    fn one_line(&self) -> bool {
+        self.depth >= Self::ONE_LINE_DEPTH
+    }
+
+    fn indent<W: ?Sized + io::Write>(writer: &mut W, depth: usize) -> io::Result<()> {
+        (0..depth).try_for_each(|_| writer.write_all(b"  "))
+    }
+}
+
+impl serde_json::ser::Formatter for OneLinePerFile {
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        let one_line = self.one_line();
+        self.depth -= 1;
+        if !self.has_value {
+            writer.write_all(b"}")
+        } else if one_line {
+            writer.write_all(b" }")
+        } else {
+            writer.write_all(b"\n")?;
+            Self::indent(writer, self.depth)?;
+            writer.write_all(b"}")
+        }
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if self.one_line() {
+            writer.write_all(if first { b" " } else { b", " })
+        } else {
+            writer.write_all(if first { b"\n" } else { b",\n" })?;
+            Self::indent(writer, self.depth)
+        }
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+impl flags::Size {
+    /// `cargo xtask size [--update-budget]`: builds dist/, then checks (or rewrites) the budget.
+    pub fn run(self) -> Result {
+        if !self.update_budget {
+            // A missing or broken budget file fails before the (long) build.
+            read_budget()?;
+        }
+        dist::dist()?;
+        if self.update_budget {
+            update_budget()
+        } else {
+            check()
+        }
     }
 }
 
@@ -81,9 +332,14 @@ pub fn size(mode: Mode) -> Result {
 pub fn check() -> Result {
     let measured = measure_dist()?;
     let budget = read_budget()?;
-    print_table(&measured, &budget.limits);
+    print_table(&measured, &budget.budget);
     print_goals(&measured, &budget.goals);
-    let over = over_budget(&measured, &budget.limits)?;
+    verdict(&measured, &budget.budget)
+}
+
+/// `Ok` when every size is within its limit; else prints and returns what is over.
+fn verdict(measured: &Measured, limits: &Limits) -> Result {
+    let over = over_budget(measured, limits)?;
     if over.is_empty() {
         println!("size: every size is within {BUDGET_FILE}");
         return Ok(());
@@ -104,14 +360,18 @@ fn update_budget() -> Result {
     // Keep the goals of an existing budget file, even when its limits are broken.
     let goals = fs::read_to_string(BUDGET_FILE)
         .ok()
-        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
-        .and_then(|json| json.get("goals").cloned())
-        .unwrap_or_else(default_goals);
-    let goals = table(&goals, "goals")?;
-    let text = budget_json(&measured, &goals);
-    fs::write(BUDGET_FILE, &text).map_err(|e| format!("cannot write {BUDGET_FILE}: {e}"))?;
-    let budget = parse_budget(&text)?;
-    print_table(&measured, &budget.limits);
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|mut json| json.get_mut("goals").map(serde_json::Value::take))
+        .map(|goals| {
+            serde_json::from_value::<Goals>(goals)
+                .map_err(|e| format!("{BUDGET_FILE}: \"goals\": {e}"))
+        })
+        .transpose()?
+        .unwrap_or_else(Goals::issue_6);
+    let budget = BudgetFile::for_sizes(&measured, goals);
+    fs::write(BUDGET_FILE, budget.to_text())
+        .map_err(|e| format!("cannot write {BUDGET_FILE}: {e}"))?;
+    print_table(&measured, &budget.budget);
     print_goals(&measured, &budget.goals);
     println!("size: wrote {BUDGET_FILE} (measured sizes + {MARGIN_PERCENT}%)");
     Ok(())
@@ -243,99 +503,29 @@ fn len(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
 }
 
-/// Sizes by name (file or total), then by metric ("raw", "gzip", "brotli"), in bytes.
-type Table = Vec<(String, Vec<(String, u64)>)>;
-
-/// The limits (and goals) read from the budget file.
-struct Budget {
-    limits: Table,
-    goals: Table,
-}
-
-fn read_budget() -> Result<Budget> {
+fn read_budget() -> Result<BudgetFile> {
     let text = fs::read_to_string(BUDGET_FILE).map_err(|e| {
         format!(
             "cannot read {BUDGET_FILE}: {e}\n\
              Create it from the current dist/ with `cargo xtask size --update-budget`."
         )
     })?;
-    parse_budget(&text)
+    BudgetFile::parse(&text)
 }
 
-fn parse_budget(text: &str) -> Result<Budget> {
-    let json: Value =
-        serde_json::from_str(text).map_err(|e| format!("{BUDGET_FILE} is not valid JSON: {e}"))?;
-    let limits = match json.get("budget") {
-        Some(budget) => table(budget, "budget")?,
-        None => return Err(format!("{BUDGET_FILE} has no \"budget\" object")),
-    };
-    let goals = match json.get("goals") {
-        Some(goals) => table(goals, "goals")?,
-        None => table(&default_goals(), "goals")?,
-    };
-    for required in BUDGETED_FILES.iter().chain([&EMBED_TOTAL]) {
-        if !limits.iter().any(|(name, _)| name == required) {
-            return Err(format!(
-                "{BUDGET_FILE}: budget.\"{required}\" is missing (expected {}, and \"{EMBED_TOTAL}\")",
-                BUDGETED_FILES.join(", ")
-            ));
-        }
-    }
-    Ok(Budget { limits, goals })
-}
-
-/// `{"name": {"raw": 1, "gzip": 2}}` as a list, checking names and numbers.
-fn table(value: &Value, key: &str) -> Result<Table> {
-    let object = value
-        .as_object()
-        .ok_or_else(|| format!("{BUDGET_FILE}: \"{key}\" must be an object"))?;
-    let mut rows = Vec::new();
-    for (name, metrics) in object {
-        let metrics = metrics
-            .as_object()
-            .ok_or_else(|| format!("{BUDGET_FILE}: {key}.\"{name}\" must be an object"))?;
-        let mut limits = Vec::new();
-        for (metric, limit) in metrics {
-            if !METRICS.contains(&metric.as_str()) {
-                return Err(format!(
-                    "{BUDGET_FILE}: {key}.\"{name}\".\"{metric}\": unknown size (expected {})",
-                    METRICS.join(", ")
-                ));
-            }
-            let limit = limit.as_u64().ok_or_else(|| {
-                format!(
-                    "{BUDGET_FILE}: {key}.\"{name}\".\"{metric}\" must be a whole number of bytes"
-                )
-            })?;
-            limits.push((metric.clone(), limit));
-        }
-        limits.sort_by_key(|(metric, _)| METRICS.iter().position(|m| m == metric));
-        rows.push((name.clone(), limits));
-    }
-    Ok(rows)
-}
-
-fn default_goals() -> Value {
-    serde_json::from_str(DEFAULT_GOALS).unwrap_or(Value::Null)
-}
-
-/// One line per size over its limit; an error when the budget names a file dist/ lacks.
-fn over_budget(
-    measured: &Measured,
-    limits: &[(String, Vec<(String, u64)>)],
-) -> Result<Vec<String>> {
+/// One line per size over its limit; an error when a budgeted file is not in dist/.
+fn over_budget(measured: &Measured, limits: &Limits) -> Result<Vec<String>> {
     let mut over = Vec::new();
-    for (name, metrics) in limits {
+    for (name, limit) in limits.entries() {
         let sizes = measured.get(name).ok_or_else(|| {
             format!("{BUDGET_FILE} has a budget for \"{name}\", which is not in {DIST}/")
         })?;
-        for (metric, limit) in metrics {
-            let size = sizes.get(metric).unwrap_or(0);
-            if size > *limit {
+        for ((metric, size), (_, limit)) in sizes.metrics().into_iter().zip(limit.metrics()) {
+            if size > limit {
                 over.push(format!(
                     "{name} {metric} {size} bytes > {limit} (+{} bytes, +{:.1}%)",
                     size - limit,
-                    percent(size - limit, *limit)
+                    percent(size - limit, limit)
                 ));
             }
         }
@@ -350,25 +540,25 @@ fn percent(part: u64, whole: u64) -> f64 {
     part as f64 * 100.0 / whole as f64
 }
 
-fn print_table(measured: &Measured, limits: &[(String, Vec<(String, u64)>)]) {
+fn print_table(measured: &Measured, limits: &Limits) {
     println!("size: {DIST}/ in bytes (gzip -9: flate2/miniz_oxide level 9; brotli: quality 11)");
     println!(
         "size: {:<32} {:>9} {:>9} {:>9}  budget",
         "file", "raw", "gzip", "brotli"
     );
     let row = |name: &str, label: &str, sizes: Sizes| {
-        let status = match limits.iter().find(|(budgeted, _)| budgeted == name) {
+        let status = match limits.get(name) {
             None => "-".to_string(),
-            Some((_, metrics)) => {
+            Some(limit) => {
                 let mut status = String::new();
-                for (metric, limit) in metrics {
-                    let size = sizes.get(metric).unwrap_or(0);
-                    let mark = if size > *limit { "OVER" } else { "ok" };
+                for ((metric, size), (_, limit)) in sizes.metrics().into_iter().zip(limit.metrics())
+                {
+                    let mark = if size > limit { "OVER" } else { "ok" };
                     let _ = write!(
                         status,
                         "{}{metric} {mark} ({:.0}%)",
                         if status.is_empty() { "" } else { ", " },
-                        percent(size, *limit)
+                        percent(size, limit)
                     );
                 }
                 status
@@ -390,67 +580,29 @@ fn print_table(measured: &Measured, limits: &[(String, Vec<(String, u64)>)]) {
     row("", "all files", measured.all);
 }
 
-fn print_goals(measured: &Measured, goals: &[(String, Vec<(String, u64)>)]) {
-    for (name, metrics) in goals {
+fn print_goals(measured: &Measured, goals: &Goals) {
+    for (name, goal) in goals.entries() {
         let Some(sizes) = measured.get(name) else {
             continue;
         };
-        for (metric, goal) in metrics {
-            let size = sizes.get(metric).unwrap_or(0);
-            let verdict = if size <= *goal {
+        let sizes = sizes.metrics();
+        for (metric, goal) in goal.metrics() {
+            let size = sizes
+                .iter()
+                .find(|(measured, _)| *measured == metric)
+                .map_or(0, |(_, size)| *size);
+            let verdict = if size <= goal {
                 "met".to_string()
             } else {
-                format!(
-                    "missed, {:.2}x the goal",
-                    size as f64 / (*goal).max(1) as f64
-                )
+                format!("missed, {:.2}x the goal", size as f64 / goal.max(1) as f64)
             };
             println!(
                 "size: goal (issue #6, not enforced): {name} {metric} <= {:.1} KB: {:.1} KB, {verdict}",
-                *goal as f64 / 1000.0,
+                goal as f64 / 1000.0,
                 size as f64 / 1000.0
             );
         }
     }
-}
-
-/// The budget file for `measured`: every budgeted size plus the margin, rounded up.
-fn budget_json(measured: &Measured, goals: &[(String, Vec<(String, u64)>)]) -> String {
-    let limit = |size: u64| {
-        let with_margin = size + (size * MARGIN_PERCENT).div_ceil(100);
-        with_margin.div_ceil(ROUND_TO) * ROUND_TO
-    };
-    let mut entries = Vec::new();
-    for name in BUDGETED_FILES.iter().chain([&EMBED_TOTAL]) {
-        let sizes = measured.get(name).unwrap_or_default();
-        entries.push(format!(
-            "    \"{name}\": {{ \"raw\": {}, \"gzip\": {}, \"brotli\": {} }}",
-            limit(sizes.raw),
-            limit(sizes.gzip),
-            limit(sizes.brotli)
-        ));
-    }
-    let goals: Vec<String> = goals
-        .iter()
-        .map(|(name, metrics)| {
-            let metrics: Vec<String> = metrics
-                .iter()
-                .map(|(metric, bytes)| format!("\"{metric}\": {bytes}"))
-                .collect();
-            format!("    \"{name}\": {{ {} }}", metrics.join(", "))
-        })
-        .collect();
-    format!(
-        "{{\n  \"about\": \"Size budget of dist/ in bytes, checked by `cargo xtask size` and `cargo xtask test`: \
-         a size above its limit fails. gzip = level 9 (flate2/miniz_oxide), brotli = quality 11, window 22. \
-         \\\"{EMBED_TOTAL}\\\" = {}. Limits = measured + {MARGIN_PERCENT}%, rounded up to {ROUND_TO} bytes; \
-         regenerate after an intended change with `cargo xtask size --update-budget`. \
-         \\\"goals\\\" are the targets of issue #6 (1 KB = 1000 bytes), reported, not enforced.\",\n  \
-         \"budget\": {{\n{}\n  }},\n  \"goals\": {{\n{}\n  }}\n}}\n",
-        EMBED_FILES.join(" + "),
-        entries.join(",\n"),
-        goals.join(",\n")
-    )
 }
 
 #[cfg(test)]
@@ -476,51 +628,153 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_written_budget_reads_back_and_passes_with_margin() {
-        let now = measured(40_000, 500_000);
-        let goals = table(&default_goals(), "goals").unwrap();
-        let text = budget_json(&now, &goals);
-        let budget = parse_budget(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-        assert!(over_budget(&now, &budget.limits).unwrap().is_empty());
-        let wasm = budget
-            .limits
-            .iter()
-            .find(|(name, _)| name == "partner-roi_bg.wasm")
-            .unwrap();
-        let limit = |metric: &str| wasm.1.iter().find(|(m, _)| m == metric).map(|(_, l)| *l);
-        // 500000 + 3% = 515000; gzip 250000 + 3% = 257500; brotli 166666 + 3% -> 171700.
-        assert_eq!(limit("raw"), Some(515_000));
-        assert_eq!(limit("gzip"), Some(257_500));
-        assert_eq!(limit("brotli"), Some(171_700));
-        assert!(budget.goals.iter().any(|(name, _)| name == "embed"));
+    fn budget_text(js: u64, wasm: u64) -> String {
+        BudgetFile::for_sizes(&measured(js, wasm), Goals::issue_6()).to_text()
     }
 
     #[test]
-    fn growth_beyond_the_margin_is_reported() {
-        let goals = table(&default_goals(), "goals").unwrap();
-        let text = budget_json(&measured(40_000, 500_000), &goals);
-        let budget = parse_budget(&text).unwrap();
+    fn a_written_budget_round_trips_and_passes_with_margin() {
+        let now = measured(40_000, 500_000);
+        let written = BudgetFile::for_sizes(&now, Goals::issue_6());
+        let text = written.to_text();
+        let read = BudgetFile::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(read, written);
+        assert_eq!(read.to_text(), text);
+        assert!(over_budget(&now, &read.budget).unwrap().is_empty());
+        assert!(verdict(&now, &read.budget).is_ok());
+        // 500000 + 3% = 515000; gzip 250000 + 3% = 257500; brotli 166666 + 3% -> 171700.
+        assert_eq!(
+            read.budget.wasm,
+            Sizes {
+                raw: 515_000,
+                gzip: 257_500,
+                brotli: 171_700
+            }
+        );
+        assert_eq!(read.goals, Goals::issue_6());
+    }
+
+    #[test]
+    fn the_committed_budget_file_round_trips_byte_for_byte() {
+        let path = crate::cmd::repo_root().join(BUDGET_FILE);
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let budget = BudgetFile::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(budget.to_text(), text);
+        // And `--update-budget` writes the same `about` as the committed file has.
+        assert_eq!(
+            BudgetFile::for_sizes(&measured(1, 1), budget.goals).about,
+            budget.about
+        );
+    }
+
+    #[test]
+    fn the_layout_is_one_line_per_file() {
+        let text = budget_text(40_000, 500_000);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "{");
+        assert!(lines[1].starts_with("  \"about\": \"Size budget of dist/"));
+        assert_eq!(lines[2], "  \"budget\": {");
+        assert_eq!(
+            lines[3],
+            "    \"partner-roi.js\": { \"raw\": 41200, \"gzip\": 20600, \"brotli\": 13800 },"
+        );
+        assert_eq!(lines[7], "  },");
+        assert_eq!(lines[8], "  \"goals\": {");
+        assert_eq!(lines[9], "    \"embed\": { \"gzip\": 80000 },");
+        assert_eq!(lines[10], "    \"partner-roi.html\": { \"raw\": 250000 }");
+        assert_eq!(&lines[11..], ["  }", "}"]);
+        assert!(text.ends_with("}\n"));
+    }
+
+    #[test]
+    fn growth_beyond_the_margin_fails_the_check() {
+        let budget = BudgetFile::parse(&budget_text(40_000, 500_000)).unwrap();
         let grown = measured(40_000, 540_000);
-        let over = over_budget(&grown, &budget.limits).unwrap();
+        let over = over_budget(&grown, &budget.budget).unwrap();
         assert!(over
             .iter()
-            .any(|line| line.starts_with("partner-roi_bg.wasm raw 540000")));
+            .any(|line| line.starts_with("partner-roi_bg.wasm raw 540000 bytes > 515000")));
         assert!(over.iter().any(|line| line.starts_with("embed gzip")));
+        assert!(!over.iter().any(|line| line.starts_with("partner-roi.js")));
+        let error = verdict(&grown, &budget.budget).unwrap_err();
+        assert!(
+            error.contains("over the budget in size-budget.json"),
+            "{error}"
+        );
+        assert!(
+            error.contains("cargo xtask size --update-budget"),
+            "{error}"
+        );
     }
 
     #[test]
-    fn bad_budget_files_are_explained() {
-        let missing = parse_budget(r#"{"budget": {"partner-roi.js": {"raw": 1}}}"#);
-        assert!(missing
-            .err()
-            .unwrap()
-            .contains("budget.\"partner-roi_bg.wasm\" is missing"));
-        let unknown = parse_budget(r#"{"budget": {"partner-roi.js": {"zstd": 1}}}"#);
-        assert!(unknown.err().unwrap().contains("unknown size"));
-        let negative = parse_budget(r#"{"budget": {"partner-roi.js": {"raw": -1}}}"#);
-        assert!(negative.err().unwrap().contains("whole number"));
-        assert!(parse_budget("{").err().unwrap().contains("not valid JSON"));
+    fn unknown_fields_are_rejected_by_name() {
+        let text = budget_text(40_000, 500_000);
+        let cases = [
+            // A field the file does not have.
+            (
+                text.replacen("\"goals\"", "\"limits\": {},\n  \"goals\"", 1),
+                "unknown field `limits`",
+            ),
+            // A size the check does not measure.
+            (
+                text.replacen("\"brotli\"", "\"zstd\": 1, \"brotli\"", 1),
+                "unknown field `zstd`",
+            ),
+            // A file the budget does not cover (a typo).
+            (
+                text.replacen("\"partner-roi.js\"", "\"partner_roi.js\"", 1),
+                "unknown field `partner_roi.js`",
+            ),
+            // A goal of a file that is not budgeted.
+            (
+                text.replacen(
+                    "\"embed\": { \"gzip\": 80000 }",
+                    "\"index.html\": { \"gzip\": 1 }",
+                    1,
+                ),
+                "unknown field `index.html`",
+            ),
+        ];
+        for (text, expected) in cases {
+            let error = BudgetFile::parse(&text).unwrap_err();
+            assert!(error.starts_with("size-budget.json: "), "{error}");
+            assert!(error.contains(expected), "{expected}: {error}");
+            assert!(error.contains("--update-budget"), "{error}");
+        }
+    }
+
+    #[test]
+    fn incomplete_or_malformed_budgets_are_explained() {
+        let text = budget_text(40_000, 500_000);
+        let no_wasm = text.replacen("    \"partner-roi_bg.wasm\"", "    \"embed-old\"", 1);
+        let error = BudgetFile::parse(&no_wasm).unwrap_err();
+        assert!(error.contains("unknown field `embed-old`"), "{error}");
+        let missing = BudgetFile::parse(
+            r#"{"budget": {"partner-roi.js": {"raw": 1, "gzip": 1, "brotli": 1}}}"#,
+        )
+        .unwrap_err();
+        assert!(
+            missing.contains("missing field `partner-roi_bg.wasm`"),
+            "{missing}"
+        );
+        let negative =
+            BudgetFile::parse(&text.replacen("\"raw\": 41200", "\"raw\": -1", 1)).unwrap_err();
+        assert!(
+            negative.contains("invalid value: integer `-1`"),
+            "{negative}"
+        );
+        assert!(BudgetFile::parse("{").unwrap_err().contains("EOF"));
+        // Without goals, the issue's are used.
+        let no_goals = BudgetFile::parse(
+            r#"{"budget": {
+            "partner-roi.js": {"raw": 1, "gzip": 1, "brotli": 1},
+            "partner-roi_bg.wasm": {"raw": 1, "gzip": 1, "brotli": 1},
+            "partner-roi.html": {"raw": 1, "gzip": 1, "brotli": 1},
+            "embed": {"raw": 1, "gzip": 1, "brotli": 1}}}"#,
+        )
+        .unwrap();
+        assert_eq!(no_goals.goals, Goals::issue_6());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::cmd::{self, Result};
 use crate::dist;
+use crate::flags;
 use crate::size;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
 use std::path::Path;
@@ -35,7 +36,13 @@ const STEPS: &[Step] = &[
     }),
 ];
 
-pub fn test() -> Result {
+impl flags::Test {
+    pub fn run(self) -> Result {
+        test()
+    }
+}
+
+fn test() -> Result {
     let (mut passed, mut skipped) = (0, 0);
     for (index, step) in STEPS.iter().enumerate() {
         let name = match step {

@@ -1,6 +1,7 @@
 //! "Ensure tools": install each required tool only when it is missing.
 
 use crate::cmd::{self, probe, Result};
+use crate::flags;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,6 +12,12 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The npm project holding Playwright and binaryen (wasm-opt).
 pub const E2E_DIR: &str = "tests/e2e";
+
+impl flags::Tools {
+    pub fn run(self) -> Result {
+        ensure_all()
+    }
+}
 
 /// Everything `cargo xtask test` needs.
 pub fn ensure_all() -> Result {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::chart_scale::{nice_ticks, LinearScale};
+use crate::engine::json_reader::shorten;
 use crate::engine::projection::{Projection, Streams, TierProjection};
 use crate::ui::format::Formatter;
 
@@ -250,10 +251,7 @@ fn text_width(text: &str) -> i64 {
 /// `text`, cut with an ellipsis to fit `room` units (the data table keeps the full name).
 fn shortened(text: &str, room: i64) -> String {
     let fits = usize::try_from(room / CHAR_WIDTH).unwrap_or(0).max(2);
-    if text.chars().count() <= fits {
-        return text.to_owned();
-    }
-    text.chars().take(fits - 1).chain(['…']).collect()
+    shorten(text, fits)
 }
 
 /// The chart in one sentence per tier.

@@ -14,7 +14,7 @@ use crate::ui::format::Formatter;
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
     /// The calculator state.
-    pub state: UseReducerHandle<CalculatorState>,
+    pub state: Rc<CalculatorState>,
     /// Number formatting.
     pub formatter: Rc<Formatter>,
     /// Unique prefix for element ids.

@@ -15,7 +15,7 @@ const SETTLE_MILLIS: u32 = 800;
 #[derive(Properties, PartialEq)]
 pub struct LiveSummaryProps {
     /// The calculator state.
-    pub state: UseReducerHandle<CalculatorState>,
+    pub state: Rc<CalculatorState>,
     /// Number formatting.
     pub formatter: Rc<Formatter>,
 }

@@ -11,15 +11,15 @@ use super::tier_cards::TierCards;
 use super::year_table::YearTable;
 use crate::engine::cta::fill_cta_url;
 use crate::engine::Projection;
+use crate::host_state::HostAction;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
-use crate::ui::host_request::HostAction;
 
 /// Properties of [`ResultsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ResultsPanelProps {
     /// The calculator state.
-    pub state: UseReducerHandle<CalculatorState>,
+    pub state: Rc<CalculatorState>,
     /// Number formatting.
     pub formatter: Rc<Formatter>,
     /// Unique prefix for element ids.

@@ -23,14 +23,14 @@
 //   BENCH_LOADS   page loads per page (default 20)
 //   BENCH_EDITS   scripted edits per page (default 200)
 //   BENCH_OUT     write the results as JSON to this file
-//   PORT          port of the static server (default: any free port)
+//   PORT          port of the static server, `cargo xtask serve` (default: any free port)
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { chromium } = require('@playwright/test');
-const { CHROMIUM_LAUNCH, serveStatic } = require('../support/chromium');
+const { CHROMIUM_LAUNCH, startServer } = require('../support/chromium');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
@@ -64,8 +64,6 @@ function positiveInt(name, fallback) {
   }
   return value;
 }
-
-const serve = (root) => serveStatic(root, PORT);
 
 /**
  * Runs in the page before its scripts: remembers (weakly) every WebAssembly.Memory exported
@@ -394,11 +392,13 @@ async function main() {
   if (!fs.existsSync(LAUNCH.executablePath)) {
     throw new Error(`${LAUNCH.executablePath} not found: run \`cargo xtask tools\``);
   }
-  const server = await serve(DIST);
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch(LAUNCH);
-  const result = { chromium: browser.version(), loads: LOADS, edits: EDITS, pages: [] };
+  const server = await startServer(DIST, PORT);
+  const base = server.origin;
+  let browser;
+  let result;
   try {
+    browser = await chromium.launch(LAUNCH);
+    result = { chromium: browser.version(), loads: LOADS, edits: EDITS, pages: [] };
     const pages = [
       { name: 'partner-roi.html (file://)', url: pathToFileURL(path.join(DIST, 'partner-roi.html')).href },
       { name: 'embed-example.html (http)', url: `${base}/embed-example.html` },
@@ -409,8 +409,8 @@ async function main() {
     result.widgetCounts = [];
     for (const count of [1, 5]) result.widgetCounts.push(await widgetsBench(browser, base, count));
   } finally {
-    await browser.close();
-    server.close();
+    if (browser) await browser.close();
+    await server.close();
   }
   printSummary(result);
   if (OUT) {

@@ -1,9 +1,9 @@
 // What every script that drives a browser shares: the system Chromium's launch options
-// (never a downloaded browser) and a tiny static file server for dist/.
+// (never a downloaded browser) and `startServer`, which runs the project's one static file
+// server, `cargo xtask serve` (xtask/src/serve.rs), on a directory.
 'use strict';
 
-const fs = require('node:fs');
-const http = require('node:http');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 /** Launch options for Debian's Chromium, quiet on a machine with no internet. */
@@ -19,47 +19,78 @@ const CHROMIUM_LAUNCH = Object.freeze({
   ],
 });
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+const REPO = path.resolve(__dirname, '..', '..', '..');
+/** The first line `cargo xtask serve` prints once it listens. */
+const LISTENING = /^serving .* at (http:\/\/127\.0\.0\.1:\d+)\//m;
+/** Long enough for cargo to build xtask first on a fresh checkout. */
+const START_TIMEOUT_MS = 300_000;
 
-/** Serves `root` on 127.0.0.1:`port` (0: any free port); GET/HEAD only, nothing outside the root. */
-function serveStatic(root, port) {
-  const server = http.createServer((request, response) => {
-    const send = (status, type, body) => {
-      response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    };
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return send(405, 'text/plain', 'only GET and HEAD\n');
-    }
-    let pathname;
+/**
+ * Serves `root` with `cargo xtask serve --root ROOT --port PORT` (port 0: any free port) and
+ * resolves, once it answers, to `{ origin, close() }`; `close()` stops it (and resolves when
+ * it has). The server stops too when this process exits.
+ */
+function startServer(root, port = 0) {
+  const child = spawn(
+    'cargo',
+    ['xtask', 'serve', '--root', path.resolve(root), '--port', String(port)],
+    // Its own process group, so that close() stops cargo and the server alike.
+    { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let exited = false;
+  const exit = new Promise((resolve) => child.once('exit', (code, signal) => {
+    exited = true;
+    resolve(signal || `exit code ${code}`);
+  }));
+  const stop = () => {
+    if (exited) return;
     try {
-      pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+      process.kill(-child.pid, 'SIGTERM');
     } catch {
-      return send(400, 'text/plain', 'bad path\n');
+      // Gone already.
     }
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    const file = path.resolve(root, '.' + pathname);
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      return send(403, 'text/plain', 'forbidden path\n');
-    }
-    fs.readFile(file, (error, body) => {
-      if (error) return send(404, 'text/plain', 'not found\n');
-      send(200, TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream', body);
-    });
-  });
+  };
+  process.once('exit', stop);
+  const close = () => {
+    stop();
+    process.removeListener('exit', stop);
+    return exit.then(() => undefined);
+  };
+
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
+    let output = '';
+    let origin = null;
+    const fail = (error) => {
+      clearTimeout(timer);
+      close();
+      reject(error);
+    };
+    const timer = setTimeout(
+      () => fail(new Error(`\`cargo xtask serve --root ${root}\` did not start within ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    );
+    child.once('error', (error) => fail(new Error(`cannot run \`cargo xtask serve\`: ${error.message}`)));
+    exit.then((how) => {
+      if (!origin) fail(new Error(`\`cargo xtask serve --root ${root}\` stopped (${how}) before serving:\n${output}`));
+    });
+    // Keep reading: the server logs every request, and a full pipe would stall it.
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text) => {
+      if (origin) return;
+      output += text;
+      const listening = LISTENING.exec(output);
+      if (!listening) return;
+      origin = listening[1];
+      // It listens before it prints: one request proves it answers.
+      fetch(`${origin}/`, { method: 'HEAD' }).then(
+        () => {
+          clearTimeout(timer);
+          resolve({ origin, close });
+        },
+        (error) => fail(new Error(`${origin} does not answer: ${error.message}`)),
+      );
+    });
   });
 }
 
-module.exports = { CHROMIUM_LAUNCH, serveStatic };
+module.exports = { CHROMIUM_LAUNCH, startServer };

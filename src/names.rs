@@ -1,6 +1,13 @@
-//! Every name the host page sees: attributes, events and marks. The tag
-//! (`partner-roi`) and the observed attribute list are declared in `element.js`, which
-//! must list the same attribute names.
+//! Every name the host page sees, declared once: the tag, attributes, properties, events,
+//! the share-link parameter, the saved-state key prefix and the performance mark.
+//!
+//! Plain Rust (built natively too): `cargo xtask dist` reads these constants and writes the
+//! tag, the observed attributes, the properties and the events into the shipped JavaScript
+//! as `PARTNER_ROI_NAMES` (`xtask/src/names_js.rs`), which `src/embed/element.js` uses
+//! instead of literals of its own (an xtask test checks that it has none).
+
+/// The custom element's tag.
+pub const TAG: &str = "partner-roi";
 
 /// URL of a program JSON file, fetched relative to the page.
 pub const ATTR_PROGRAM_SRC: &str = "program-src";
@@ -19,6 +26,36 @@ pub const ATTR_PRESENTER: &str = "presenter";
 /// Presence offers loading a program from a file.
 pub const ATTR_ALLOW_PROGRAM_FILE: &str = "allow-program-file";
 
+/// Every attribute the element reads.
+pub const ATTRIBUTES: &[&str] = &[
+    ATTR_PROGRAM_SRC,
+    ATTR_INPUTS,
+    ATTR_LOCALE,
+    ATTR_CURRENCY,
+    ATTR_HORIZON,
+    ATTR_PERSIST,
+    ATTR_PRESENTER,
+    ATTR_ALLOW_PROGRAM_FILE,
+];
+/// The attributes whose changes the element follows (`observedAttributes`); `persist` is
+/// read when the element connects.
+pub const OBSERVED_ATTRIBUTES: &[&str] = &[
+    ATTR_PROGRAM_SRC,
+    ATTR_INPUTS,
+    ATTR_LOCALE,
+    ATTR_CURRENCY,
+    ATTR_HORIZON,
+    ATTR_PRESENTER,
+    ATTR_ALLOW_PROGRAM_FILE,
+];
+
+/// The program, as an object or JSON text (read and write).
+pub const PROPERTY_PROGRAM: &str = "program";
+/// The partner's figures, as an object (read and write).
+pub const PROPERTY_INPUTS: &str = "inputs";
+/// The properties a host may set; set before the element is defined, they are replayed.
+pub const PROPERTIES: &[&str] = &[PROPERTY_PROGRAM, PROPERTY_INPUTS];
+
 /// Fragment parameter of a share link (`#partner-roi=…`; `#partner-roi-<id>=…` for an element with an id).
 pub const SHARE_PARAM: &str = "partner-roi";
 /// Prefix of saved-state keys in `localStorage`: `partner-roi:<program id>:<element id>`.
@@ -35,6 +72,8 @@ pub const EVENT_CHANGE: &str = "partner-roi:change";
 pub const EVENT_ERROR: &str = "partner-roi:error";
 /// Fired (cancelable) when the call to action is followed; detail `{inputs, result, tier}`.
 pub const EVENT_CTA: &str = "partner-roi:cta";
+/// Every event the element fires.
+pub const EVENTS: &[&str] = &[EVENT_READY, EVENT_CHANGE, EVENT_ERROR, EVENT_CTA];
 
 /// `performance.mark` set when a widget first shows results.
 pub const MARK_FIRST_RESULTS: &str = "partner-roi:first-results";

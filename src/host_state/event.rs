@@ -1,0 +1,98 @@
+//! What the page tells a widget: the [`HostEvent`]s [`super::HostState::apply`] takes.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+use crate::engine::{FieldError, Program};
+use crate::state::Action;
+
+/// A value the host gave a property, as JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PropertyValue {
+    /// `null` or `undefined`: the property is not set.
+    Unset,
+    /// Anything `JSON.stringify` could write (an object, JSON text, a number, …).
+    Json(Value),
+    /// A value that cannot be written as JSON (a function, a cycle, a `BigInt`).
+    NotJson,
+}
+
+/// What the page looked like when the element connected.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageSnapshot {
+    /// The element's attributes, name → value.
+    pub attributes: BTreeMap<String, String>,
+    /// The text of the embedded `<script type="application/json">` child, if any.
+    pub embedded_document: Option<String>,
+    /// The page URL's fragment parameters, percent-decoded, in order.
+    pub fragment: Vec<(String, String)>,
+    /// The saved-figures entries in `localStorage` (key → text) under the storage prefix.
+    pub saved: BTreeMap<String, String>,
+    /// Figures a panicked instance of this widget last settled on (its share code).
+    pub resume_code: Option<String>,
+    /// Among the page's `<partner-roi>` elements without an `id`, this one's place (0: the
+    /// first); `None` when it has an id.
+    pub unnamed_rank: Option<usize>,
+}
+
+/// A program that was read and validated, with the JSON it came from.
+pub type ReadProgram = Result<(Program, Value), Vec<FieldError>>;
+
+/// What the partner asked of the host page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostAction {
+    /// Put the figures into the page URL and copy it.
+    CopyLink,
+    /// Copy this plain-text summary.
+    CopySummary(String),
+    /// Download the per-year CSV.
+    DownloadCsv,
+    /// Open the print dialog.
+    Print,
+    /// Follow the call to action to this (already filled) URL.
+    CallToAction {
+        /// Where to go.
+        url: String,
+        /// In a new tab (the partner Ctrl/Cmd/Shift-clicked or middle-clicked), not this one.
+        new_tab: bool,
+    },
+}
+
+/// Something that happened on the page or in the widget.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostEvent {
+    /// The element was connected (only the first time counts).
+    Connected(Box<PageSnapshot>),
+    /// An observed attribute changed (`None`: removed).
+    AttributeChanged {
+        /// The attribute's name.
+        name: String,
+        /// Its new value.
+        value: Option<String>,
+    },
+    /// The host set the `program` property.
+    ProgramPropertySet(PropertyValue),
+    /// The host set the `inputs` property.
+    InputsPropertySet(PropertyValue),
+    /// A `program-src` fetch finished.
+    ProgramLoaded {
+        /// The token of the [`super::HostEffect::FetchProgram`] it answers.
+        token: u64,
+        /// The program, or why there is none.
+        program: Box<ReadProgram>,
+    },
+    /// The partner loaded a program file; its text.
+    ProgramFileRead(String),
+    /// The page URL's fragment changed (`hashchange`); its parameters, percent-decoded.
+    PageLinkChanged(Vec<(String, String)>),
+    /// The partner changed the calculator.
+    Calculator(Action),
+    /// The partner switched presenter mode.
+    TogglePresenter,
+    /// The view showing the settled figures numbered `seq` was rendered.
+    Shown(u64),
+    /// The partner asked for something only the page can do.
+    Request(HostAction),
+    /// The page's answer to the last request, for the partner.
+    Status(String),
+}

@@ -1,0 +1,171 @@
+//! The commands and their arguments, one type each (clap's derive API); each type's
+//! `run(self)` lives in the module that does the work.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Build and test orchestration for partner-roi.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+pub struct Xtask {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Demo(Demo),
+    Test(Test),
+    Dist(Dist),
+    PanicBundle(PanicBundle),
+    Serve(Serve),
+    Size(Size),
+    Bench(Bench),
+    Fuzz(Fuzz),
+    Screenshots(Screenshots),
+    Tools(Tools),
+}
+
+/// Build dist/ (like `dist`) and serve it (like `serve`).
+#[derive(Debug, Args)]
+pub struct Demo {}
+
+/// Install what is missing, then run every check and test.
+#[derive(Debug, Args)]
+pub struct Test {}
+
+/// Build the release wasm, bindings and demo page into dist/.
+#[derive(Debug, Args)]
+pub struct Dist {}
+
+/// Build the test-only bundle and its page into target/panic-test, for panic.spec.js.
+///
+/// A debug build with `--features test-panic` (never in dist/): an element with
+/// `data-partner-roi-test-panic` panics at its next change.
+#[derive(Debug, Args)]
+pub struct PanicBundle {}
+
+/// Serve dist/ (or --root DIR) on http://127.0.0.1:PORT (default 8000).
+///
+/// The project's one static file server: Playwright's webServer and the browser scripts
+/// in tests/e2e start it too.
+#[derive(Debug, Args)]
+pub struct Serve {
+    /// Directory to serve (relative to the current directory) [default: dist/]
+    #[arg(long, value_name = "DIR", value_parser = absolute_path)]
+    pub root: Option<PathBuf>,
+    /// Port on 127.0.0.1; 0: any free one (the URL is printed) [default: $PORT, else 8000]
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+}
+
+/// Build dist/, print its sizes and fail when one is over size-budget.json.
+///
+/// Raw, gzip -9 and brotli sizes of every file in dist/.
+#[derive(Debug, Args)]
+pub struct Size {
+    /// Rewrite size-budget.json as today's sizes + 3% instead of checking.
+    #[arg(long)]
+    pub update_budget: bool,
+}
+
+/// Engine benchmark (criterion) and browser benchmark of dist/ in headless Chromium.
+///
+/// The browser benchmark measures load time, keystroke latency and memory; the figures are
+/// in BENCHMARKS.md.
+#[derive(Debug, Args)]
+pub struct Bench {}
+
+/// Run each cargo-fuzz target (fuzz/) for SECONDS on nightly.
+///
+/// Installs the nightly toolchain and cargo-fuzz when they are missing.
+#[derive(Debug, Args)]
+pub struct Fuzz {
+    /// Seconds per target.
+    #[arg(value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    pub seconds: u32,
+}
+
+/// Build dist/ and capture docs/screenshot-{1280,375}.png in headless Chromium.
+#[derive(Debug, Args)]
+pub struct Screenshots {}
+
+/// Install what is missing and report (the first step of `test`).
+///
+/// The wasm target, the wasm-bindgen CLI, Chromium + chromedriver and the npm packages.
+#[derive(Debug, Args)]
+pub struct Tools {}
+
+/// A path as given, made absolute against the directory `cargo xtask` was started from
+/// (commands run from the repository root).
+fn absolute_path(text: &str) -> Result<PathBuf, String> {
+    std::path::absolute(text).map_err(|e| format!("cannot resolve `{text}`: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(args: &[&str]) -> Result<Option<Command>, clap::Error> {
+        Xtask::try_parse_from(std::iter::once("cargo xtask").chain(args.iter().copied()))
+            .map(|xtask| xtask.command)
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Xtask::command().debug_assert();
+    }
+
+    #[test]
+    fn reads_every_command_and_its_arguments() {
+        assert!(parse(&[]).unwrap().is_none());
+        assert!(matches!(
+            parse(&["size"]).unwrap(),
+            Some(Command::Size(Size {
+                update_budget: false
+            }))
+        ));
+        assert!(matches!(
+            parse(&["size", "--update-budget"]).unwrap(),
+            Some(Command::Size(Size {
+                update_budget: true
+            }))
+        ));
+        assert!(matches!(
+            parse(&["fuzz"]).unwrap(),
+            Some(Command::Fuzz(Fuzz { seconds: 60 }))
+        ));
+        assert!(matches!(
+            parse(&["fuzz", "5"]).unwrap(),
+            Some(Command::Fuzz(Fuzz { seconds: 5 }))
+        ));
+        assert!(matches!(
+            parse(&["panic-bundle"]).unwrap(),
+            Some(Command::PanicBundle(_))
+        ));
+        let Some(Command::Serve(serve)) =
+            parse(&["serve", "--root", "dist", "--port", "0"]).unwrap()
+        else {
+            panic!("not serve");
+        };
+        assert_eq!(serve.port, Some(0));
+        assert!(serve
+            .root
+            .is_some_and(|root| root.is_absolute() && root.ends_with("dist")));
+    }
+
+    #[test]
+    fn refuses_what_the_commands_do_not_take() {
+        for args in [
+            &["fuzz", "0"][..],
+            &["fuzz", "soon"],
+            &["size", "--update"],
+            &["dist", "extra"],
+            &["serve", "--port", "65536"],
+            &["launch"],
+        ] {
+            assert!(parse(args).is_err(), "{args:?}");
+        }
+    }
+}
