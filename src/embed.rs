@@ -9,6 +9,7 @@ pub mod element;
 pub mod events;
 pub mod host_actions;
 pub mod js_json;
+pub mod page_snapshot;
 pub mod panic_report;
 pub mod program_fetch;
 pub mod resume_point;

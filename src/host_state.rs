@@ -77,7 +77,7 @@ struct Settled {
 }
 
 /// One element's page and the calculator it shows.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct HostState {
     /// The decimal separator of a locale (`None`: the browser's), for the number boxes.
     decimal_separator: fn(Option<&str>) -> char,
@@ -256,6 +256,12 @@ impl HostState {
         format!("{STORAGE_PREFIX}:{program_id}:{}", self.element_key)
     }
 
+    /// The figures this widget saved for `program_id`, unless it keeps none.
+    fn saved_record(&self, program_id: &str) -> Option<&str> {
+        let record = self.saved.get(&self.storage_key(program_id))?;
+        self.persists().then_some(record.as_str())
+    }
+
     /// The fragment parameter of this widget's share link.
     fn share_param(&self) -> String {
         if self.element_key.is_empty() {
@@ -397,16 +403,11 @@ impl HostState {
             .then(|| self.link_code(&self.fragment))
             .flatten();
         let resume = self.resume_code.take();
-        let saved_key = self.storage_key(&program.id);
         let sources = FigureSources {
             // A reloaded widget had applied the page's link already: again would undo changes.
             link: link.as_deref().filter(|_| resume.is_none()),
             resume: resume.as_deref(),
-            saved: self
-                .saved
-                .get(&saved_key)
-                .map(String::as_str)
-                .filter(|_| self.persists()),
+            saved: self.saved_record(&program.id),
         };
         let start = starting_figures(&program, sources, &self.prefill);
         problems.extend(start.problems);
@@ -593,15 +594,10 @@ impl HostState {
             return;
         };
         let program = current.program.clone();
-        let saved_key = self.storage_key(&program.id);
         let sources = FigureSources {
             resume: None,
             link: Some(&code),
-            saved: self
-                .saved
-                .get(&saved_key)
-                .map(String::as_str)
-                .filter(|_| self.persists()),
+            saved: self.saved_record(&program.id),
         };
         let start = starting_figures(&program, sources, &self.prefill);
         let mut calculator = CalculatorState::new(

@@ -3,15 +3,19 @@
 //! [`HostEffect`]s it returns. Every rule lives in `host_state`; nothing here decides.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, AttrValue, Callback};
 
 use super::resume_point::ResumePoint;
-use super::{events, host_actions, js_json, program_fetch, saved_state, share_link, stylesheet};
-use crate::host_state::{HostEffect, HostEvent, HostState, PageSnapshot, PropertyValue};
-use crate::names::{ATTRIBUTES, CONFIG_SCRIPT_SELECTOR, MARK_FIRST_RESULTS, PROPERTY_PROGRAM, TAG};
+use super::{
+    events, host_actions, js_json, page_snapshot, program_fetch, saved_state, share_link,
+    stylesheet,
+};
+use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
+use crate::names::MARK_FIRST_RESULTS;
+use crate::state::Action;
 use crate::ui::format::Formatter;
 use crate::ui::{Hosted, HostedProps};
 
@@ -21,6 +25,43 @@ struct Inner {
     state: RefCell<HostState>,
     app: RefCell<Option<AppHandle<Hosted>>>,
     resume: ResumePoint,
+    callbacks: Callbacks,
+}
+
+/// The callbacks the view calls, made once so that re-rendering compares them equal.
+struct Callbacks {
+    on_action: Callback<Action>,
+    on_toggle_presenter: Callback<()>,
+    on_request: Callback<HostAction>,
+    on_program_text: Callback<String>,
+    on_shown: Callback<u64>,
+    on_status: Callback<String>,
+}
+
+impl Callbacks {
+    fn new(inner: &Weak<Inner>) -> Self {
+        Self {
+            on_action: callback(inner, HostEvent::Calculator),
+            on_toggle_presenter: callback(inner, |()| HostEvent::TogglePresenter),
+            on_request: callback(inner, HostEvent::Request),
+            on_program_text: callback(inner, HostEvent::ProgramFileRead),
+            on_shown: callback(inner, HostEvent::Shown),
+            on_status: callback(inner, HostEvent::Status),
+        }
+    }
+}
+
+/// A callback that applies the event `make` builds from its value.
+fn callback<T: 'static>(
+    inner: &Weak<Inner>,
+    make: impl Fn(T) -> HostEvent + 'static,
+) -> Callback<T> {
+    let inner = inner.clone();
+    Callback::from(move |value: T| {
+        if let Some(inner) = inner.upgrade() {
+            inner.dispatch(make(value));
+        }
+    })
 }
 
 /// One `<partner-roi>` element; created by `element.js` when the element first needs it.
@@ -49,12 +90,13 @@ impl WidgetElement {
         let document = host.owner_document().ok_or("the element has no document")?;
         let mount_point = document.create_element("div")?;
         shadow.append_child(&mount_point)?;
-        let inner = Rc::new(Inner {
+        let inner = Rc::new_cyclic(|inner| Inner {
             host,
             id_prefix: format!("partner-roi-{number}").into(),
             state: RefCell::new(HostState::new(decimal_separator)),
             app: RefCell::new(None),
             resume: ResumePoint::new(resume),
+            callbacks: Callbacks::new(inner),
         });
         let app = yew::Renderer::<Hosted>::with_root_and_props(mount_point, inner.props()).render();
         *inner.app.borrow_mut() = Some(app);
@@ -63,7 +105,7 @@ impl WidgetElement {
 
     /// The element was connected to a document.
     pub fn connected(&self) {
-        let snapshot = self.inner.snapshot();
+        let snapshot = page_snapshot::read(&self.inner.host, &self.inner.resume);
         self.inner
             .dispatch(HostEvent::Connected(Box::new(snapshot)));
     }
@@ -135,31 +177,19 @@ fn decimal_separator(locale: Option<&str>) -> char {
 }
 
 impl Inner {
-    fn props(self: &Rc<Self>) -> HostedProps {
+    fn props(&self) -> HostedProps {
         let state = self.state.borrow();
+        let callbacks = &self.callbacks;
         HostedProps {
             view: state.view(),
             id_prefix: self.id_prefix.clone(),
             allow_program_file: state.allows_program_file(),
-            on_action: self.callback(HostEvent::Calculator),
-            on_toggle_presenter: self.callback(|()| HostEvent::TogglePresenter),
-            on_request: self.callback(HostEvent::Request),
-            on_program_text: self.callback(HostEvent::ProgramFileRead),
-            on_shown: self.callback(HostEvent::Shown),
+            on_action: callbacks.on_action.clone(),
+            on_toggle_presenter: callbacks.on_toggle_presenter.clone(),
+            on_request: callbacks.on_request.clone(),
+            on_program_text: callbacks.on_program_text.clone(),
+            on_shown: callbacks.on_shown.clone(),
         }
-    }
-
-    /// A callback that applies the event `make` builds from its value.
-    fn callback<T: 'static>(
-        self: &Rc<Self>,
-        make: impl Fn(T) -> HostEvent + 'static,
-    ) -> Callback<T> {
-        let inner = Rc::downgrade(self);
-        Callback::from(move |value: T| {
-            if let Some(inner) = inner.upgrade() {
-                inner.dispatch(make(value));
-            }
-        })
     }
 
     /// Applies `event`, then runs its effects (with no borrow held: a host listener may
@@ -203,14 +233,14 @@ impl Inner {
                 text,
                 done,
                 refused,
-            } => host_actions::copy_text(text, done, refused, self.callback(HostEvent::Status)),
+            } => host_actions::copy_text(text, done, refused, self.callbacks.on_status.clone()),
             HostEffect::CopyLink { param, code } => {
                 match share_link::put_in_page_url(&param, &code) {
                     Some(url) => host_actions::copy_text(
                         url,
                         "Link copied. Anyone who opens it sees these figures.",
                         "The link is in the address bar: copy it from there.",
-                        self.callback(HostEvent::Status),
+                        self.callbacks.on_status.clone(),
                     ),
                     None => {
                         self.dispatch(HostEvent::Status("This page cannot hold a link.".into()))
@@ -232,41 +262,5 @@ impl Inner {
                 detail,
             } => host_actions::call_to_action(&self.host, &url, new_tab, &detail),
         }
-    }
-
-    /// What the page looks like to this element now.
-    fn snapshot(&self) -> PageSnapshot {
-        let attributes = ATTRIBUTES
-            .iter()
-            .chain(&["id", PROPERTY_PROGRAM])
-            .filter_map(|name| Some((name.to_string(), self.host.get_attribute(name)?)))
-            .collect();
-        let embedded_document = self
-            .host
-            .query_selector(CONFIG_SCRIPT_SELECTOR)
-            .ok()
-            .flatten()
-            .map(|script| script.text_content().unwrap_or_default());
-        PageSnapshot {
-            attributes,
-            embedded_document,
-            fragment: share_link::fragment_params(),
-            saved: saved_state::entries(),
-            resume_code: self.resume.code(),
-            unnamed_rank: self.unnamed_rank(),
-        }
-    }
-
-    /// This element's place among the page's widgets without an id.
-    fn unnamed_rank(&self) -> Option<usize> {
-        if !self.host.id().is_empty() {
-            return None;
-        }
-        let document = self.host.owner_document()?;
-        let selector = format!("{TAG}:not([id]), {TAG}[id=\"\"]");
-        let unnamed = document.query_selector_all(&selector).ok()?;
-        (0..unnamed.length())
-            .find(|index| unnamed.item(*index).as_ref() == Some(self.host.as_ref()))
-            .map(|index| index as usize)
     }
 }

@@ -339,12 +339,23 @@ mod tests {
     }
 
     #[test]
-    fn the_range_brackets_the_expected_projection() {
+    fn the_range_runs_from_conservative_below_to_optimistic_above_the_expected_net() {
         let state = state();
         let (projection, range) = (state.projection.unwrap(), state.range.unwrap());
         for (index, tier) in projection.tiers.iter().enumerate() {
-            let (low, high) = range.net_range(index).unwrap();
-            assert!(low.min(high) <= tier.net && tier.net <= low.max(high));
+            let (conservative, optimistic) = range.net_range(index).unwrap();
+            assert!(
+                conservative < tier.net,
+                "{}: {conservative} < {}",
+                tier.tier_id,
+                tier.net
+            );
+            assert!(
+                tier.net < optimistic,
+                "{}: {} < {optimistic}",
+                tier.tier_id,
+                tier.net
+            );
         }
     }
 

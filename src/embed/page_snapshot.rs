@@ -1,0 +1,44 @@
+//! Reading what the page says to one element when it connects: its attributes, embedded
+//! document, the URL fragment, saved figures, its resume point and its place on the page.
+
+use web_sys::HtmlElement;
+
+use super::resume_point::ResumePoint;
+use super::{saved_state, share_link};
+use crate::host_state::PageSnapshot;
+use crate::names::{ATTRIBUTES, CONFIG_SCRIPT_SELECTOR, PROPERTY_PROGRAM, TAG};
+
+/// What the page looks like to `host` now.
+pub fn read(host: &HtmlElement, resume: &ResumePoint) -> PageSnapshot {
+    // `program` is no attribute of ours, but a framework may have written an object into it.
+    let attributes = ATTRIBUTES
+        .iter()
+        .chain(&["id", PROPERTY_PROGRAM])
+        .filter_map(|name| Some((name.to_string(), host.get_attribute(name)?)))
+        .collect();
+    let embedded_document = host
+        .query_selector(CONFIG_SCRIPT_SELECTOR)
+        .ok()
+        .flatten()
+        .map(|script| script.text_content().unwrap_or_default());
+    PageSnapshot {
+        attributes,
+        embedded_document,
+        fragment: share_link::fragment_params(),
+        saved: saved_state::entries(),
+        resume_code: resume.code(),
+        unnamed_rank: unnamed_rank(host),
+    }
+}
+
+/// `host`'s place among the page's widgets without an id (`None` when it has one).
+fn unnamed_rank(host: &HtmlElement) -> Option<usize> {
+    if !host.id().is_empty() {
+        return None;
+    }
+    let selector = format!("{TAG}:not([id]), {TAG}[id=\"\"]");
+    let unnamed = host.owner_document()?.query_selector_all(&selector).ok()?;
+    (0..unnamed.length())
+        .find(|index| unnamed.item(*index).as_ref() == Some(host.as_ref()))
+        .map(|index| index as usize)
+}
