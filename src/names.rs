@@ -25,6 +25,11 @@ pub const ATTR_PERSIST: &str = "persist";
 pub const ATTR_PRESENTER: &str = "presenter";
 /// Presence offers loading a program from a file.
 pub const ATTR_ALLOW_PROGRAM_FILE: &str = "allow-program-file";
+/// `loading="eager"` starts the widget at once; otherwise (`lazy`, the default) it starts
+/// when it comes within about a viewport of being visible.
+pub const ATTR_LOADING: &str = "loading";
+/// The `loading` value that starts the widget at once.
+pub const LOADING_EAGER: &str = "eager";
 
 /// Every attribute the element reads.
 pub const ATTRIBUTES: &[&str] = &[
@@ -36,6 +41,7 @@ pub const ATTRIBUTES: &[&str] = &[
     ATTR_PERSIST,
     ATTR_PRESENTER,
     ATTR_ALLOW_PROGRAM_FILE,
+    ATTR_LOADING,
 ];
 /// The attributes whose changes the element follows (`observedAttributes`); `persist` is
 /// read when the element connects.
@@ -47,6 +53,7 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     ATTR_HORIZON,
     ATTR_PRESENTER,
     ATTR_ALLOW_PROGRAM_FILE,
+    ATTR_LOADING,
 ];
 
 /// The program, as an object or JSON text (read and write).

@@ -22,9 +22,47 @@ function partnerRoiDecodeBase64(text) {
 /**
  * What every instance shares: the compiled module, the stylesheet, the loader's instance
  * until someone takes it (`spare`), PartnerRoi.project's instance (started by its first
- * call), and the count of widgets started (their number keeps element ids apart).
+ * call), the count of widgets started (their number keeps element ids apart), the
+ * skeleton's sheet and the observer that starts lazy widgets near the viewport.
  */
-const partnerRoiShared = { module: null, sheet: null, spare: null, service: null, widgets: 0 };
+const partnerRoiShared = {
+  module: null, sheet: null, spare: null, service: null, widgets: 0, skeleton: null, nearViewport: null,
+};
+
+/**
+ * The skeleton every element shows from its first frame until its results are drawn
+ * (styles/skeleton.css): the widget's layout in grey blocks, about as tall, so that the
+ * page does not move when the results arrive. Its sheet is built once, before the wasm.
+ */
+function partnerRoiSkeleton(document) {
+  if (!partnerRoiShared.skeleton) {
+    partnerRoiShared.skeleton = new CSSStyleSheet();
+    partnerRoiShared.skeleton.replaceSync(PARTNER_ROI_SKELETON_CSS);
+  }
+  const block = (className) => {
+    const node = document.createElement('div');
+    node.className = className;
+    return node;
+  };
+  const root = block('partner-roi-skeleton');
+  root.setAttribute('role', 'status');
+  const label = document.createElement('p');
+  label.className = 'skeleton-label';
+  label.textContent = 'Loading the partner calculator…';
+  const body = block('skeleton-body');
+  const layout = block('skeleton-layout');
+  const results = block('skeleton-results');
+  for (let card = 0; card < 4; card += 1) results.append(block('skeleton-block skeleton-card'));
+  layout.append(block('skeleton-block skeleton-inputs'), results);
+  body.append(
+    block('skeleton-block skeleton-title'),
+    block('skeleton-block skeleton-text'),
+    block('skeleton-block skeleton-toolbar'),
+    layout,
+  );
+  root.append(label, body);
+  return root;
+}
 
 /**
  * An instance of its own for a widget or PartnerRoi.project: the loader's instance the first
@@ -77,6 +115,27 @@ class PartnerRoiElement extends HTMLElement {
     return PARTNER_ROI_NAMES.observedAttributes;
   }
 
+  /** Starts every lazy widget on the page before it prints, so that the printout has figures. */
+  static {
+    window.addEventListener('beforeprint', () => {
+      for (const element of document.querySelectorAll(PARTNER_ROI_NAMES.tag)) {
+        if (element instanceof PartnerRoiElement) element.#start();
+      }
+    });
+  }
+
+  /** Watches lazy widgets; each starts once it is within a viewport's height of being seen. */
+  static #nearViewport() {
+    partnerRoiShared.nearViewport ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) entry.target.#start();
+      }
+    }, { rootMargin: '100% 0px' });
+    return partnerRoiShared.nearViewport;
+  }
+
+  /** Whether the widget was asked to start: at once, or when it neared the viewport. */
+  #started = false;
   /** This element's glue and widget: null before the first start and after a panic. */
   #glue = null;
   #widget = null;
@@ -205,28 +264,64 @@ class PartnerRoiElement extends HTMLElement {
   /** "Reload widget": a new instance, the host's properties again, the latest figures. */
   #reload() {
     this.#crashed = false;
-    this.shadowRoot.replaceChildren();
+    this.#drawSkeleton();
     this.addEventListener(PARTNER_ROI_NAMES.events.ready, () => {
       this.shadowRoot.querySelector(PARTNER_ROI_FOCUSABLE)?.focus();
     }, { once: true });
+    this.#startWidget();
+  }
+
+  /** Starts the widget unless it has been started (lazy widgets come here when they near the viewport). */
+  #start() {
+    if (this.#started) return;
+    this.#started = true;
+    partnerRoiShared.nearViewport?.unobserve(this);
+    this.#startWidget();
+  }
+
+  /** Gives a new widget the properties the host set, then the page's configuration. */
+  #startWidget() {
     const { program } = PARTNER_ROI_NAMES.properties;
     for (const [name, value] of this.#properties) {
-      this.#run((widget) => (name === program ? widget.setProgram(value) : widget.setInputs(value)));
+      this.#whenReady((widget) => (name === program ? widget.setProgram(value) : widget.setInputs(value)));
     }
-    if (this.isConnected) this.#run((widget) => widget.connected());
+    if (this.isConnected) this.#whenReady((widget) => widget.connected());
+  }
+
+  /** Whether to start without waiting to near the viewport: `loading="eager"`, presenter
+   * mode, a share link in the page URL, or a browser without IntersectionObserver. */
+  #startsAtOnce() {
+    const { loading, presenter } = PARTNER_ROI_NAMES.attributes;
+    return this.getAttribute(loading) === PARTNER_ROI_NAMES.eager
+      || this.hasAttribute(presenter)
+      || window.location.hash.includes(PARTNER_ROI_NAMES.shareParam)
+      || typeof IntersectionObserver !== 'function';
+  }
+
+  /** Shows the skeleton in place of whatever the shadow root held. */
+  #drawSkeleton() {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    shadow.replaceChildren(partnerRoiSkeleton(this.ownerDocument));
+    shadow.adoptedStyleSheets = [partnerRoiShared.skeleton];
   }
 
   connectedCallback() {
     window.addEventListener('hashchange', this.#onHashChange);
-    this.#whenReady((widget) => widget.connected());
+    if (!this.shadowRoot) this.#drawSkeleton();
+    if (this.#started) this.#whenReady((widget) => widget.connected());
+    else if (this.#startsAtOnce()) this.#start();
+    else PartnerRoiElement.#nearViewport().observe(this);
   }
 
   disconnectedCallback() {
     window.removeEventListener('hashchange', this.#onHashChange);
+    if (!this.#started) partnerRoiShared.nearViewport?.unobserve(this);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.#widget) this.#run((widget) => widget.attributeChanged(name));
+    if (oldValue === newValue) return;
+    if (this.#widget) this.#run((widget) => widget.attributeChanged(name));
+    else if (this.isConnected && this.#startsAtOnce()) this.#start();
   }
 
   get program() {
@@ -235,7 +330,7 @@ class PartnerRoiElement extends HTMLElement {
 
   set program(value) {
     this.#properties.set(PARTNER_ROI_NAMES.properties.program, value);
-    this.#whenReady((widget) => widget.setProgram(value));
+    if (this.#started) this.#whenReady((widget) => widget.setProgram(value));
   }
 
   get inputs() {
@@ -244,7 +339,7 @@ class PartnerRoiElement extends HTMLElement {
 
   set inputs(value) {
     this.#properties.set(PARTNER_ROI_NAMES.properties.inputs, value);
-    this.#whenReady((widget) => widget.setInputs(value));
+    if (this.#started) this.#whenReady((widget) => widget.setInputs(value));
   }
 
   get result() {

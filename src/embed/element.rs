@@ -2,10 +2,10 @@
 //! into [`HostEvent`]s, applies them to the element's [`HostState`] and carries out the
 //! [`HostEffect`]s it returns. Every rule lives in `host_state`; nothing here decides.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, AttrValue, Callback};
 
 use super::resume_point::ResumePoint;
@@ -13,7 +13,7 @@ use super::{
     events, host_actions, js_json, page_snapshot, program_fetch, saved_state, share_link,
     stylesheet,
 };
-use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
+use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, HostView, PropertyValue};
 use crate::names::MARK_FIRST_RESULTS;
 use crate::state::Action;
 use crate::ui::format::Formatter;
@@ -21,6 +21,10 @@ use crate::ui::{Hosted, HostedProps};
 
 struct Inner {
     host: HtmlElement,
+    /// Where the view is mounted: hidden behind the skeleton until it shows more than
+    /// "loading" (then the skeleton goes, in the same frame as the view is drawn).
+    mount_point: Element,
+    revealed: Cell<bool>,
     id_prefix: AttrValue,
     state: RefCell<HostState>,
     app: RefCell<Option<AppHandle<Hosted>>>,
@@ -89,9 +93,12 @@ impl WidgetElement {
         stylesheet::adopt(&shadow, sheet);
         let document = host.owner_document().ok_or("the element has no document")?;
         let mount_point = document.create_element("div")?;
+        mount_point.set_attribute("hidden", "")?;
         shadow.append_child(&mount_point)?;
         let inner = Rc::new_cyclic(|inner| Inner {
             host,
+            mount_point: mount_point.clone(),
+            revealed: Cell::new(false),
             id_prefix: format!("partner-roi-{number}").into(),
             state: RefCell::new(HostState::new(decimal_separator)),
             app: RefCell::new(None),
@@ -192,6 +199,22 @@ impl Inner {
         }
     }
 
+    /// Replaces the skeleton with the view. Yew draws the view in a microtask of this same
+    /// task, so no frame shows neither.
+    fn reveal(&self) {
+        if let Some(shadow) = self.host.shadow_root() {
+            let children = shadow.children();
+            let others: Vec<Element> = (0..children.length())
+                .filter_map(|index| children.item(index))
+                .filter(|child| *child != self.mount_point)
+                .collect();
+            for other in others {
+                other.remove();
+            }
+        }
+        let _ = self.mount_point.remove_attribute("hidden");
+    }
+
     /// Applies `event`, then runs its effects (with no borrow held: a host listener may
     /// call back in).
     fn dispatch(self: &Rc<Self>, event: HostEvent) {
@@ -205,8 +228,12 @@ impl Inner {
         match effect {
             HostEffect::Render => {
                 let props = self.props();
+                let reveal = props.view != HostView::Loading && !self.revealed.replace(true);
                 if let Some(app) = self.app.borrow_mut().as_mut() {
                     app.update(props);
+                }
+                if reveal {
+                    self.reveal();
                 }
             }
             HostEffect::Announce(announcement) => events::announce(&self.host, &announcement),

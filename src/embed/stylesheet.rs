@@ -14,7 +14,11 @@ pub fn widget_stylesheet() -> Result<CssStyleSheet, JsValue> {
     Ok(sheet)
 }
 
-/// Adopts `sheet` into `shadow`.
+/// Adopts `sheet` into `shadow`, after the sheets it has (the skeleton's, while it shows).
 pub fn adopt(shadow: &ShadowRoot, sheet: &CssStyleSheet) {
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+    let sheets = shadow.adopted_style_sheets();
+    if !sheets.includes(sheet, 0) {
+        sheets.push(sheet);
+    }
+    shadow.set_adopted_style_sheets(&sheets);
 }

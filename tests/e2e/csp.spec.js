@@ -53,8 +53,8 @@ const hostPage = (embeddedProgram) => `<!doctype html>
 </head>
 <body>
   <h1>Strict CSP host</h1>
-  <partner-roi id="src" program-src="/programs/reseller.json"></partner-roi>
-  <partner-roi id="embedded" allow-program-file><script type="application/json">${inlineJson({ program: embeddedProgram })}</script></partner-roi>
+  <partner-roi id="src" loading="eager" program-src="/programs/reseller.json"></partner-roi>
+  <partner-roi id="embedded" loading="eager" allow-program-file><script type="application/json">${inlineJson({ program: embeddedProgram })}</script></partner-roi>
 </body>
 </html>`;
 

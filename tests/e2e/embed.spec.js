@@ -127,8 +127,8 @@ test.describe('hostile host page', () => {
   <p id="host-p">The host's own paragraph.</p>
   <div id="host-div">The host's own div, hidden by the host.</div>
   <script>window.hostBefore = ${MEASURE_HOST};</script>
-  <partner-roi id="by-src" program-src="/programs/reseller.json"></partner-roi>
-  <partner-roi id="by-script"><script type="application/json">${inlineJson({ program: referral })}</script></partner-roi>
+  <partner-roi id="by-src" loading="eager" program-src="/programs/reseller.json"></partner-roi>
+  <partner-roi id="by-script" loading="eager"><script type="application/json">${inlineJson({ program: referral })}</script></partner-roi>
   <p>After the widgets.</p>`,
     }));
     await page.goto(url);
@@ -242,9 +242,9 @@ test.describe('program-src', () => {
 
     const url = await serveHostPage(page, 'program-src', hostDocument({
       body: `${EVENT_RECORDER}
-  <partner-roi id="ok" program-src="/programs/cloud-services.json"></partner-roi>
-  <partner-roi id="missing" program-src="${missing}"></partner-roi>
-  <partner-roi id="broken" program-src="${broken}"></partner-roi>`,
+  <partner-roi id="ok" loading="eager" program-src="/programs/cloud-services.json"></partner-roi>
+  <partner-roi id="missing" loading="eager" program-src="${missing}"></partner-roi>
+  <partner-roi id="broken" loading="eager" program-src="${broken}"></partner-roi>`,
     }));
     await page.goto(url);
 
@@ -381,6 +381,7 @@ test('program and inputs properties set before the element connects are kept onc
     for (const [id, embedded] of [['bare', null], ['embedded', document.getElementById('reseller').textContent]]) {
       const el = document.createElement('partner-roi');
       el.id = id;
+      el.setAttribute('loading', 'eager');
       if (embedded) {
         const config = document.createElement('script');
         config.type = 'application/json';
@@ -498,6 +499,7 @@ test('loading partner-roi.js twice is harmless', async ({ page }) => {
   await page.evaluate(() => {
     const el = document.createElement('partner-roi');
     el.id = 'later';
+    el.setAttribute('loading', 'eager');
     el.setAttribute('program-src', '/programs/referral.json');
     document.body.append(el);
   });

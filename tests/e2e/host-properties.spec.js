@@ -131,7 +131,7 @@ test('two widgets without an id keep their own saved figures and share links', a
   const warnings = [];
   page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
   const url = await serveHostPage(page, 'two-unnamed', hostDocument({
-    body: '<partner-roi></partner-roi><partner-roi></partner-roi>',
+    body: '<partner-roi loading="eager"></partner-roi><partner-roi loading="eager"></partner-roi>',
   }));
   await page.goto(url);
   const [first, second] = [page.locator('partner-roi').nth(0), page.locator('partner-roi').nth(1)];

@@ -192,6 +192,7 @@ test('reloading a widget configured through properties keeps its program and res
     const el = document.createElement('partner-roi');
     el.id = 'by-property';
     el.setAttribute('persist', 'off');
+    el.setAttribute('loading', 'eager');
     el.program = program;
     el.inputs = { deal_value: 12000 };
     document.querySelector('main').append(el);

@@ -266,7 +266,7 @@ test.describe('presenter mode', () => {
   test('the presenter attribute starts it; the toolbar button toggles it', async ({ page }) => {
     const errors = collectErrors(page);
     const url = await serveHostPage(page, 'presenter', hostDocument({
-      body: '<partner-roi id="on" presenter></partner-roi>\n<partner-roi id="off"></partner-roi>',
+      body: '<partner-roi id="on" presenter></partner-roi>\n<partner-roi id="off" loading="eager"></partner-roi>',
     }));
     await page.goto(url);
     const on = page.locator('#on');

@@ -107,7 +107,7 @@ for (const corrupted of ['garbage', '1~example-cloud~~', '\u0000%%%~~~']) {
 test('persist="off" keeps nothing in localStorage and restores nothing', async ({ page }) => {
   const errors = collectErrors(page);
   const url = await serveHostPage(page, 'saved-off', hostDocument({
-    body: '<partner-roi persist="off"></partner-roi>\n<partner-roi id="quiet" persist="off"></partner-roi>',
+    body: '<partner-roi persist="off" loading="eager"></partner-roi>\n<partner-roi id="quiet" persist="off" loading="eager"></partner-roi>',
   }));
   await page.goto(url);
   const first = page.locator('partner-roi').first();
@@ -144,7 +144,7 @@ test('persist="off" keeps nothing in localStorage and restores nothing', async (
 test('each element id keeps its own saved figures', async ({ page }) => {
   const errors = collectErrors(page);
   const url = await serveHostPage(page, 'saved-ids', hostDocument({
-    body: '<partner-roi id="left"></partner-roi>\n<partner-roi id="right"></partner-roi>',
+    body: '<partner-roi id="left" loading="eager"></partner-roi>\n<partner-roi id="right" loading="eager"></partner-roi>',
   }));
   await page.goto(url);
   const left = page.locator('#left');

@@ -14,6 +14,7 @@ use crate::flags;
 use crate::glue;
 use crate::js_comments::strip_comment_lines;
 use crate::names_js::names_block;
+use crate::skeleton_css::{skeleton_css_block, SKELETON_CSS};
 use crate::tools::{self, WASM_TARGET};
 use std::fs;
 use std::path::Path;
@@ -195,6 +196,7 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
     let script = Script {
         glue: strip_comment_lines(&glue::glue_factory(&glue)?)?,
         element: names_block()?
+            + &skeleton_css_block(&read(SKELETON_CSS)?)?
             + &strip_comment_lines(&read(ELEMENT_JS)?)
                 .map_err(|error| format!("{ELEMENT_JS}: {error}"))?,
     };

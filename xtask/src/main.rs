@@ -16,6 +16,7 @@ mod names_js;
 mod screenshots;
 mod serve;
 mod size;
+mod skeleton_css;
 mod test;
 mod tools;
 

@@ -1,10 +1,10 @@
 //! `PARTNER_ROI_NAMES`: the browser-facing names of `partner_roi::names` that
-//! `src/embed/element.js` needs (the tag, the observed attributes, the properties and the
-//! events) as a frozen JavaScript object, which `cargo xtask dist` puts before element.js in
-//! every bundle (embed bundle, offline file, test-only panic bundle). element.js writes none
-//! of the names itself (checked below), so the Rust constants are the only place each name
-//! is declared. Names only Rust reads (`persist`, the share parameter, the storage prefix,
-//! the performance mark) are not shipped twice.
+//! `src/embed/element.js` needs (the tag, the attributes, the observed ones, the properties,
+//! the events, the share-link parameter and the `loading` value `eager`) as a frozen
+//! JavaScript object, which `cargo xtask dist` puts before element.js in every bundle (embed
+//! bundle, offline file, test-only panic bundle). element.js writes none of the names itself
+//! (checked below), so the Rust constants are the only place each name is declared. Names
+//! only Rust reads (the storage prefix, the performance mark) are not shipped.
 //!
 //! Keys are the names in camelCase (`program-src` → `programSrc`); an event's key drops
 //! the tag prefix (`partner-roi:ready` → `ready`).
@@ -34,9 +34,12 @@ pub fn names_block() -> Result<String> {
     };
     let fields = [
         ("tag", string(names::TAG)),
+        ("attributes", object(&keyed(names::ATTRIBUTES)?)),
         ("observedAttributes", array(names::OBSERVED_ATTRIBUTES)),
         ("properties", object(&keyed(names::PROPERTIES)?)),
         ("events", object(&events)),
+        ("shareParam", string(names::SHARE_PARAM)),
+        ("eager", string(names::LOADING_EAGER)),
     ];
     let body: Vec<String> = fields
         .iter()
@@ -178,7 +181,7 @@ mod tests {
         }
         assert!(block.contains(
             "  observedAttributes: Object.freeze([\"program-src\", \"inputs\", \"locale\", \
-             \"currency\", \"horizon\", \"presenter\", \"allow-program-file\"]),\n"
+             \"currency\", \"horizon\", \"presenter\", \"allow-program-file\", \"loading\"]),\n"
         ));
         assert!(block.contains("ready: \"partner-roi:ready\""));
         assert!(block.contains("cta: \"partner-roi:cta\""));
