@@ -21,10 +21,9 @@ mod figures;
 mod tests;
 
 pub use effect::{Announcement, HostEffect, HostView, ReadyView};
-pub use event::{HostAction, HostEvent, PageSnapshot, PropertyValue, ReadProgram};
+pub use event::{HostAction, HostEvent, PageSnapshot, PropertyValue, ReadProgram, TextMap};
 
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use figures::{saved_record, starting_figures, FigureSources, Prefill};
@@ -82,10 +81,10 @@ pub struct HostState {
     /// The decimal separator of a locale (`None`: the browser's), for the number boxes.
     decimal_separator: fn(Option<&str>) -> char,
     connected: bool,
-    attributes: BTreeMap<String, String>,
+    attributes: TextMap,
     /// Tells this widget's share link and saved figures from other widgets'.
     element_key: String,
-    saved: BTreeMap<String, String>,
+    saved: TextMap,
     fragment: Vec<(String, String)>,
     resume_code: Option<String>,
     link_applied: bool,
@@ -124,9 +123,9 @@ impl HostState {
         Self {
             decimal_separator,
             connected: false,
-            attributes: BTreeMap::new(),
+            attributes: TextMap::default(),
             element_key: String::new(),
-            saved: BTreeMap::new(),
+            saved: TextMap::default(),
             fragment: Vec::new(),
             resume_code: None,
             link_applied: false,

@@ -31,6 +31,14 @@ async fn settle() {
     yew::scheduler::flush().await;
 }
 
+/// Waits until every part drawn in a later task (`.deferred`) under `root` is drawn.
+async fn until_drawn(root: &Element) {
+    while root.query_selector(".deferred").ok().flatten().is_some() {
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        settle().await;
+    }
+}
+
 /// The calculator reducer, as the host reducer keeps it for the widget on a page.
 #[derive(PartialEq)]
 struct Calculator(CalculatorState);
@@ -79,6 +87,7 @@ async fn mount_as(program: Program, inputs: PartnerInputs, id_prefix: &'static s
     });
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
     settle().await;
+    until_drawn(&root).await;
     root
 }
 
@@ -413,4 +422,26 @@ async fn the_call_to_action_links_to_the_filled_url_of_the_selected_tier() {
         link.get_attribute("href").as_deref(),
         Some(expected.as_str())
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_first_task_draws_the_cards_and_later_tasks_the_charts_table_and_assumptions() {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let mut program = default_program();
+    program.locale = Some("en-US".into());
+    let props = yew::props!(HarnessProps {
+        inputs: program.default_inputs(),
+        program: Rc::new(program),
+        id_prefix: "slices",
+    });
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(all(&root, ".tier-card").len(), 4);
+    assert_eq!(all(&root, "figure.chart").len(), 0);
+    assert_eq!(all(&root, ".deferred").len(), 3);
+    until_drawn(&root).await;
+    assert_eq!(all(&root, "figure.chart").len(), 2);
+    assert_eq!(all(&root, ".year-table").len(), 1);
+    assert_eq!(all(&root, ".assumptions").len(), 1);
 }

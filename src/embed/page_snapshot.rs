@@ -5,17 +5,19 @@ use web_sys::HtmlElement;
 
 use super::resume_point::ResumePoint;
 use super::{saved_state, share_link};
-use crate::host_state::PageSnapshot;
+use crate::host_state::{PageSnapshot, TextMap};
 use crate::names::{ATTRIBUTES, CONFIG_SCRIPT_SELECTOR, PROPERTY_PROGRAM, TAG};
 
 /// What the page looks like to `host` now.
 pub fn read(host: &HtmlElement, resume: &ResumePoint) -> PageSnapshot {
     // `program` is no attribute of ours, but a framework may have written an object into it.
-    let attributes = ATTRIBUTES
-        .iter()
-        .chain(&["id", PROPERTY_PROGRAM])
-        .filter_map(|name| Some((name.to_string(), host.get_attribute(name)?)))
-        .collect();
+    // A loop, not `collect`: each `collect` call site is an iterator adapter of its own.
+    let mut attributes = TextMap::default();
+    for name in ATTRIBUTES.iter().chain(&["id", PROPERTY_PROGRAM]) {
+        if let Some(value) = host.get_attribute(name) {
+            attributes.insert(name.to_string(), value);
+        }
+    }
     let embedded_document = host
         .query_selector(CONFIG_SCRIPT_SELECTOR)
         .ok()

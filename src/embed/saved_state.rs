@@ -4,9 +4,9 @@
 //! Storage can be missing, full or forbidden (private modes, sandboxed frames): every
 //! failure simply means nothing is saved or restored.
 
-use std::collections::BTreeMap;
 use web_sys::Storage;
 
+use crate::host_state::TextMap;
 use crate::names::STORAGE_PREFIX;
 
 fn storage() -> Option<Storage> {
@@ -14,20 +14,24 @@ fn storage() -> Option<Storage> {
 }
 
 /// Every saved entry (key → text) under the storage prefix.
-pub fn entries() -> BTreeMap<String, String> {
+pub fn entries() -> TextMap {
     let Some(storage) = storage() else {
-        return BTreeMap::new();
+        return TextMap::default();
     };
     let prefix = format!("{STORAGE_PREFIX}:");
-    let length = storage.length().unwrap_or(0);
-    (0..length)
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(&prefix))
-        .filter_map(|key| {
-            let text = storage.get_item(&key).ok().flatten()?;
-            Some((key, text))
-        })
-        .collect()
+    let mut entries = TextMap::default();
+    for index in 0..storage.length().unwrap_or(0) {
+        let Some(key) = storage.key(index).ok().flatten() else {
+            continue;
+        };
+        if !key.starts_with(&prefix) {
+            continue;
+        }
+        if let Some(text) = storage.get_item(&key).ok().flatten() {
+            entries.insert(key, text);
+        }
+    }
+    entries
 }
 
 /// Saves `text` under `key`; failures are ignored.

@@ -1,7 +1,7 @@
 //! What the page tells a widget: the [`HostEvent`]s [`super::HostState::apply`] takes.
 
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::fmt;
 
 use crate::engine::{FieldError, Program};
 use crate::state::Action;
@@ -21,18 +21,71 @@ pub enum PropertyValue {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageSnapshot {
     /// The element's attributes, name → value.
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: TextMap,
     /// The text of the embedded `<script type="application/json">` child, if any.
     pub embedded_document: Option<String>,
     /// The page URL's fragment parameters, percent-decoded, in order.
     pub fragment: Vec<(String, String)>,
     /// The saved-figures entries in `localStorage` (key → text) under the storage prefix.
-    pub saved: BTreeMap<String, String>,
+    pub saved: TextMap,
     /// Figures a panicked instance of this widget last settled on (its share code).
     pub resume_code: Option<String>,
     /// Among the page's `<partner-roi>` elements without an `id`, this one's place (0: the
     /// first); `None` when it has an id.
     pub unnamed_rank: Option<usize>,
+}
+
+/// Texts by name (an element's attributes, saved entries): a `BTreeMap<String, String>` in
+/// behaviour (sorted by name, one text per name, equal when the entries are), kept in a
+/// sorted `Vec` since there are a handful. A `BTreeMap<String, String>` (besides the
+/// `BTreeMap<String, Value>` inside serde_json) and its `collect` sorts cost ~17 KB of wasm.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct TextMap(Vec<(String, String)>);
+
+impl TextMap {
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(key, _)| key.as_str().cmp(name))
+    }
+
+    /// The text under `name`.
+    pub fn get(&self, name: &str) -> Option<&String> {
+        self.find(name).ok().map(|index| &self.0[index].1)
+    }
+
+    /// Puts `text` under `name`; returns the text it replaces.
+    pub fn insert(&mut self, name: String, text: String) -> Option<String> {
+        match self.find(&name) {
+            Ok(index) => Some(std::mem::replace(&mut self.0[index].1, text)),
+            Err(index) => {
+                self.0.insert(index, (name, text));
+                None
+            }
+        }
+    }
+
+    /// Removes the text under `name`; returns it.
+    pub fn remove(&mut self, name: &str) -> Option<String> {
+        self.find(name).ok().map(|index| self.0.remove(index).1)
+    }
+}
+
+impl FromIterator<(String, String)> for TextMap {
+    /// Like `BTreeMap`'s: a later text for the same name wins.
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
+        let mut map = Self::default();
+        for (name, text) in iter {
+            map.insert(name, text);
+        }
+        map
+    }
+}
+
+impl fmt::Debug for TextMap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(name, text)| (name, text)))
+            .finish()
+    }
 }
 
 /// A program that was read and validated, with the JSON it came from.

@@ -3,6 +3,7 @@
 pub mod assumptions;
 pub mod call_to_action;
 pub mod cumulative_chart;
+pub mod deferred;
 pub mod earnings_chart;
 pub mod input_field;
 pub mod input_panel;

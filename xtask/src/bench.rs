@@ -1,16 +1,20 @@
-//! `cargo xtask bench`: the speed figures of issue #6, measured (not asserted).
+//! `cargo xtask bench [--only PART]`: the speed figures of issues #6 and #12, measured (not
+//! asserted).
 //!
-//! 1. the engine, natively, with criterion: `cargo bench --bench engine`
+//! 1. `engine`: the engine, natively, with criterion: `cargo bench --bench engine`
 //!    (benches/engine.rs; results under target/criterion/);
-//! 2. dist/ in the system Chromium, headless: `node bench/browser-bench.js` in tests/e2e
-//!    (page load -> first results, keystroke -> updated results, memory).
+//! 2. `browser`: dist/ in the system Chromium, headless: `node bench/browser-bench.js` in
+//!    tests/e2e (page load -> first results, keystroke -> updated results, memory);
+//! 3. `lighthouse`: Lighthouse's mobile preset over the landing pages of examples/pages/ with
+//!    and without the widget (`lighthouse.rs`).
 //!
-//! Then one summary table against the targets. Not part of `cargo xtask test`: timings
-//! depend on the machine and its load.
+//! Then one summary against the targets. Not part of `cargo xtask test`: timings depend on
+//! the machine and its load.
 
 use crate::cmd::{self, probe, Result};
 use crate::dist;
-use crate::flags;
+use crate::flags::{self, BenchPart};
+use crate::lighthouse;
 use crate::tools::{self, CHROMIUM};
 use serde_json::Value;
 use std::fs;
@@ -33,12 +37,62 @@ const KEYSTROKE_P95_TARGET_MS: f64 = 8.0;
 
 impl flags::Bench {
     pub fn run(self) -> Result {
-        bench()
+        bench(&self.parts())
     }
 }
 
-fn bench() -> Result {
+fn bench(parts: &[BenchPart]) -> Result {
     let target = target_dir();
+    let engine = if parts.contains(&BenchPart::Engine) {
+        Some(engine(&target)?)
+    } else {
+        None
+    };
+    let dist_dir = if parts.contains(&BenchPart::Browser) || parts.contains(&BenchPart::Lighthouse)
+    {
+        println!("\nbench: building dist/");
+        dist::dist()?;
+        if !Path::new(CHROMIUM).exists() {
+            return Err(format!(
+                "{CHROMIUM} not found: run `cargo xtask tools` to install Chromium"
+            ));
+        }
+        Some(
+            fs::canonicalize(dist::DIST)
+                .map_err(|e| format!("cannot resolve {}/: {e}", dist::DIST))?,
+        )
+    } else {
+        None
+    };
+    let browser = match &dist_dir {
+        Some(dist_dir) if parts.contains(&BenchPart::Browser) => Some(browser(&target, dist_dir)?),
+        _ => None,
+    };
+    let lighthouse = match &dist_dir {
+        Some(dist_dir) if parts.contains(&BenchPart::Lighthouse) => {
+            println!("\nbench: Lighthouse (landing pages of dist/, mobile preset)");
+            Some(lighthouse::run(
+                dist_dir,
+                &target.join("bench").join("lighthouse"),
+            )?)
+        }
+        _ => None,
+    };
+
+    println!("\nbench: ===== summary =====");
+    println!("bench: machine: {}", machine());
+    if engine.is_some() || browser.is_some() {
+        print_summary(engine.as_deref().unwrap_or_default(), browser.as_ref());
+    }
+    if let Some(results) = &lighthouse {
+        lighthouse::print_summary(results);
+    }
+    println!("bench: targets are reported, not enforced (see BENCHMARKS.md)");
+    Ok(())
+}
+
+/// Criterion's estimates of [`ENGINE_BENCHES`].
+fn engine(target: &Path) -> Result<Vec<(&'static str, Option<Estimate>)>> {
     let criterion_home = target.join("criterion");
     println!("bench: engine (criterion, native release build)");
     cmd::run(
@@ -46,36 +100,28 @@ fn bench() -> Result {
             .args(["bench", "-p", "partner-roi", "--bench", "engine"])
             .env("CRITERION_HOME", &criterion_home),
     )?;
-    let engine: Vec<(&str, Option<Estimate>)> = ENGINE_BENCHES
+    Ok(ENGINE_BENCHES
         .iter()
         .map(|id| (*id, read_estimate(&criterion_home, id)))
-        .collect();
+        .collect())
+}
 
+/// The browser benchmark's figures (its JSON output).
+fn browser(target: &Path, dist_dir: &Path) -> Result<Value> {
     println!("\nbench: browser (dist/ in headless Chromium)");
-    dist::dist()?;
-    if !Path::new(CHROMIUM).exists() {
-        return Err(format!(
-            "{CHROMIUM} not found: run `cargo xtask tools` to install Chromium"
-        ));
-    }
     let out = target.join("bench").join("browser.json");
-    let dist_dir =
-        fs::canonicalize(dist::DIST).map_err(|e| format!("cannot resolve {}/: {e}", dist::DIST))?;
     cmd::run(
         tools::npm_tool("node")
             .arg(BROWSER_SCRIPT)
-            .env("DIST_DIR", &dist_dir)
+            .env("DIST_DIR", dist_dir)
             .env("BENCH_OUT", &out),
     )?;
-    let browser = fs::read_to_string(&out)
+    fs::read_to_string(&out)
         .map_err(|e| format!("cannot read {}: {e}", out.display()))
         .and_then(|text| {
             serde_json::from_str::<Value>(&text)
                 .map_err(|e| format!("{} is not valid JSON: {e}", out.display()))
-        })?;
-
-    print_summary(&engine, &browser);
-    Ok(())
+        })
 }
 
 /// cargo's target directory (`CARGO_TARGET_DIR` or `target/` in the repository root).
@@ -116,10 +162,12 @@ fn verdict(value: Option<f64>, target: f64) -> &'static str {
     }
 }
 
-fn print_summary(engine: &[(&str, Option<Estimate>)], browser: &Value) {
-    println!("\nbench: ===== summary =====");
-    println!("bench: machine: {}", machine());
-    if let Some(version) = browser.get("chromium").and_then(Value::as_str) {
+/// The engine and browser figures against issue #6's targets.
+fn print_summary(engine: &[(&str, Option<Estimate>)], browser: Option<&Value>) {
+    if let Some(version) = browser
+        .and_then(|browser| browser.get("chromium"))
+        .and_then(Value::as_str)
+    {
         println!("bench: Chromium {version} (headless)");
     }
     println!(
@@ -151,7 +199,7 @@ fn print_summary(engine: &[(&str, Option<Estimate>)], browser: &Value) {
         }
     }
     let pages = browser
-        .get("pages")
+        .and_then(|browser| browser.get("pages"))
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
@@ -194,7 +242,6 @@ fn print_summary(engine: &[(&str, Option<Estimate>)], browser: &Value) {
             mebibytes(bytes("afterEdits", "wasmMemory"))
         );
     }
-    println!("bench: targets are reported, not enforced (see BENCHMARKS.md)");
 }
 
 fn micros(ns: f64) -> String {

@@ -5,8 +5,9 @@
 //!   `partner-roi_bg.wasm` beside it;
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and base64 wasm
 //!   inlined);
-//! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` (from
-//!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`).
+//! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` and the
+//!   Lighthouse bench's landing pages (from `examples/pages/`) and `programs/*.json` (from
+//!   `examples/programs/`).
 
 use crate::base64;
 use crate::cmd::{self, Result};
@@ -24,7 +25,19 @@ pub const DIST: &str = "dist";
 const CRATE: &str = "partner-roi";
 const OUT_NAME: &str = "partner-roi";
 pub const ELEMENT_JS: &str = "src/embed/element.js";
-const PAGES: &str = "examples/pages";
+pub const PAGES: &str = "examples/pages";
+/// The files of [`PAGES`] copied as they are into dist/ (the offline template is filled in).
+pub const COPIED_PAGES: [&str; 8] = [
+    "embed-example.html",
+    "frame.html",
+    "frame.js",
+    "frame.css",
+    // The Lighthouse bench's host pages (`lighthouse.rs`): each with the widget, and its twin.
+    "landing-top.html",
+    "landing-top-twin.html",
+    "landing-below.html",
+    "landing-below-twin.html",
+];
 const PROGRAMS: &str = "examples/programs";
 /// Where the offline template takes the inlined module script.
 const INLINE_SCRIPT_PLACEHOLDER: &str = "<!-- partner-roi:inline-script -->";
@@ -108,7 +121,7 @@ pub fn dist() -> Result {
     )?;
 
     copy("index.html", &format!("{DIST}/index.html"))?;
-    for page in ["embed-example.html", "frame.html", "frame.js", "frame.css"] {
+    for page in COPIED_PAGES {
         copy(&format!("{PAGES}/{page}"), &format!("{DIST}/{page}"))?;
     }
     fs::create_dir_all(format!("{DIST}/programs"))

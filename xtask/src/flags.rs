@@ -1,7 +1,7 @@
 //! The commands and their arguments, one type each (clap's derive API); each type's
 //! `run(self)` lives in the module that does the work.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Build and test orchestration for partner-roi.
@@ -47,8 +47,8 @@ pub struct PanicBundle {}
 
 /// Serve dist/ (or --root DIR) on http://127.0.0.1:PORT (default 8000).
 ///
-/// The project's one static file server: Playwright's webServer and the browser scripts
-/// in tests/e2e start it too.
+/// The project's one static file server: Playwright's webServer, the browser scripts in
+/// tests/e2e and the Lighthouse bench (with --gzip) start it too.
 #[derive(Debug, Args)]
 pub struct Serve {
     /// Directory to serve (relative to the current directory) [default: dist/]
@@ -57,6 +57,9 @@ pub struct Serve {
     /// Port on 127.0.0.1; 0: any free one (the URL is printed) [default: $PORT, else 8000]
     #[arg(long, value_name = "N")]
     pub port: Option<u16>,
+    /// Answer with `Content-Encoding: gzip` when the request accepts it, as a CDN would.
+    #[arg(long)]
+    pub gzip: bool,
 }
 
 /// Build dist/, print its sizes and fail when one is over size-budget.json.
@@ -69,12 +72,42 @@ pub struct Size {
     pub update_budget: bool,
 }
 
-/// Engine benchmark (criterion) and browser benchmark of dist/ in headless Chromium.
+/// Engine benchmark (criterion), browser benchmark and Lighthouse runs of dist/ in headless
+/// Chromium.
 ///
-/// The browser benchmark measures load time, keystroke latency and memory; the figures are
-/// in BENCHMARKS.md.
+/// The browser benchmark measures load time, keystroke latency and memory; Lighthouse
+/// (mobile preset) scores the landing pages of examples/pages/ with and without the widget.
+/// The figures are in BENCHMARKS.md.
 #[derive(Debug, Args)]
-pub struct Bench {}
+pub struct Bench {
+    /// Run only this part (repeat for several) [default: all three, in this order]
+    #[arg(long, value_name = "PART", value_enum)]
+    pub only: Vec<BenchPart>,
+}
+
+/// The parts of `cargo xtask bench`, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum BenchPart {
+    /// The engine, natively, with criterion.
+    Engine,
+    /// dist/ in headless Chromium: first results, keystrokes, memory.
+    Browser,
+    /// Lighthouse, 5 runs of each landing page and its widget-less twin.
+    Lighthouse,
+}
+
+impl Bench {
+    /// The parts to run, in their order, each once: all of them unless `--only` names some.
+    pub fn parts(&self) -> Vec<BenchPart> {
+        if self.only.is_empty() {
+            return BenchPart::value_variants().to_vec();
+        }
+        let mut parts = self.only.clone();
+        parts.sort();
+        parts.dedup();
+        parts
+    }
+}
 
 /// Run each cargo-fuzz target (fuzz/) for SECONDS on nightly.
 ///
@@ -150,9 +183,37 @@ mod tests {
             panic!("not serve");
         };
         assert_eq!(serve.port, Some(0));
+        assert!(!serve.gzip);
         assert!(serve
             .root
             .is_some_and(|root| root.is_absolute() && root.ends_with("dist")));
+        let Some(Command::Serve(serve)) = parse(&["serve", "--gzip"]).unwrap() else {
+            panic!("not serve");
+        };
+        assert!(serve.gzip && serve.port.is_none());
+    }
+
+    #[test]
+    fn bench_runs_every_part_unless_told_which() {
+        let parts = |args: &[&str]| match parse(args).unwrap() {
+            Some(Command::Bench(bench)) => bench.parts(),
+            other => panic!("not bench: {other:?}"),
+        };
+        use BenchPart::*;
+        assert_eq!(parts(&["bench"]), [Engine, Browser, Lighthouse]);
+        assert_eq!(parts(&["bench", "--only", "lighthouse"]), [Lighthouse]);
+        assert_eq!(
+            parts(&[
+                "bench",
+                "--only",
+                "lighthouse",
+                "--only",
+                "engine",
+                "--only",
+                "engine"
+            ]),
+            [Engine, Lighthouse]
+        );
     }
 
     #[test]
@@ -163,6 +224,9 @@ mod tests {
             &["size", "--update"],
             &["dist", "extra"],
             &["serve", "--port", "65536"],
+            &["bench", "--only"],
+            &["bench", "--only", "speed"],
+            &["bench", "lighthouse"],
             &["launch"],
         ] {
             assert!(parse(args).is_err(), "{args:?}");

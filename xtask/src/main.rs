@@ -1,8 +1,9 @@
 //! Project automation for partner-roi, run as `cargo xtask <command>`.
 //!
 //! Plain Rust (the standard library, plus clap for the command line, flate2, brotli and
-//! serde for `size` and `bench`, and the `partner-roi` crate's `names` for `dist`), so that
-//! a fresh machine with rustup, cargo, node and npm can build, serve and test everything.
+//! serde for `size`, `serve --gzip` and `bench`, and the `partner-roi` crate's `names` for
+//! `dist`), so that a fresh machine with rustup, cargo, node and npm can build, serve and
+//! test everything.
 
 mod base64;
 mod bench;
@@ -12,6 +13,7 @@ mod flags;
 mod fuzz;
 mod glue;
 mod js_comments;
+mod lighthouse;
 mod names_js;
 mod screenshots;
 mod serve;

@@ -1,4 +1,4 @@
-//! `cargo xtask serve [--root DIR] [--port N]`: the project's one static file server
+//! `cargo xtask serve [--root DIR] [--port N] [--gzip]`: the project's one static file server
 //! (std::net only), for dist/ by default. Playwright's webServer starts it, and so do the
 //! browser scripts in tests/e2e (`startServer` in `tests/e2e/support/chromium.js`, which
 //! reads the URL from the first line it prints).
@@ -6,10 +6,15 @@
 //! GET and HEAD only; nothing outside the root (no `..`, no symlink out); a content type
 //! for every file the bundle ships (`application/wasm` for streaming compilation);
 //! `Cache-Control: no-cache`, so a rebuilt dist/ is what the next page load gets.
+//! With `--gzip` it compresses text, JSON and wasm as a CDN would (`Content-Encoding: gzip`
+//! when the request's `Accept-Encoding` allows it, `Vary: Accept-Encoding` either way): the
+//! Lighthouse bench serves its host pages so.
 
 use crate::cmd::Result;
 use crate::dist::{self, DIST};
 use crate::flags;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -26,6 +31,7 @@ impl flags::Demo {
         flags::Serve {
             root: None,
             port: None,
+            gzip: false,
         }
         .run()
     }
@@ -54,6 +60,7 @@ impl flags::Serve {
             }
         };
         let root = fs::canonicalize(&root).map_err(|e| format!("cannot open {shown}/: {e}"))?;
+        let gzip = self.gzip;
         let listener = TcpListener::bind(("127.0.0.1", port))
             .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
         // Port 0 asks for any free port: say which one it is.
@@ -63,7 +70,8 @@ impl flags::Serve {
             .port();
         // The first line is read by tests/e2e/support/chromium.js: keep its shape.
         say(format_args!(
-            "serving {shown}/ at http://127.0.0.1:{port}/ (Ctrl-C to stop)"
+            "serving {shown}/ at http://127.0.0.1:{port}/ (Ctrl-C to stop){}",
+            if gzip { ", gzip" } else { "" }
         ));
         say(format_args!("open http://127.0.0.1:{port}/index.html"));
         for stream in listener.incoming() {
@@ -71,7 +79,7 @@ impl flags::Serve {
                 Ok(stream) => {
                     let root = root.clone();
                     thread::spawn(move || {
-                        if let Err(e) = handle(stream, &root) {
+                        if let Err(e) = handle(stream, &root, gzip) {
                             eprintln!("serve: {e}");
                         }
                     });
@@ -101,23 +109,94 @@ fn say(line: std::fmt::Arguments) {
     let _ = writeln!(out, "{line}").and_then(|()| out.flush());
 }
 
-fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, root: &Path, gzip: bool) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let head = read_head(&mut stream)?;
+    let (log, response) = answer(&head, root, gzip);
+    say(format_args!("{log}"));
+    stream.write_all(&response)?;
+    stream.flush()
+}
+
+/// The log line and the full response (status line, headers and, unless HEAD, the body) to
+/// a request's head.
+fn answer(head: &str, root: &Path, gzip: bool) -> (String, Vec<u8>) {
     let mut words = head.lines().next().unwrap_or("").split_whitespace();
     let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let (status, content_type, body) = respond(method, target, root);
-    say(format_args!("{method} {target} {status}"));
-    let header = format!(
+    let compressible = gzip && compressible(content_type);
+    let encode = compressible && header(head, "accept-encoding").is_some_and(accepts_gzip);
+    let body = if encode { gzipped(&body) } else { body };
+    let mut header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
         body.len()
     );
-    stream.write_all(header.as_bytes())?;
-    if method != "HEAD" {
-        stream.write_all(&body)?;
+    if encode {
+        header.push_str("Content-Encoding: gzip\r\n");
     }
-    stream.flush()
+    if compressible {
+        // Caches must keep the gzip and the plain answer apart.
+        header.push_str("Vary: Accept-Encoding\r\n");
+    }
+    header.push_str("\r\n");
+    let mut response = header.into_bytes();
+    if method != "HEAD" {
+        response.extend_from_slice(&body);
+    }
+    let log = format!(
+        "{method} {target} {status}{}",
+        if encode { " (gzip)" } else { "" }
+    );
+    (log, response)
+}
+
+/// The value of the first header called `name` (any case) in a request's head.
+fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines()
+        .skip(1)
+        .take_while(|line| !line.is_empty())
+        .filter_map(|line| line.split_once(':'))
+        .find(|(key, _)| key.trim().eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.trim())
+}
+
+/// Whether an `Accept-Encoding` value allows gzip: `gzip`, `x-gzip` or `*`, unless its
+/// quality is 0 (`gzip;q=0`).
+pub fn accepts_gzip(accept_encoding: &str) -> bool {
+    accept_encoding.split(',').any(|item| {
+        let mut parts = item.split(';');
+        let coding = parts.next().unwrap_or("").trim();
+        let refused = parts.any(|param| {
+            param
+                .trim()
+                .strip_prefix("q=")
+                .and_then(|q| q.trim().parse::<f64>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        !refused
+            && ["gzip", "x-gzip", "*"]
+                .iter()
+                .any(|c| coding.eq_ignore_ascii_case(c))
+    })
+}
+
+/// What a CDN compresses: text, scripts, JSON, SVG and wasm (not images or archives).
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || ["application/json", "application/wasm", "image/svg+xml"]
+            .iter()
+            .any(|t| content_type.starts_with(t))
+}
+
+/// `bytes` gzip-compressed at the default level (6), as CDNs compress on the fly.
+fn gzipped(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+    // Writing into a Vec cannot fail.
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .expect("gzip into memory")
 }
 
 /// Reads the request line and headers (the body, if any, is ignored).
@@ -217,7 +296,10 @@ pub fn content_type(path: &Path) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{content_type, request_path};
+    use super::{accepts_gzip, answer, content_type, handle, request_path};
+    use flate2::read::GzDecoder;
+    use std::io::{Read, Write};
+    use std::net::{TcpListener, TcpStream};
     use std::path::{Path, PathBuf};
 
     #[test]
@@ -252,5 +334,126 @@ mod tests {
         );
         assert_eq!(content_type(Path::new("a.svg")), "image/svg+xml");
         assert_eq!(content_type(Path::new("a")), "application/octet-stream");
+    }
+
+    #[test]
+    fn reads_accept_encoding() {
+        for yes in [
+            "gzip",
+            "gzip, deflate, br, zstd",
+            "br;q=1.0, GZIP;q=0.5",
+            "*",
+            "x-gzip",
+        ] {
+            assert!(accepts_gzip(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "identity",
+            "br",
+            "gzip;q=0",
+            "deflate, gzip ; q=0.0",
+            "gzipped",
+        ] {
+            assert!(!accepts_gzip(no), "{no}");
+        }
+    }
+
+    /// A served root with one page, unique to the test.
+    fn root_with_page(name: &str, page: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("xtask-serve-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("page.html"), page).unwrap();
+        std::fs::canonicalize(root).unwrap()
+    }
+
+    /// The head (as text) and the body of a response.
+    fn split(response: &[u8]) -> (String, Vec<u8>) {
+        let end = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a blank line after the headers");
+        let head = String::from_utf8(response[..end].to_vec()).unwrap();
+        (head, response[end + 4..].to_vec())
+    }
+
+    fn gunzip(bytes: &[u8]) -> String {
+        let mut text = String::new();
+        GzDecoder::new(bytes).read_to_string(&mut text).unwrap();
+        text
+    }
+
+    const PAGE: &str = "<!doctype html><p>hello hello hello hello hello hello</p>\n";
+
+    #[test]
+    fn gzips_only_when_asked_and_allowed() {
+        let root = root_with_page("negotiation", PAGE);
+        let get = |accept: &str| format!("GET /page.html HTTP/1.1\r\nHost: x\r\n{accept}\r\n");
+        let with = get("Accept-Encoding: gzip, deflate, br\r\n");
+        let without = get("");
+
+        let (log, response) = answer(&with, &root, true);
+        let (head, body) = split(&response);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert!(head.contains("\r\nContent-Encoding: gzip"), "{head}");
+        assert!(head.contains("\r\nVary: Accept-Encoding"), "{head}");
+        assert!(
+            head.contains(&format!("\r\nContent-Length: {}", body.len())),
+            "{head}"
+        );
+        assert_eq!(gunzip(&body), PAGE);
+        assert!(log.ends_with("200 OK (gzip)"), "{log}");
+
+        let (_, response) = answer(&without, &root, true);
+        let (head, body) = split(&response);
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert!(head.contains("\r\nVary: Accept-Encoding"), "{head}");
+        assert_eq!(body, PAGE.as_bytes());
+
+        // Without --gzip the server never compresses, nor says it varies.
+        let (_, response) = answer(&with, &root, false);
+        let (head, body) = split(&response);
+        assert!(
+            !head.contains("Content-Encoding") && !head.contains("Vary"),
+            "{head}"
+        );
+        assert_eq!(body, PAGE.as_bytes());
+
+        // HEAD: the headers of the gzip answer, no body.
+        let (_, response) = answer(&with.replacen("GET", "HEAD", 1), &root, true);
+        let (head, body) = split(&response);
+        assert!(head.contains("Content-Encoding: gzip"), "{head}");
+        assert!(body.is_empty());
+    }
+
+    #[test]
+    fn gzips_over_a_socket() {
+        let root = root_with_page("socket", PAGE);
+        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        let address = listener.local_addr().unwrap();
+        let server = std::thread::spawn(move || {
+            for _ in 0..2 {
+                let (stream, _) = listener.accept().unwrap();
+                handle(stream, &root, true).unwrap();
+            }
+        });
+        let fetch = |extra: &str| {
+            let mut stream = TcpStream::connect(address).unwrap();
+            write!(
+                stream,
+                "GET /page.html HTTP/1.1\r\nHost: 127.0.0.1\r\n{extra}\r\n"
+            )
+            .unwrap();
+            let mut response = Vec::new();
+            stream.read_to_end(&mut response).unwrap();
+            split(&response)
+        };
+        let (head, body) = fetch("Accept-Encoding: gzip\r\n");
+        assert!(head.contains("Content-Encoding: gzip"), "{head}");
+        assert_eq!(gunzip(&body), PAGE);
+        let (head, body) = fetch("");
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert_eq!(body, PAGE.as_bytes());
+        server.join().unwrap();
     }
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::assumptions::Assumptions;
 use super::call_to_action::CallToAction;
 use super::cumulative_chart::CumulativeChart;
+use super::deferred::Deferred;
 use super::earnings_chart::EarningsChart;
 use super::tier_cards::TierCards;
 use super::year_table::YearTable;
@@ -58,15 +59,21 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     on_select={props.on_select.clone()}
                 />
                 { call_to_action(state, projection, &props.on_request) }
-                <div class="charts">
-                    <EarningsChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
-                    <CumulativeChart projection={projection.clone()} range={state.range.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
-                </div>
+                <Deferred placeholder="deferred-charts">
+                    <div class="charts">
+                        <EarningsChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
+                        <CumulativeChart projection={projection.clone()} range={state.range.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
+                    </div>
+                </Deferred>
                 if let Some(figures) = projection.tiers.get(state.selected_tier) {
-                    <YearTable figures={figures.clone()} formatter={formatter.clone()} />
+                    <Deferred placeholder="deferred-year-table">
+                        <YearTable figures={figures.clone()} formatter={formatter.clone()} />
+                    </Deferred>
                 }
             }
-            <Assumptions program={state.program.clone()} inputs={state.inputs.clone()} formatter={formatter.clone()} />
+            <Deferred placeholder="deferred-assumptions">
+                <Assumptions program={state.program.clone()} inputs={state.inputs.clone()} formatter={formatter.clone()} />
+            </Deferred>
         </section>
     }
 }
