@@ -14,6 +14,7 @@ use crate::cmd::{self, Result};
 use crate::flags;
 use crate::glue;
 use crate::js_comments::strip_comment_lines;
+use crate::landing_pages::{landing_page, PAGES as LANDING_PAGES, TEMPLATE as LANDING_TEMPLATE};
 use crate::names_js::names_block;
 use crate::skeleton_css::{skeleton_css_block, SKELETON_CSS};
 use crate::tools::{self, WASM_TARGET};
@@ -27,17 +28,7 @@ const OUT_NAME: &str = "partner-roi";
 pub const ELEMENT_JS: &str = "src/embed/element.js";
 pub const PAGES: &str = "examples/pages";
 /// The files of [`PAGES`] copied as they are into dist/ (the offline template is filled in).
-pub const COPIED_PAGES: [&str; 8] = [
-    "embed-example.html",
-    "frame.html",
-    "frame.js",
-    "frame.css",
-    // The Lighthouse bench's host pages (`lighthouse.rs`): each with the widget, and its twin.
-    "landing-top.html",
-    "landing-top-twin.html",
-    "landing-below.html",
-    "landing-below-twin.html",
-];
+pub const COPIED_PAGES: [&str; 4] = ["embed-example.html", "frame.html", "frame.js", "frame.css"];
 const PROGRAMS: &str = "examples/programs";
 /// Where the offline template takes the inlined module script.
 const INLINE_SCRIPT_PLACEHOLDER: &str = "<!-- partner-roi:inline-script -->";
@@ -123,6 +114,14 @@ pub fn dist() -> Result {
     copy("index.html", &format!("{DIST}/index.html"))?;
     for page in COPIED_PAGES {
         copy(&format!("{PAGES}/{page}"), &format!("{DIST}/{page}"))?;
+    }
+    // The Lighthouse bench's host pages (`lighthouse.rs`), each with the widget and its twin.
+    let template = read(&format!("{PAGES}/{LANDING_TEMPLATE}"))?;
+    for (page, placement, widget) in LANDING_PAGES {
+        write(
+            &format!("{DIST}/{page}"),
+            &landing_page(&template, placement, widget)?,
+        )?;
     }
     fs::create_dir_all(format!("{DIST}/programs"))
         .map_err(|e| format!("cannot create {DIST}/programs: {e}"))?;

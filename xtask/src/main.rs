@@ -13,6 +13,7 @@ mod flags;
 mod fuzz;
 mod glue;
 mod js_comments;
+mod landing_pages;
 mod lighthouse;
 mod names_js;
 mod screenshots;
