@@ -141,7 +141,7 @@ class PartnerRoiElement extends HTMLElement {
   #widget = null;
   #pending = [];
   #crashed = false;
-  /** Property values the host set, replayed when the widget is reloaded. */
+  /** Property values the host set, replayed when the widget starts (a lazy one late) or is reloaded. */
   #properties = new Map();
   /** The share code of the latest figures, written by the widget (src/embed/resume_point.rs). */
   #resume = { code: null };
