@@ -309,6 +309,57 @@ async function benchPage(browser, { name, url }) {
   };
 }
 
+/** Runs in the page before its scripts: keeps every long animation frame (over 50 ms). */
+function recordLongFrames() {
+  const frames = [];
+  Object.defineProperty(window, '__benchLongFrames', { value: frames });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      // Every long frame counts: the benched pages run nothing but the widget (and the
+      // offline file's frames, of an opaque file:// origin, name no scripts to tell by).
+      frames.push({ duration: entry.duration });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/** The long frames recorded since the last call, summarised; the list is emptied. */
+async function takeLongFrames(page) {
+  const frames = await page.evaluate(() => window.__benchLongFrames.splice(0));
+  const longest = frames.reduce((most, frame) => Math.max(most, frame.duration), 0);
+  return {
+    count: frames.length,
+    longestMs: Math.round(longest),
+    over50Ms: Math.round(frames.reduce((sum, frame) => sum + frame.duration - 50, 0)),
+  };
+}
+
+/**
+ * The widget's long animation frames (Long Animation Frames API) with the CPU slowed 4×
+ * (CDP `Emulation.setCPUThrottlingRate`): while `url` loads and shows its first results,
+ * and during `EDITS` edits of the deal value. The target: none over 50 ms.
+ */
+async function throttledBench(browser, { name, url }) {
+  console.log(`bench: ${name}: long animation frames at 4× CPU (a load and ${EDITS} edits)`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(recordLongFrames);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  try {
+    await page.goto(url);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, { timeout: TIMEOUT_MS });
+    // The later slices of the first render, and a quiet moment after them.
+    await page.waitForFunction(() => !document.querySelector('partner-roi').shadowRoot.querySelector('.deferred'), null, { timeout: TIMEOUT_MS });
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    const loading = await takeLongFrames(page);
+    await editBench(page, EDITS);
+    const editing = await takeLongFrames(page);
+    return { name, loading, editing };
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Memory and time to every widget's results on a page with `count` widgets (each runs in a
  * wasm instance of its own): one load of a page made for it on the dist/ origin.
@@ -374,6 +425,15 @@ function printSummary(result) {
     );
   }
   console.log('');
+  for (const run of result.throttled) {
+    for (const [when, frames] of [['loading', run.loading], [`${EDITS} edits`, run.editing]]) {
+      console.log(
+        `bench: ${run.name.padEnd(28)} 4× CPU, ${when}: ${frames.count} long frame(s), ` +
+          `the longest ${frames.longestMs} ms (target <= 50), ${frames.over50Ms} ms over 50 in all`,
+      );
+    }
+  }
+  console.log('');
   for (const run of result.widgetCounts) {
     console.log(
       `bench: ${`${run.widgets} widget(s) on one page (http)`.padEnd(28)} every widget's results at ` +
@@ -406,6 +466,8 @@ async function main() {
     for (const page of pages) {
       result.pages.push(await benchPage(browser, page));
     }
+    result.throttled = [];
+    for (const page of pages) result.throttled.push(await throttledBench(browser, page));
     result.widgetCounts = [];
     for (const count of [1, 5]) result.widgetCounts.push(await widgetsBench(browser, base, count));
   } finally {
