@@ -410,13 +410,31 @@ impl HostState {
         };
         let start = starting_figures(&program, sources, &self.prefill);
         problems.extend(start.problems);
-        let separator = (self.decimal_separator)(program.locale.as_deref());
-        let calculator = CalculatorState::new(
+        let tier_id = start.tier_id.as_deref();
+        self.restart(
             Rc::new(program),
             start.inputs,
-            start.tier_id.as_deref(),
-            separator,
+            tier_id,
+            false,
+            problems,
+            out,
         );
+    }
+
+    /// A fresh calculator for `program` from `inputs` (and `tier_id`), with `problems` as the
+    /// notices: a new generation of the view.
+    fn restart(
+        &mut self,
+        program: Rc<Program>,
+        inputs: PartnerInputs,
+        tier_id: Option<&str>,
+        show_all_inputs: bool,
+        problems: Vec<FieldError>,
+        out: &mut Vec<HostEffect>,
+    ) {
+        let separator = (self.decimal_separator)(program.locale.as_deref());
+        let mut calculator = CalculatorState::new(program, inputs, tier_id, separator);
+        calculator.show_all_inputs = show_all_inputs;
         self.generation += 1;
         self.notices = Rc::new(problems.clone());
         self.install(calculator, out);
@@ -425,7 +443,7 @@ impl HostState {
 
     /// The attribute overrides changed: the same figures (as far as they fit) under them.
     fn reapply_overrides(&mut self, horizon_changed: bool, out: &mut Vec<HostEffect>) {
-        let (Some(base), Some(current)) = (&self.base, &self.calculator) else {
+        let (Some(base), Some(current)) = (self.base.clone(), self.calculator.clone()) else {
             return;
         };
         let overrides = self.overrides();
@@ -437,18 +455,8 @@ impl HostState {
         }
         let (inputs, revalidation) = revalidate(&program, &inputs);
         problems.extend(revalidation);
-        let separator = (self.decimal_separator)(program.locale.as_deref());
-        let mut calculator = CalculatorState::new(
-            Rc::new(program),
-            inputs,
-            current.selected_tier_id(),
-            separator,
-        );
-        calculator.show_all_inputs = current.show_all_inputs;
-        self.generation += 1;
-        self.notices = Rc::new(problems.clone());
-        self.install(calculator, out);
-        announce_errors(problems, out);
+        let (tier_id, show_all) = (current.selected_tier_id(), current.show_all_inputs);
+        self.restart(Rc::new(program), inputs, tier_id, show_all, problems, out);
     }
 
     fn overrides(&self) -> Overrides {
@@ -599,17 +607,16 @@ impl HostState {
             saved: self.saved_record(&program.id),
         };
         let start = starting_figures(&program, sources, &self.prefill);
-        let mut calculator = CalculatorState::new(
+        let tier_id = start.tier_id.as_deref();
+        let show_all = current.show_all_inputs;
+        self.restart(
             program,
             start.inputs,
-            start.tier_id.as_deref(),
-            current.decimal_separator,
+            tier_id,
+            show_all,
+            start.problems,
+            out,
         );
-        calculator.show_all_inputs = current.show_all_inputs;
-        self.generation += 1;
-        self.notices = Rc::new(start.problems.clone());
-        self.install(calculator, out);
-        announce_errors(start.problems, out);
     }
 
     fn calculator_action(&mut self, action: Action, out: &mut Vec<HostEffect>) {

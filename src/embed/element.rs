@@ -16,7 +16,7 @@ use super::{
 use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, HostView, PropertyValue};
 use crate::names::MARK_FIRST_RESULTS;
 use crate::state::Action;
-use crate::ui::format::Formatter;
+use crate::ui::format;
 use crate::ui::{Hosted, HostedProps};
 
 struct Inner {
@@ -100,7 +100,7 @@ impl WidgetElement {
             mount_point: mount_point.clone(),
             revealed: Cell::new(false),
             id_prefix: format!("partner-roi-{number}").into(),
-            state: RefCell::new(HostState::new(decimal_separator)),
+            state: RefCell::new(HostState::new(format::decimal_separator)),
             app: RefCell::new(None),
             resume: ResumePoint::new(resume),
             callbacks: Callbacks::new(inner),
@@ -177,10 +177,6 @@ fn to_js(value: Option<&serde_json::Value>) -> JsValue {
     value
         .and_then(|value| js_json::from_json(value).ok())
         .unwrap_or(JsValue::NULL)
-}
-
-fn decimal_separator(locale: Option<&str>) -> char {
-    Formatter::new(locale, "USD").decimal_separator()
 }
 
 impl Inner {

@@ -55,17 +55,29 @@ fn number_format(locale: Option<&str>, options: &str) -> NumberFormat {
         .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into())
 }
 
+const NUMBER_OPTIONS: &str = r#"{"maximumFractionDigits":2}"#;
+
+/// The decimal separator `number` writes.
+fn separator_of(number: &NumberFormat) -> char {
+    number
+        .format_decimal("1.5")
+        .chars()
+        .find(|c| !c.is_ascii_digit())
+        .unwrap_or('.')
+}
+
+/// The decimal separator of `locale` (`None`: the browser's), without a whole [`Formatter`].
+pub fn decimal_separator(locale: Option<&str>) -> char {
+    separator_of(&number_format(locale, NUMBER_OPTIONS))
+}
+
 impl Formatter {
     /// A formatter for `locale` (`None`: the browser's) and an ISO 4217 `currency`.
     pub fn new(locale: Option<&str>, currency: &str) -> Self {
         let money_options =
             |extra: &str| format!(r#"{{"style":"currency","currency":"{currency}"{extra}}}"#);
-        let number = number_format(locale, r#"{"maximumFractionDigits":2}"#);
-        let decimal_separator = number
-            .format_decimal("1.5")
-            .chars()
-            .find(|c| !c.is_ascii_digit())
-            .unwrap_or('.');
+        let number = number_format(locale, NUMBER_OPTIONS);
+        let decimal_separator = separator_of(&number);
         Self {
             locale: locale.map(str::to_owned),
             currency: currency.to_owned(),
