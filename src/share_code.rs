@@ -1,5 +1,7 @@
 //! The compact, versioned text that carries a partner's figures in a share link's
-//! fragment and in saved state: `1~<program id>~<tier id>~<16 values, comma separated>`.
+//! fragment and in saved state: `2~<program id>~<tier id>~<17 values, comma separated>`,
+//! one per input in [`InputKey::ALL`]'s order. Version 1 codes (16 values, from before
+//! `ramp_months`) still decode, with no ramp.
 //!
 //! Every character is URL-safe in a fragment (letters, digits, `-`, `_`, `.`, `~`, `,`).
 //! Decoding never fails outright: it restores what it can and says what it could not.
@@ -7,9 +9,12 @@
 use crate::engine::decimal_text::parse_decimal;
 use crate::engine::json_reader::shorten;
 use crate::engine::{InputKey, PartnerInputs, Program};
+use rust_decimal::Decimal;
 
 /// The format version written today.
-const VERSION: &str = "1";
+const VERSION: &str = "2";
+/// The format before `ramp_months`: the first 16 inputs only.
+const VERSION_WITHOUT_RAMP: &str = "1";
 const SECTION: char = '~';
 const VALUE: char = ',';
 /// How many characters of untrusted text a note quotes: 24 and an ellipsis.
@@ -61,13 +66,23 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
             .push("the figures are not in a form this calculator understands".to_owned());
         return restored;
     };
-    if version != VERSION {
-        restored.problems.push(format!(
-            "the figures were saved by another version of this calculator (format \"{}\")",
-            shorten(version, QUOTE_LIMIT)
-        ));
-        return restored;
-    }
+    let expected_values = match version {
+        VERSION => InputKey::COUNT,
+        VERSION_WITHOUT_RAMP => {
+            // Made before partners could give a ramp: there was none.
+            if let Ok(no_ramp) = program.check_input(InputKey::RampMonths, Decimal::ZERO) {
+                restored.inputs.set(InputKey::RampMonths, no_ramp);
+            }
+            InputKey::COUNT - 1
+        }
+        _ => {
+            restored.problems.push(format!(
+                "the figures were saved by another version of this calculator (format \"{}\")",
+                shorten(version, QUOTE_LIMIT)
+            ));
+            return restored;
+        }
+    };
     if program_id != program.id {
         restored.problems.push(format!(
             "the figures belong to another program (\"{}\"), so they were not applied",
@@ -86,16 +101,16 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
         }
     }
     let texts: Vec<&str> = values.split(VALUE).collect();
-    for (key, text) in InputKey::ALL.into_iter().zip(texts.iter().copied()) {
+    let keys = InputKey::ALL.into_iter().take(expected_values);
+    for (key, text) in keys.zip(texts.iter().copied()) {
         restore_value(program, &mut restored, key, text);
     }
-    if texts.len() < InputKey::ALL.len() {
+    if texts.len() < expected_values {
         restored.problems.push(format!(
-            "the figures were cut short: only {} of {} values were present",
+            "the figures were cut short: only {} of {expected_values} values were present",
             texts.len(),
-            InputKey::ALL.len()
         ));
-    } else if texts.len() > InputKey::ALL.len() {
+    } else if texts.len() > expected_values {
         restored
             .problems
             .push("the figures had extra values, which were ignored".to_owned());
@@ -125,7 +140,6 @@ fn restore_value(program: &Program, restored: &mut RestoredFigures, key: InputKe
 mod tests {
     use super::*;
     use crate::engine::default_program::default_program;
-    use rust_decimal::Decimal;
 
     fn changed_inputs(program: &Program) -> PartnerInputs {
         let mut inputs = program.default_inputs();
@@ -198,7 +212,7 @@ mod tests {
     #[test]
     fn random_text_and_other_versions_restore_nothing() {
         let program = default_program();
-        for code in ["", "%%%", "hello", "\u{0}\u{1}~~", "2~example-cloud~~1,2,3"] {
+        for code in ["", "%%%", "hello", "\u{0}\u{1}~~", "3~example-cloud~~1,2,3"] {
             let restored = decode_share_code(&program, code);
             assert_eq!(restored.inputs, program.default_inputs(), "{code:?}");
             assert!(!restored.problems.is_empty(), "{code:?}");
@@ -213,5 +227,20 @@ mod tests {
         assert_eq!(restored.tier_id, None);
         assert_eq!(restored.inputs, changed_inputs(&program));
         assert_eq!(restored.problems.len(), 1);
+    }
+
+    #[test]
+    fn a_code_from_before_the_ramp_restores_its_sixteen_values_with_no_ramp() {
+        let program = default_program();
+        let mut inputs = changed_inputs(&program);
+        inputs.set(InputKey::RampMonths, Decimal::from(9));
+        let code = encode_share_code(&program, &inputs, Some("gold"));
+        assert!(code.starts_with("2~") && code.ends_with(",9"), "{code}");
+        let old_code = format!("1{}", &code[1..code.len() - 2]);
+        let restored = decode_share_code(&program, &old_code);
+        assert_eq!(restored.problems, Vec::<String>::new());
+        inputs.set(InputKey::RampMonths, Decimal::ZERO);
+        assert_eq!(restored.inputs, inputs);
+        assert_eq!(restored.tier_id.as_deref(), Some("gold"));
     }
 }

@@ -329,7 +329,7 @@ fn yearly_totals_are_the_checked_sums_of_the_years() {
 
     // Years near the largest figure overflow as an error, not a panic.
     let mut huge = tier.clone();
-    for year in &mut huge.years {
+    for year in &mut huge.outcome.years {
         year.program_fee = dec("90000000000000000000");
     }
     assert!(matches!(

@@ -106,15 +106,17 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
 
 fn any_inputs() -> impl Strategy<Value = PartnerInputs> {
     (
-        proptest::collection::vec(any_amount(), 16),
-        proptest::collection::vec(any_percent(), 16),
+        proptest::collection::vec(any_amount(), InputKey::COUNT),
+        proptest::collection::vec(any_percent(), InputKey::COUNT),
         1i64..=10,
         -100i64..=100,
+        0i64..=24,
     )
-        .prop_map(|(amounts, percents, horizon, expansion)| {
+        .prop_map(|(amounts, percents, horizon, expansion, ramp)| {
             PartnerInputs::from_fn(|key| match key {
                 InputKey::HorizonYears => Decimal::from(horizon),
                 InputKey::ExpansionPct => Decimal::from(expansion),
+                InputKey::RampMonths => Decimal::from(ramp),
                 key if matches!(key.unit(), partner_roi::engine::Unit::Percent) => {
                     percents[key.index()]
                 }
@@ -150,6 +152,7 @@ fn check_projection(
             prop_assert_eq!(year.year as usize, index + 1);
             prop_assert_eq!(year.streams.total().ok(), Some(year.earnings));
             prop_assert_eq!(year.program_fee, terms.annual_fee);
+            prop_assert_eq!(year.joining_cost, Decimal::ZERO);
             prop_assert!(close(
                 year.costs,
                 year.program_fee + year.certification + year.acquisition
@@ -269,7 +272,76 @@ fn check_projection(
             }
         }
     }
+    check_journey(program, inputs, projection)?;
     check_result_json(program, projection)
+}
+
+/// The journey: each year in the highest tier whose revenue requirement that year's licence
+/// revenue meets (else the lowest), under that tier's terms, each joining cost paid once,
+/// and totals with the single-tier definitions.
+fn check_journey(
+    program: &Program,
+    inputs: &PartnerInputs,
+    projection: &Projection,
+) -> Result<(), TestCaseError> {
+    let journey = &projection.journey;
+    let outcome = &journey.outcome;
+    prop_assert_eq!(outcome.years.len(), projection.horizon_years as usize);
+    prop_assert_eq!(journey.tier_by_year.len(), outcome.years.len());
+    let mut entered = vec![false; program.tiers.len()];
+    let start = journey.tier_by_year[0];
+    prop_assert_eq!(
+        outcome.initial_costs,
+        program.tiers[start].terms.joining_cost + inputs.get(InputKey::InitialInvestment)
+    );
+    entered[start] = true;
+    let mut cumulative = -outcome.initial_costs;
+    for (index, (year, &tier)) in outcome.years.iter().zip(&journey.tier_by_year).enumerate() {
+        let revenue = projection.tiers[0].years[index].licence_revenue;
+        prop_assert_eq!(year.licence_revenue, revenue);
+        let meets = |t: usize| program.tiers[t].terms.min_annual_revenue <= revenue;
+        prop_assert!(
+            tier == 0 || meets(tier),
+            "year {}: tier {} not met",
+            index + 1,
+            tier
+        );
+        prop_assert!(((tier + 1)..program.tiers.len()).all(|t| !meets(t)));
+        let terms = &program.tiers[tier].terms;
+        let joining = if entered[tier] {
+            Decimal::ZERO
+        } else {
+            terms.joining_cost
+        };
+        entered[tier] = true;
+        prop_assert_eq!(year.joining_cost, joining);
+        prop_assert_eq!(year.program_fee, terms.annual_fee);
+        prop_assert_eq!(year.streams.total().ok(), Some(year.earnings));
+        prop_assert!(close(
+            year.costs,
+            year.program_fee + year.certification + year.acquisition + year.joining_cost
+        ));
+        prop_assert_eq!(year.net, year.earnings - year.costs);
+        prop_assert_eq!(year.cumulative_net, cumulative + year.net);
+        cumulative = year.cumulative_net;
+    }
+    let years_earnings: Decimal = outcome.years.iter().map(|y| y.earnings).sum();
+    prop_assert!(close(outcome.earnings, years_earnings));
+    prop_assert!(close(
+        outcome.streams.total().unwrap_or(Decimal::MAX),
+        outcome.earnings
+    ));
+    prop_assert_eq!(outcome.net, outcome.earnings - outcome.costs);
+    prop_assert!(close(cumulative, outcome.net));
+    prop_assert_eq!(
+        journey.extra_net_vs_start_tier,
+        outcome.net - projection.tiers[start].net
+    );
+    if program.tiers.len() == 1 {
+        prop_assert_eq!(outcome, &projection.tiers[0].outcome);
+        prop_assert_eq!(journey.extra_net_vs_start_tier, Decimal::ZERO);
+    }
+    Ok(())
 }
 
 /// A money string: digits, a point and exactly two decimals, within half a cent of `value`.
@@ -427,7 +499,7 @@ proptest! {
                 1 => any::<(i64, u32, bool)>(),
                 20 => (0i64..1_000_000, 0u32..4, any::<bool>()),
             ],
-            16,
+            InputKey::COUNT,
         ),
         horizon in prop_oneof![
             2 => (1i64..=10).prop_map(Decimal::from),
@@ -453,6 +525,9 @@ proptest! {
             Err(error @ EngineError::Overflow { input }) => {
                 prop_assert!(horizon_is_valid(horizon), "{} is not a valid horizon", horizon);
                 prop_assert!(error.to_string().contains(input.label()), "{}", error);
+            }
+            Err(EngineError::NoSuchTier) => {
+                prop_assert!(false, "the program has {} tiers", program.tiers.len());
             }
             Ok(projection) => {
                 prop_assert!(horizon_is_valid(horizon), "{} is not a valid horizon", horizon);

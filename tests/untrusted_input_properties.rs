@@ -247,7 +247,9 @@ fn term_kind(unit: Unit) -> Kind {
     let (max, whole) = match unit {
         Unit::Percent => (Decimal::ONE_HUNDRED, false),
         Unit::Money => (Decimal::from(1_000_000_000_000i64), false),
-        Unit::Clients | Unit::People | Unit::Years => (Decimal::from(1_000_000), true),
+        Unit::Clients | Unit::People | Unit::Years | Unit::Months => {
+            (Decimal::from(1_000_000), true)
+        }
     };
     Kind::Number {
         min: Decimal::ZERO,
@@ -354,7 +356,10 @@ fn program_seed() -> impl Strategy<Value = ProgramSeed> {
                 " http://example.test/{program} ",
             ]),
         )),
-        option::of(proptest::collection::vec(option::of(spec_seed()), 16)),
+        option::of(proptest::collection::vec(
+            option::of(spec_seed()),
+            InputKey::COUNT,
+        )),
         proptest::collection::vec(tier_seed(), 1..5),
     );
     (head, settings).prop_map(
@@ -840,7 +845,10 @@ fn inputs_within(program: &Program, steps: &[u32]) -> PartnerInputs {
 }
 
 fn any_steps() -> impl Strategy<Value = Vec<u32>> {
-    proptest::collection::vec(prop_oneof![Just(0u32), Just(1000u32), 0u32..=1000], 16)
+    proptest::collection::vec(
+        prop_oneof![Just(0u32), Just(1000u32), 0u32..=1000],
+        InputKey::COUNT,
+    )
 }
 
 /// One way to break an inputs document.
@@ -950,7 +958,7 @@ proptest! {
     fn broken_inputs_name_the_path_and_keep_every_valid_value(
         generated in any_program(),
         steps in any_steps(),
-        present in proptest::collection::vec(any::<bool>(), 16),
+        present in proptest::collection::vec(any::<bool>(), InputKey::COUNT),
         bad in option::weighted(0.8, any_bad_input()),
         under in prop::sample::select(vec!["", "inputs"]),
     ) {
@@ -1087,9 +1095,14 @@ proptest! {
         let trimmed = corrupted.trim();
         let sections: Vec<&str> = trimmed.splitn(4, '~').collect();
         let fields: Option<Vec<&str>> = match sections[..] {
-            ["1", id, _, values] if id == program.id => Some(values.split(',').collect()),
+            ["2", id, _, values] if id == program.id => Some(values.split(',').collect()),
+            // Version 1 had no ramp: its 16 values, and no ramp.
+            ["1", id, _, values] if id == program.id => {
+                Some(values.split(',').take(InputKey::COUNT - 1).collect())
+            }
             _ => None,
         };
+        let without_ramp = matches!(sections[..], ["1", id, _, _] if id == program.id);
         let original: Vec<String> = InputKey::ALL.iter().map(|key| inputs.get(*key).normalize().to_string()).collect();
         for key in InputKey::ALL {
             let value = restored.inputs.get(key);
@@ -1097,6 +1110,10 @@ proptest! {
             let field = fields.as_ref().and_then(|fields| fields.get(key.index()).copied());
             if field == Some(original[key.index()].as_str()) {
                 prop_assert_eq!(value, inputs.get(key), "{:?} survived as {:?}", key, field);
+            } else if key == InputKey::RampMonths && without_ramp {
+                // No ramp, or the program's default where its range excludes none.
+                let no_ramp = program.check_input(key, Decimal::ZERO).map_or(defaults.get(key), |_| Decimal::ZERO);
+                prop_assert_eq!(value, no_ramp, "a version 1 code has no ramp");
             } else if value != defaults.get(key) {
                 prop_assert_eq!(field.and_then(parse_decimal), Some(value), "{:?} came from nowhere", key);
             }

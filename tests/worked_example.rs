@@ -1,55 +1,86 @@
-//! The worked example of docs/model.md, computed independently (Python `decimal`) into
-//! tests/fixtures/worked_example.json, reproduced exactly by the engine.
+//! The worked examples of docs/model.md, computed independently (Python `decimal`) into
+//! tests/fixtures/worked_example.json and tests/fixtures/journey_example.json (by
+//! tests/fixtures/journey_example.py), reproduced exactly by the engine.
 #![cfg(not(target_arch = "wasm32"))]
 
-use partner_roi::engine::{project, PartnerInputs, Program};
-use serde_json::Value;
+use partner_roi::engine::decimal_text::fixed_places;
+use partner_roi::engine::schedule::client_schedule;
+use partner_roi::engine::{project, InputKey, PartnerInputs, Program};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+/// Every field of `expected` (recursively) is in `actual` with the same value; arrays have
+/// the same length.
+fn assert_contains(actual: &Value, expected: &Value, path: &str) {
+    match expected {
+        Value::Object(fields) => {
+            for (field, expected_value) in fields {
+                assert_contains(&actual[field], expected_value, &format!("{path}.{field}"));
+            }
+        }
+        Value::Array(items) => {
+            let actual_items = actual.as_array().map_or(&[][..], Vec::as_slice);
+            assert_eq!(actual_items.len(), items.len(), "{path}: length");
+            for (index, (item, expected_item)) in actual_items.iter().zip(items).enumerate() {
+                assert_contains(item, expected_item, &format!("{path}[{index}]"));
+            }
+        }
+        _ => assert_eq!(actual, expected, "{path}"),
+    }
+}
+
+/// The fixture's program and inputs, and the engine's result document for them.
+fn engine_result(fixture: &Value) -> (PartnerInputs, Value) {
+    let program = Program::from_json(&fixture["program"]).unwrap();
+    let (inputs, errors) = PartnerInputs::from_json(&program, &fixture["inputs"], "inputs");
+    assert_eq!(errors, []);
+    let result = project(&program, &inputs).unwrap().to_json(&program);
+    (inputs, result)
+}
 
 #[test]
 fn worked_example() {
     let fixture: Value =
         serde_json::from_str(include_str!("fixtures/worked_example.json")).unwrap();
-    let program = Program::from_json(&fixture["program"]).unwrap();
-    let (inputs, errors) = PartnerInputs::from_json(&program, &fixture["inputs"], "inputs");
-    assert_eq!(errors, []);
-    let result = project(&program, &inputs).unwrap().to_json(&program);
-
+    let (_, result) = engine_result(&fixture);
     let expected = &fixture["expected"];
-    assert_eq!(result["recommended_tier"], expected["recommended_tier"]);
-    let expected_tiers = expected["tiers"].as_array().unwrap();
-    assert_eq!(
-        result["tiers"].as_array().unwrap().len(),
-        expected_tiers.len()
+    assert_contains(
+        &result["recommended_tier"],
+        &expected["recommended_tier"],
+        "recommended_tier",
     );
-    for (tier, expected_tier) in result["tiers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(expected_tiers)
-    {
-        for (field, expected_value) in expected_tier.as_object().unwrap() {
-            if field == "years" {
-                continue;
-            }
-            assert_eq!(
-                &tier[field], expected_value,
-                "tier {} field {field}",
-                expected_tier["id"]
-            );
-        }
-        let expected_years = expected_tier["years"].as_array().unwrap();
-        assert_eq!(
-            tier["years"].as_array().unwrap().len(),
-            expected_years.len()
-        );
-        for (year, expected_year) in tier["years"].as_array().unwrap().iter().zip(expected_years) {
-            for (field, expected_value) in expected_year.as_object().unwrap() {
-                assert_eq!(
-                    &year[field], expected_value,
-                    "tier {} year {} field {field}",
-                    expected_tier["id"], expected_year["year"]
-                );
-            }
-        }
+    assert_contains(&result["tiers"], &expected["tiers"], "tiers");
+}
+
+#[test]
+fn journey_example_with_a_ramp() {
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/journey_example.json")).unwrap();
+    let (inputs, result) = engine_result(&fixture);
+    assert_contains(&result, &fixture["expected"], "result");
+    assert_eq!(
+        result["journey"]["path"],
+        json!(["registered", "silver", "gold", "gold", "silver"])
+    );
+
+    for case in fixture["ramp_cases"].as_array().unwrap() {
+        let mut ramped = inputs.clone();
+        let ramp = case["ramp_months"].as_i64().unwrap();
+        ramped.set(InputKey::RampMonths, Decimal::from(ramp));
+        let schedule = client_schedule(&ramped, 3).unwrap();
+        let years: Vec<Value> = schedule
+            .iter()
+            .map(|year| {
+                let cents = |value: Decimal| json!(fixed_places(value, 2));
+                json!({
+                    "year": year.year,
+                    "new_clients": cents(year.new_clients),
+                    "remaining_existing": cents(year.remaining_existing),
+                    "active_clients": cents(year.active_clients),
+                    "licence_revenue": cents(year.licence_revenue),
+                })
+            })
+            .collect();
+        assert_contains(&json!(years), &case["years"], &format!("ramp {ramp}"));
     }
 }

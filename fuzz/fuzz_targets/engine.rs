@@ -1,9 +1,11 @@
-//! Arbitrary decimals for every input and tier term: the engine returns a projection or a
-//! typed error, never panics, and its totals stay consistent.
+//! Arbitrary decimals for every input (the ramp included) and tier term: the engine returns a
+//! projection or a typed error, never panics, and its totals (the journey's too) stay
+//! consistent; the levers of every tier never panic either.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use partner_roi::engine::default_program::default_program;
+use partner_roi::engine::levers::levers;
 use partner_roi::engine::range::project_range;
 use partner_roi::engine::{project, InputKey, PartnerInputs};
 use partner_roi::export_csv::result_csv;
@@ -22,8 +24,8 @@ fn decimal(bytes: &[u8]) -> Decimal {
 fuzz_target!(|data: &[u8]| {
     let mut chunks = data.chunks_exact(13).map(decimal);
     let mut program = default_program();
-    let values: Vec<Decimal> = chunks.by_ref().take(16).collect();
-    if values.len() < 16 {
+    let values: Vec<Decimal> = chunks.by_ref().take(InputKey::COUNT).collect();
+    if values.len() < InputKey::COUNT {
         return;
     }
     let inputs = PartnerInputs::from_fn(|key| match key {
@@ -53,7 +55,13 @@ fuzz_target!(|data: &[u8]| {
         for tier in &projection.tiers {
             assert_eq!(tier.net, tier.earnings - tier.costs);
         }
+        let journey = &projection.journey.outcome;
+        assert_eq!(journey.net, journey.earnings - journey.costs);
+        assert_eq!(projection.journey.tier_by_year.len(), journey.years.len());
         let _ = result_csv(&projection.to_json(&program));
+        for tier_index in 0..program.tiers.len() {
+            let _ = levers(&program, &inputs, tier_index);
+        }
     }
     let _ = project_range(&program, &inputs);
 });

@@ -14,6 +14,8 @@ pub enum EngineError {
     },
     /// The horizon is not a whole number of years from 1 to 10.
     InvalidHorizon,
+    /// The tier asked for is not in the program (a validated program has at least one).
+    NoSuchTier,
 }
 
 impl fmt::Display for EngineError {
@@ -27,6 +29,7 @@ impl fmt::Display for EngineError {
             EngineError::InvalidHorizon => {
                 f.write_str("The number of years must be a whole number from 1 to 10.")
             }
+            EngineError::NoSuchTier => f.write_str("The program has no such tier."),
         }
     }
 }

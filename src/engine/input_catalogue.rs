@@ -1,4 +1,4 @@
-//! The sixteen partner inputs: names, units, texts, built-in defaults and absolute limits.
+//! The seventeen partner inputs: names, units, texts, built-in defaults and absolute limits.
 
 use rust_decimal::Decimal;
 
@@ -15,12 +15,17 @@ pub enum Unit {
     Money,
     /// A whole number of years.
     Years,
+    /// A whole number of months.
+    Months,
 }
 
 impl Unit {
     /// Whether values must be whole numbers.
     pub fn is_whole(self) -> bool {
-        matches!(self, Unit::Clients | Unit::People | Unit::Years)
+        matches!(
+            self,
+            Unit::Clients | Unit::People | Unit::Years | Unit::Months
+        )
     }
 }
 
@@ -59,6 +64,8 @@ pub enum InputKey {
     HorizonYears,
     /// `i`: discount rate for NPV.
     DiscountRatePct,
+    /// `R`: months until the partner's first deals.
+    RampMonths,
 }
 
 struct InputInfo {
@@ -75,8 +82,12 @@ const MILLION: i64 = 1_000_000;
 const BILLION: i64 = 1_000_000_000;
 
 impl InputKey {
-    /// Every input, in the order the model lists them.
-    pub const ALL: [InputKey; 16] = [
+    /// How many inputs there are.
+    pub const COUNT: usize = 17;
+
+    /// Every input, in the order the model lists them (new inputs go last, so that share
+    /// codes keep their order).
+    pub const ALL: [InputKey; Self::COUNT] = [
         InputKey::ExistingClients,
         InputKey::AdoptionPct,
         InputKey::NewClientsPerYear,
@@ -93,6 +104,7 @@ impl InputKey {
         InputKey::InitialInvestment,
         InputKey::HorizonYears,
         InputKey::DiscountRatePct,
+        InputKey::RampMonths,
     ];
 
     /// Position in [`InputKey::ALL`].
@@ -111,7 +123,7 @@ impl InputKey {
     }
 
     /// Every JSON name, in order.
-    pub fn names() -> [&'static str; 16] {
+    pub fn names() -> [&'static str; Self::COUNT] {
         Self::ALL.map(InputKey::name)
     }
 
@@ -150,7 +162,7 @@ impl InputKey {
     }
 }
 
-const CATALOGUE: [InputInfo; 16] = [
+const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "existing_clients",
         unit: Unit::Clients,
@@ -296,6 +308,15 @@ const CATALOGUE: [InputInfo; 16] = [
         default: 10,
         min: 0,
         max: 100,
+    },
+    InputInfo {
+        name: "ramp_months",
+        unit: Unit::Months,
+        label: "Months to first deals",
+        help: "How long it takes you to close the first deals after joining.",
+        default: 0,
+        min: 0,
+        max: 24,
     },
 ];
 

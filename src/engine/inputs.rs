@@ -11,7 +11,7 @@ use super::program::Program;
 /// The values a partner entered (or the program's defaults), indexed by [`InputKey`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnerInputs {
-    values: [Decimal; 16],
+    values: [Decimal; InputKey::COUNT],
 }
 
 impl PartnerInputs {

@@ -29,7 +29,7 @@ pub struct Program {
     /// Text shown under the results.
     pub disclaimer: Option<String>,
     /// Default, range and texts of every input, indexed by [`InputKey`].
-    pub input_specs: [InputSpec; 16],
+    pub input_specs: [InputSpec; InputKey::COUNT],
     /// Tiers, lowest first.
     pub tiers: Vec<Tier>,
     /// Spread of the conservative and optimistic projections, in percent (25 means ±25%).

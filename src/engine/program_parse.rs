@@ -235,7 +235,7 @@ fn read_input_specs(
     map: &Map<String, Value>,
     horizon: Option<Decimal>,
     discount: Option<Decimal>,
-) -> [InputSpec; 16] {
+) -> [InputSpec; InputKey::COUNT] {
     let mut specs = InputKey::ALL.map(InputSpec::builtin);
     specs[InputKey::HorizonYears.index()].default =
         horizon.unwrap_or(InputKey::HorizonYears.builtin_default());
@@ -414,7 +414,7 @@ impl TermReader<'_, '_> {
                 self.reader
                     .decimal_in(value, &path, Decimal::ZERO, Decimal::from(MONEY_MAX))
             }
-            Unit::Clients | Unit::People | Unit::Years => {
+            Unit::Clients | Unit::People | Unit::Years | Unit::Months => {
                 self.reader
                     .whole_in(value, &path, Decimal::ZERO, Decimal::from(1_000_000))
             }

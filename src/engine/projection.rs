@@ -9,6 +9,7 @@ use super::checked::{add, div, fraction, mul, sub, sum, Calc};
 use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
+use super::journey::{journey, Journey};
 use super::program::{Program, Tier, TierTerms};
 use super::schedule::{client_schedule, ScheduleYear};
 
@@ -77,7 +78,10 @@ pub struct TierYear {
     pub certification: Decimal,
     /// `K·N_t`.
     pub acquisition: Decimal,
-    /// Sum of the three costs.
+    /// A joining cost paid within this year: the journey's, when it first enters a tier
+    /// after year 1; zero for a single tier, whose joining cost is an initial cost.
+    pub joining_cost: Decimal,
+    /// Sum of the costs of the year.
     pub costs: Decimal,
     /// Earnings minus costs.
     pub net: Decimal,
@@ -96,13 +100,9 @@ pub struct Qualification {
     pub staff_gap: Decimal,
 }
 
-/// The projection of one tier.
+/// Yearly figures and their totals: one tier's, or the journey's.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TierProjection {
-    /// The tier's id.
-    pub tier_id: String,
-    /// The tier's name.
-    pub tier_name: String,
+pub struct Outcome {
     /// Year 1 to the horizon.
     pub years: Vec<TierYear>,
     /// `J + I0`, spent in year 0.
@@ -123,15 +123,71 @@ pub struct TierProjection {
     pub payback_months: Option<Decimal>,
     /// Net ÷ years.
     pub yearly_average_net: Decimal,
-    /// Requirements.
-    pub qualification: Qualification,
 }
 
-impl TierProjection {
+impl Outcome {
     /// One yearly figure summed over the horizon (e.g. `|year| year.program_fee`), checked
     /// like every engine sum.
     pub fn total_of(&self, figure: fn(&TierYear) -> Decimal) -> Result<Decimal, EngineError> {
         sum(self.years.iter().map(figure), InputKey::DealValue)
+    }
+
+    /// The totals of `years` after `initial_costs` (`docs/model.md`, sections 6 to 8).
+    pub(super) fn from_years(
+        initial_costs: Decimal,
+        years: Vec<TierYear>,
+        inputs: &PartnerInputs,
+    ) -> Result<Self, EngineError> {
+        let blame = InputKey::DealValue;
+        let streams = years
+            .iter()
+            .try_fold(Streams::default(), |total, year| total.plus(&year.streams))?;
+        let earnings = sum(years.iter().map(|y| y.earnings), blame)?;
+        let costs = add(
+            initial_costs,
+            sum(years.iter().map(|y| y.costs), blame)?,
+            blame,
+        )?;
+        let net = sub(earnings, costs, blame)?;
+        let roi = if costs.is_zero() {
+            None
+        } else {
+            Some(div(net, costs, blame)?)
+        };
+        let horizon = Decimal::from(years.len());
+        Ok(Outcome {
+            npv: net_present_value(initial_costs, &years, inputs)?,
+            payback_months: payback_months(initial_costs, &years)?,
+            yearly_average_net: div(net, horizon.max(Decimal::ONE), blame)?,
+            years,
+            initial_costs,
+            streams,
+            earnings,
+            costs,
+            net,
+            roi,
+        })
+    }
+}
+
+/// The projection of one tier: its outcome (read through `Deref`) and its requirements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierProjection {
+    /// The tier's id.
+    pub tier_id: String,
+    /// The tier's name.
+    pub tier_name: String,
+    /// Its yearly figures and totals.
+    pub outcome: Outcome,
+    /// Requirements.
+    pub qualification: Qualification,
+}
+
+impl std::ops::Deref for TierProjection {
+    type Target = Outcome;
+
+    fn deref(&self) -> &Outcome {
+        &self.outcome
     }
 }
 
@@ -155,6 +211,8 @@ pub struct Projection {
     pub recommended: Option<usize>,
     /// Every tier above the recommended one.
     pub upgrades: Vec<Upgrade>,
+    /// The path through the tiers as revenue grows and falls.
+    pub journey: Journey,
 }
 
 #[cfg(test)]
@@ -186,12 +244,28 @@ pub fn project(program: &Program, inputs: &PartnerInputs) -> Result<Projection, 
         Some(index) => upgrades_above(&tiers, index)?,
         None => Vec::new(),
     };
+    let journey = journey(program, inputs, &schedule, &tiers)?;
     Ok(Projection {
         horizon_years: horizon,
         tiers,
         recommended,
         upgrades,
+        journey,
     })
+}
+
+/// The total net of the tier at `tier_index` alone: what [`project`] computes for it.
+pub fn project_tier_net(
+    program: &Program,
+    inputs: &PartnerInputs,
+    tier_index: usize,
+) -> Result<Decimal, EngineError> {
+    let tier = program
+        .tiers
+        .get(tier_index)
+        .ok_or(EngineError::NoSuchTier)?;
+    let schedule = client_schedule(inputs, horizon_years(inputs)?)?;
+    Ok(project_tier(tier, inputs, &schedule)?.net)
 }
 
 fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
@@ -209,57 +283,38 @@ fn project_tier(
     schedule: &[ScheduleYear],
 ) -> Result<TierProjection, EngineError> {
     let terms = &tier.terms;
-    let initial_costs = add(
-        terms.joining_cost,
-        inputs.get(InputKey::InitialInvestment),
-        InputKey::InitialInvestment,
-    )?;
+    let initial_costs = initial_costs(terms, inputs)?;
     let mut cumulative = -initial_costs;
     let mut years = Vec::with_capacity(schedule.len());
     for schedule_year in schedule {
-        let year = project_year(terms, inputs, schedule_year, cumulative)?;
+        let year = project_year(terms, inputs, schedule_year, cumulative, Decimal::ZERO)?;
         cumulative = year.cumulative_net;
         years.push(year);
     }
-    let blame = InputKey::DealValue;
-    let streams = years
-        .iter()
-        .try_fold(Streams::default(), |total, year| total.plus(&year.streams))?;
-    let earnings = sum(years.iter().map(|y| y.earnings), blame)?;
-    let costs = add(
-        initial_costs,
-        sum(years.iter().map(|y| y.costs), blame)?,
-        blame,
-    )?;
-    let net = sub(earnings, costs, blame)?;
-    let roi = if costs.is_zero() {
-        None
-    } else {
-        Some(div(net, costs, blame)?)
-    };
-    let horizon = Decimal::from(schedule.len());
     Ok(TierProjection {
         tier_id: tier.id.clone(),
         tier_name: tier.name.clone(),
-        npv: net_present_value(initial_costs, &years, inputs)?,
-        payback_months: payback_months(initial_costs, &years)?,
-        yearly_average_net: div(net, horizon.max(Decimal::ONE), blame)?,
         qualification: qualification(terms, inputs, schedule)?,
-        years,
-        initial_costs,
-        streams,
-        earnings,
-        costs,
-        net,
-        roi,
+        outcome: Outcome::from_years(initial_costs, years, inputs)?,
     })
 }
 
-fn project_year(
+/// `J + I0`.
+pub(super) fn initial_costs(terms: &TierTerms, inputs: &PartnerInputs) -> Calc {
+    add(
+        terms.joining_cost,
+        inputs.get(InputKey::InitialInvestment),
+        InputKey::InitialInvestment,
+    )
+}
+
+/// Year `schedule_year` under `terms`, with `joining_cost` paid within it.
+pub(super) fn project_year(
     terms: &TierTerms,
     inputs: &PartnerInputs,
     schedule_year: &ScheduleYear,
     cumulative_before: Decimal,
+    joining_cost: Decimal,
 ) -> Result<TierYear, EngineError> {
     let value = InputKey::DealValue;
     let licence = schedule_year.licence_revenue;
@@ -326,7 +381,7 @@ fn project_year(
         InputKey::AcquisitionCost,
     )?;
     let costs = sum(
-        [terms.annual_fee, certification, acquisition],
+        [terms.annual_fee, certification, acquisition, joining_cost],
         InputKey::AcquisitionCost,
     )?;
     let net = sub(earnings, costs, value)?;
@@ -341,6 +396,7 @@ fn project_year(
         program_fee: terms.annual_fee,
         certification,
         acquisition,
+        joining_cost,
         costs,
         net,
         cumulative_net: add(cumulative_before, net, value)?,

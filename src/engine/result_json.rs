@@ -5,8 +5,9 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 use super::decimal_text::fixed_places;
+use super::journey::Journey;
 use super::program::Program;
-use super::projection::{Projection, Streams, TierProjection, TierYear};
+use super::projection::{Outcome, Projection, Streams, TierProjection, TierYear};
 use super::range::ProjectionRange;
 
 fn money(value: Decimal) -> Value {
@@ -35,6 +36,7 @@ impl Projection {
                 "extra_net": money(upgrade.extra_net),
             })).collect::<Vec<_>>(),
             "tiers": self.tiers.iter().map(tier_json).collect::<Vec<_>>(),
+            "journey": journey_json(&self.journey, program),
         })
     }
 }
@@ -84,23 +86,31 @@ fn streams_into(map: &mut Map<String, Value>, streams: &Streams) {
     }
 }
 
+/// The totals shared by a tier and the journey, in `map`.
+fn outcome_into(map: &mut Map<String, Value>, outcome: &Outcome) {
+    map.insert("initial_costs".into(), money(outcome.initial_costs));
+    streams_into(map, &outcome.streams);
+    map.insert("earnings".into(), money(outcome.earnings));
+    map.insert("costs".into(), money(outcome.costs));
+    map.insert("net".into(), money(outcome.net));
+    map.insert("roi".into(), optional(outcome.roi, ratio));
+    map.insert("npv".into(), money(outcome.npv));
+    map.insert(
+        "payback_months".into(),
+        optional(outcome.payback_months, money),
+    );
+    map.insert(
+        "yearly_average_net".into(),
+        money(outcome.yearly_average_net),
+    );
+}
+
 fn tier_json(tier: &TierProjection) -> Value {
     let qualification = &tier.qualification;
     let mut map = Map::new();
     map.insert("id".into(), json!(tier.tier_id));
     map.insert("name".into(), json!(tier.tier_name));
-    map.insert("initial_costs".into(), money(tier.initial_costs));
-    streams_into(&mut map, &tier.streams);
-    map.insert("earnings".into(), money(tier.earnings));
-    map.insert("costs".into(), money(tier.costs));
-    map.insert("net".into(), money(tier.net));
-    map.insert("roi".into(), optional(tier.roi, ratio));
-    map.insert("npv".into(), money(tier.npv));
-    map.insert(
-        "payback_months".into(),
-        optional(tier.payback_months, money),
-    );
-    map.insert("yearly_average_net".into(), money(tier.yearly_average_net));
+    outcome_into(&mut map, tier);
     map.insert(
         "qualifies_from_year".into(),
         json!(qualification.qualifies_from_year),
@@ -114,6 +124,38 @@ fn tier_json(tier: &TierProjection) -> Value {
         "years".into(),
         Value::Array(tier.years.iter().map(year_json).collect()),
     );
+    Value::Object(map)
+}
+
+/// `"journey"`: the tier of each year (`"path"`), the totals of a tier, what the path adds
+/// over staying in year 1's tier, and each year with its `"tier"` and `"joining_cost"`.
+fn journey_json(journey: &Journey, program: &Program) -> Value {
+    let tier_id = |index: &usize| program.tiers.get(*index).map(|tier| tier.id.clone());
+    let mut map = Map::new();
+    map.insert(
+        "path".into(),
+        json!(journey.tier_by_year.iter().map(tier_id).collect::<Vec<_>>()),
+    );
+    outcome_into(&mut map, &journey.outcome);
+    map.insert(
+        "extra_net_vs_start_tier".into(),
+        money(journey.extra_net_vs_start_tier),
+    );
+    let years = journey
+        .outcome
+        .years
+        .iter()
+        .zip(&journey.tier_by_year)
+        .map(|(year, tier)| {
+            let mut year_map = year_json(year);
+            if let Some(year_map) = year_map.as_object_mut() {
+                year_map.insert("tier".into(), json!(tier_id(tier)));
+                year_map.insert("joining_cost".into(), money(year.joining_cost));
+            }
+            year_map
+        })
+        .collect();
+    map.insert("years".into(), Value::Array(years));
     Value::Object(map)
 }
 

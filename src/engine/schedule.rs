@@ -35,6 +35,20 @@ impl ScheduleYear {
     }
 }
 
+/// `ρ_t = min(1, max(0, (12·t − R) / 12))`: the share of year `year` after the ramp of
+/// `ramp_months` months, when the partner closes deals.
+pub fn share_after_ramp(year: u32, ramp_months: Decimal) -> Decimal {
+    let year_end = Decimal::from(12 * u64::from(year));
+    if ramp_months <= year_end - Decimal::from(12) {
+        Decimal::ONE
+    } else if ramp_months >= year_end {
+        Decimal::ZERO
+    } else {
+        // Within this year, so every figure here is between 0 and 12.
+        (year_end - ramp_months) / Decimal::from(12)
+    }
+}
+
 /// One cohort of clients who adopted in the same year.
 struct Cohort {
     clients: Decimal,
@@ -60,6 +74,7 @@ pub fn client_schedule(
     let not_adopting = sub(Decimal::ONE, adoption, InputKey::AdoptionPct)?;
     let won_per_year = inputs.get(InputKey::NewClientsPerYear);
     let deal_value = inputs.get(InputKey::DealValue);
+    let ramp_months = inputs.get(InputKey::RampMonths);
 
     let mut remaining = inputs.get(InputKey::ExistingClients);
     let mut cohorts: Vec<Cohort> = Vec::new();
@@ -69,9 +84,22 @@ pub fn client_schedule(
             cohort.clients = mul(cohort.clients, retention, InputKey::ChurnPct)?;
             cohort.value_per_client = mul(cohort.value_per_client, growth, InputKey::ExpansionPct)?;
         }
-        let adopting = mul(adoption, remaining, InputKey::ExistingClients)?;
-        let new_clients = add(adopting, won_per_year, InputKey::NewClientsPerYear)?;
-        remaining = mul(not_adopting, remaining, InputKey::ExistingClients)?;
+        let selling = share_after_ramp(year, ramp_months);
+        let new_clients = if selling == Decimal::ONE {
+            // A full year of selling: the formulas of the model without the ramp, unchanged.
+            let adopting = mul(adoption, remaining, InputKey::ExistingClients)?;
+            remaining = mul(not_adopting, remaining, InputKey::ExistingClients)?;
+            add(adopting, won_per_year, InputKey::NewClientsPerYear)?
+        } else {
+            let adopting = mul(
+                selling,
+                mul(adoption, remaining, InputKey::ExistingClients)?,
+                InputKey::RampMonths,
+            )?;
+            let won = mul(selling, won_per_year, InputKey::RampMonths)?;
+            remaining = sub(remaining, adopting, InputKey::ExistingClients)?;
+            add(adopting, won, InputKey::NewClientsPerYear)?
+        };
         // Newest cohort first, so index = age.
         cohorts.insert(
             0,

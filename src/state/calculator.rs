@@ -31,9 +31,9 @@ pub struct CalculatorState {
     /// The last valid value of every input.
     pub inputs: PartnerInputs,
     /// The text shown in each input's box, indexed by [`InputKey`].
-    pub texts: [String; 16],
+    pub texts: [String; InputKey::COUNT],
     /// The problem with each box's text, if any.
-    pub problems: [Option<FieldProblem>; 16],
+    pub problems: [Option<FieldProblem>; InputKey::COUNT],
     /// The last projection that could be computed.
     pub projection: Option<Rc<Projection>>,
     /// Its conservative and optimistic variants (the program's spread).

@@ -1,4 +1,4 @@
-//! How the sixteen inputs are grouped on screen, and which belong to the basic view.
+//! How the inputs are grouped on screen, and which belong to the basic view.
 
 use crate::engine::InputKey;
 
@@ -45,6 +45,7 @@ pub const INPUT_GROUPS: [InputGroup; 5] = [
     InputGroup {
         title: "Assumptions",
         keys: &[
+            InputKey::RampMonths,
             InputKey::ExpansionPct,
             InputKey::ChurnPct,
             InputKey::HorizonYears,

@@ -127,7 +127,7 @@ impl Formatter {
         match unit {
             Unit::Money => self.money_whole(value),
             Unit::Percent => format!("{}%", self.number(value)),
-            Unit::Clients | Unit::People | Unit::Years => self.number(value),
+            Unit::Clients | Unit::People | Unit::Years | Unit::Months => self.number(value),
         }
     }
 

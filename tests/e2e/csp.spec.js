@@ -201,7 +201,7 @@ for (const [title, policy] of POLICIES) {
     expect(summary).toContain(reseller.name);
     await src.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect(src.locator('.toolbar-status')).toContainText('Link copied');
-    expect(await readClipboard(page)).toContain('#partner-roi-src=1~example-reseller~');
+    expect(await readClipboard(page)).toContain('#partner-roi-src=2~example-reseller~');
 
     // Load a program file into the other widget.
     const cloud = await programFile(request, 'cloud-services');

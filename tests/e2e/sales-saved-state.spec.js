@@ -59,7 +59,7 @@ test('typed figures and the selected tier come back after a reload', async ({ pa
   await expect(widget.locator('.year-table-scroll caption')).toHaveText(`${other.name}: year by year`);
   const typed = await settledState(page);
   expect(typed.inputs).not.toEqual(initial.inputs);
-  await expect.poll(() => savedCode(page)).toMatch(new RegExp(`^1~${DEFAULT_PROGRAM_ID}~${other.id}~.*\\b43210\\b`));
+  await expect.poll(() => savedCode(page)).toMatch(new RegExp(`^2~${DEFAULT_PROGRAM_ID}~${other.id}~.*\\b43210\\b`));
   expect(await savedKeys(page)).toEqual([KEY]);
 
   await page.reload();
@@ -99,7 +99,7 @@ for (const corrupted of ['garbage', '1~example-cloud~~', '\u0000%%%~~~']) {
     await typeInput(page, widget, 'partner-roi', DEAL, 'deal_value', '31000');
     await expect(widget.locator('.tier-net-value').first()).not.toHaveText(nets[0]);
     await expectCardsShowResult(page);
-    await expect.poll(() => savedCode(page)).toMatch(new RegExp(`^1~${DEFAULT_PROGRAM_ID}~.*\\b31000\\b`));
+    await expect.poll(() => savedCode(page)).toMatch(new RegExp(`^2~${DEFAULT_PROGRAM_ID}~.*\\b31000\\b`));
     expect(errors, 'console errors, page errors and failed requests').toEqual([]);
   });
 }

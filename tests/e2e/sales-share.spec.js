@@ -1,5 +1,5 @@
 // Share links: "Copy link" puts the figures and the selected tier in the page URL's
-// fragment (`#partner-roi=1~<program>~<tier>~<16 values>`, `#partner-roi-<id>=…` for an
+// fragment (`#partner-roi=2~<program>~<tier>~<17 values>`, `#partner-roi-<id>=…` for an
 // element with an id); opening the link elsewhere restores them. Tampered links restore
 // what they can, say what they could not, and never break the widget.
 //
@@ -138,7 +138,7 @@ test('with element ids, each widget has its own link parameter and only that wid
   await first.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(first.locator('.toolbar-status')).toContainText('Link copied');
   const link = await readClipboard(page);
-  expect(link).toMatch(new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#partner-roi-first=1~${DEFAULT_PROGRAM_ID}~`));
+  expect(link).toMatch(new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#partner-roi-first=2~${DEFAULT_PROGRAM_ID}~`));
   expect(link).not.toContain('partner-roi-second=');
 
   const other = await browser.newContext();
@@ -208,7 +208,7 @@ test('when the clipboard refuses, the link is still in the address bar and the s
   await typeInput(page, widget, 'partner-roi', DEAL, 'deal_value', '43210');
   await widget.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(widget.locator('.toolbar-status')).toHaveText('The link is in the address bar: copy it from there.');
-  expect(page.url()).toMatch(new RegExp(`#partner-roi=1~${DEFAULT_PROGRAM_ID}~[^&]*\\b43210\\b`));
+  expect(page.url()).toMatch(new RegExp(`#partner-roi=2~${DEFAULT_PROGRAM_ID}~[^&]*\\b43210\\b`));
   expect(errors, 'console errors, page errors and failed requests').toEqual([]);
 });
 
@@ -227,7 +227,7 @@ test('the offline file (file://) makes links that restore its figures', async ({
   // Copied, or left in the address bar: either way the address bar holds the link.
   await expect(widget.locator('.toolbar-status')).toHaveText(/Link copied|address bar/);
   const link = page.url();
-  expect(link.startsWith(`${fileUrl}#partner-roi-partner-roi-offline=1~${DEFAULT_PROGRAM_ID}~${chosen.id}~`)).toBe(true);
+  expect(link.startsWith(`${fileUrl}#partner-roi-partner-roi-offline=2~${DEFAULT_PROGRAM_ID}~${chosen.id}~`)).toBe(true);
 
   const other = await browser.newContext();
   try {
@@ -431,7 +431,7 @@ test('a link copied in the demo after choosing another example program restores 
   await widget.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(widget.locator('.toolbar-status')).toContainText('Link copied');
   const link = await readClipboard(page);
-  expect(link).toContain('#partner-roi-partner-roi-demo=1~example-reseller~');
+  expect(link).toContain('#partner-roi-partner-roi-demo=2~example-reseller~');
 
   const other = await browser.newContext();
   try {

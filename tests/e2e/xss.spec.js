@@ -390,7 +390,7 @@ test.describe('hostile figures', () => {
       await expectNoInjection(page, record, 'after typing');
       // Saved under the element's id, as given.
       await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `partner-roi:${DEFAULT_PROGRAM_ID}:${id}`))
-        .toMatch(/^1~example-cloud~[a-z]*~(?:[^,]*,){3}43210,/);
+        .toMatch(/^2~example-cloud~[a-z]*~(?:[^,]*,){3}43210,/);
 
       await widget.getByRole('button', { name: 'Copy link', exact: true }).click();
       await expect(widget.locator('.toolbar-status')).toContainText('Link copied');

@@ -147,5 +147,6 @@ fn unit_text(unit: Unit, currency: &str) -> String {
         Unit::Clients => "clients".to_owned(),
         Unit::People => "people".to_owned(),
         Unit::Years => "years".to_owned(),
+        Unit::Months => "months".to_owned(),
     }
 }

@@ -1,0 +1,105 @@
+//! The tier journey ("Your path"): the tier a partner is in each year as its licence revenue
+//! grows and falls, and what that path earns (`docs/model.md`, "Your path").
+
+use rust_decimal::Decimal;
+
+use super::checked::sub;
+use super::error::EngineError;
+use super::input_catalogue::InputKey;
+use super::inputs::PartnerInputs;
+use super::program::Program;
+use super::projection::{initial_costs, project_year, Outcome, TierProjection};
+use super::schedule::ScheduleYear;
+
+/// The partner's path through the tiers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journey {
+    /// The index of each year's tier, year 1 first.
+    pub tier_by_year: Vec<usize>,
+    /// Each year's figures under that year's tier, joining costs included, and the totals.
+    pub outcome: Outcome,
+    /// The journey's net minus the net of staying in year 1's tier for the whole horizon.
+    pub extra_net_vs_start_tier: Decimal,
+}
+
+impl Journey {
+    /// The year in which the journey first enters the tier at `tier_index`, if it does.
+    pub fn first_year_in(&self, tier_index: usize) -> Option<u32> {
+        let position = self
+            .tier_by_year
+            .iter()
+            .position(|&tier| tier == tier_index)?;
+        u32::try_from(position + 1).ok()
+    }
+
+    /// The tiers of the path in the order they are entered, each with its first year.
+    pub fn steps(&self) -> Vec<(usize, u32)> {
+        let mut steps: Vec<(usize, u32)> = Vec::new();
+        for (position, &tier) in self.tier_by_year.iter().enumerate() {
+            if steps.last().map(|&(last, _)| last) != Some(tier) {
+                steps.push((tier, u32::try_from(position + 1).unwrap_or(u32::MAX)));
+            }
+        }
+        steps
+    }
+}
+
+/// The tier of a year with licence revenue `licence_revenue`: the highest (in program order)
+/// whose revenue requirement it meets, else the lowest.
+pub fn tier_for_revenue(program: &Program, licence_revenue: Decimal) -> usize {
+    program
+        .tiers
+        .iter()
+        .rposition(|tier| tier.terms.min_annual_revenue <= licence_revenue)
+        .unwrap_or(0)
+}
+
+/// Follows the partner through `program` over `schedule`; `tiers` are the single-tier
+/// projections, for the comparison with staying in year 1's tier.
+pub(super) fn journey(
+    program: &Program,
+    inputs: &PartnerInputs,
+    schedule: &[ScheduleYear],
+    tiers: &[TierProjection],
+) -> Result<Journey, EngineError> {
+    let tier_by_year: Vec<usize> = schedule
+        .iter()
+        .map(|year| tier_for_revenue(program, year.licence_revenue))
+        .collect();
+    let terms_of = |index: usize| {
+        program
+            .tiers
+            .get(index)
+            .map(|tier| &tier.terms)
+            .ok_or(EngineError::NoSuchTier)
+    };
+    let start = tier_by_year.first().copied().unwrap_or(0);
+    let initial_costs = initial_costs(terms_of(start)?, inputs)?;
+
+    // Year 1's joining cost is an initial cost.
+    let mut entered = vec![false; program.tiers.len()];
+    if let Some(first) = entered.get_mut(start) {
+        *first = true;
+    }
+    let mut cumulative = -initial_costs;
+    let mut years = Vec::with_capacity(schedule.len());
+    for (schedule_year, &tier) in schedule.iter().zip(&tier_by_year) {
+        let terms = terms_of(tier)?;
+        let first_entry = !std::mem::replace(&mut entered[tier], true);
+        let joining_cost = if first_entry {
+            terms.joining_cost
+        } else {
+            Decimal::ZERO
+        };
+        let year = project_year(terms, inputs, schedule_year, cumulative, joining_cost)?;
+        cumulative = year.cumulative_net;
+        years.push(year);
+    }
+    let outcome = Outcome::from_years(initial_costs, years, inputs)?;
+    let start_net = tiers.get(start).map_or(Decimal::ZERO, |tier| tier.net);
+    Ok(Journey {
+        extra_net_vs_start_tier: sub(outcome.net, start_net, InputKey::DealValue)?,
+        tier_by_year,
+        outcome,
+    })
+}
