@@ -19,14 +19,16 @@ pub mod stylesheet;
 #[cfg(feature = "test-panic")]
 pub mod test_panic;
 
+use serde_json::{json, Value};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+use crate::engine::decimal_text::fixed_places;
 use crate::engine::default_program::default_program;
 use crate::engine::result_json::result_json;
-use crate::engine::Program;
+use crate::engine::{PartnerInputs, Program};
 use crate::host_config::read_inputs;
-use crate::state::CalculatorState;
+use crate::state::{Action, CalculatorState};
 
 /// `PartnerRoi.project(program, inputs)`: the engine's result JSON for a program object
 /// (`null`: the built-in program) and an inputs object (`null`: the program's defaults),
@@ -37,17 +39,7 @@ use crate::state::CalculatorState;
 pub fn project_for_host(program: JsValue, inputs: JsValue) -> Result<JsValue, JsError> {
     #[cfg(feature = "test-panic")]
     test_panic::panic_if_page_asks();
-    let program = match js_json::to_json(&program)? {
-        None => default_program(),
-        Some(value) => {
-            Program::from_json(&value).map_err(|errors| js_json::errors_to_js(&errors))?
-        }
-    };
-    let inputs_value = js_json::to_json(&inputs)?;
-    let (inputs, errors) = read_inputs(&program, inputs_value.as_ref(), "inputs");
-    if !errors.is_empty() {
-        return Err(js_json::errors_to_js(&errors));
-    }
+    let (program, inputs) = program_and_inputs(&program, &inputs)?;
     let calculator = CalculatorState::new(Rc::new(program), inputs, None, '.');
     if let Some(error) = &calculator.engine_error {
         return Err(JsError::new(&error.to_string()));
@@ -58,4 +50,75 @@ pub fn project_for_host(program: JsValue, inputs: JsValue) -> Result<JsValue, Js
         .ok_or_else(|| JsError::new("internal: no projection"))?;
     let result = result_json(&calculator.program, projection, calculator.range.as_deref());
     js_json::from_json(&result)
+}
+
+/// `PartnerRoi.levers(program, inputs, tierId)`: what moves the net profit of a tier (`null`:
+/// the recommended one), read like `PartnerRoi.project`'s arguments and computed by a
+/// calculator like the widget's. An array, widest spread first, of `{input, low_value,
+/// high_value, low_net, high_net}`: values as exact decimal strings, nets to 2 places.
+///
+/// Throws an `Error` for an invalid program or inputs, an unknown tier or an overflow.
+#[wasm_bindgen(js_name = leversForHost)]
+pub fn levers_for_host(
+    program: JsValue,
+    inputs: JsValue,
+    tier_id: JsValue,
+) -> Result<JsValue, JsError> {
+    let (program, inputs) = program_and_inputs(&program, &inputs)?;
+    let tier_id = match tier_id.as_string() {
+        Some(id) if program.tier_index(&id).is_none() => {
+            let known: Vec<&str> = program.tiers.iter().map(|tier| tier.id.as_str()).collect();
+            let message = format!("unknown tier id \"{id}\" (known: {})", known.join(", "));
+            return Err(JsError::new(&message));
+        }
+        Some(id) => Some(id),
+        None if tier_id.is_null() || tier_id.is_undefined() => None,
+        None => return Err(JsError::new("tierId must be a tier id (a string) or null")),
+    };
+    let calculator = CalculatorState::new(Rc::new(program), inputs, tier_id.as_deref(), '.')
+        .apply(Action::ToggleLevers);
+    if let Some(error) = &calculator.engine_error {
+        return Err(JsError::new(&error.to_string()));
+    }
+    let set = calculator
+        .levers
+        .as_deref()
+        .ok_or_else(|| JsError::new("internal: no levers"))?;
+    let levers = set
+        .levers
+        .as_ref()
+        .map_err(|error| JsError::new(&error.to_string()))?;
+    let levers: Vec<Value> = levers
+        .iter()
+        .map(|lever| {
+            json!({
+                "input": lever.input.name(),
+                "low_value": lever.low_value.normalize().to_string(),
+                "high_value": lever.high_value.normalize().to_string(),
+                "low_net": fixed_places(lever.low_net, 2),
+                "high_net": fixed_places(lever.high_net, 2),
+            })
+        })
+        .collect();
+    js_json::from_json(&Value::Array(levers))
+}
+
+/// A host's program (`null`: the built-in one) and inputs (`null`: its defaults), or an
+/// `Error` naming every problem.
+fn program_and_inputs(
+    program: &JsValue,
+    inputs: &JsValue,
+) -> Result<(Program, PartnerInputs), JsError> {
+    let program = match js_json::to_json(program)? {
+        None => default_program(),
+        Some(value) => {
+            Program::from_json(&value).map_err(|errors| js_json::errors_to_js(&errors))?
+        }
+    };
+    let inputs_value = js_json::to_json(inputs)?;
+    let (inputs, errors) = read_inputs(&program, inputs_value.as_ref(), "inputs");
+    if !errors.is_empty() {
+        return Err(js_json::errors_to_js(&errors));
+    }
+    Ok((program, inputs))
 }

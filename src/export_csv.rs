@@ -24,37 +24,73 @@ const YEAR_COLUMNS: [&str; 17] = [
     "initial_costs",
 ];
 
+/// The id in the first column of the partner's path's rows.
+const PATH_ID: &str = "your-path";
+
 /// CSV text for a result document (`Projection::to_json`): a header row, then for every
-/// tier a year-0 row (initial costs) and one row per year.
+/// tier a year-0 row (initial costs) and one row per year; then the same rows for the
+/// partner's path (`"journey"`), named "Your path: <that year's tier>".
 pub fn result_csv(result: &Value) -> String {
     let mut lines = vec![format!("tier_id,tier_name,year,{}", YEAR_COLUMNS.join(","))];
-    for tier in result["tiers"].as_array().into_iter().flatten() {
+    let tiers = result["tiers"].as_array().map_or(&[][..], Vec::as_slice);
+    for tier in tiers {
         let id = text_cell(tier["id"].as_str().unwrap_or_default());
         let name = text_cell(tier["name"].as_str().unwrap_or_default());
-        let initial = tier["initial_costs"].as_str().unwrap_or("0.00");
-        let start: Vec<String> = YEAR_COLUMNS
-            .iter()
-            .map(|column| match *column {
-                "initial_costs" | "costs" => initial.to_owned(),
-                "net" | "cumulative_net" => negated(initial),
-                _ => "0.00".to_owned(),
-            })
-            .collect();
-        lines.push(format!("{id},{name},0,{}", start.join(",")));
-        for year in tier["years"].as_array().into_iter().flatten() {
-            let cells: Vec<String> = YEAR_COLUMNS
+        push_rows(&mut lines, tier, |_| (id.clone(), name.clone()));
+    }
+    let journey = &result["journey"];
+    if journey.is_object() {
+        let name_of = |tier_id: &Value| {
+            tiers
                 .iter()
-                .map(|column| match *column {
-                    "initial_costs" => "0.00".to_owned(),
-                    column => year[column].as_str().unwrap_or_default().to_owned(),
-                })
-                .collect();
-            lines.push(format!("{id},{name},{},{}", year["year"], cells.join(",")));
-        }
+                .find(|tier| tier["id"] == *tier_id)
+                .and_then(|tier| tier["name"].as_str())
+                .unwrap_or_default()
+        };
+        let path = journey["path"].as_array().map_or(&[][..], Vec::as_slice);
+        push_rows(&mut lines, journey, |year| {
+            let tier = path.get(year.saturating_sub(1)).unwrap_or(&Value::Null);
+            (
+                PATH_ID.to_owned(),
+                text_cell(&format!("Your path: {}", name_of(tier))),
+            )
+        });
     }
     let mut csv = lines.join("\r\n");
     csv.push_str("\r\n");
     csv
+}
+
+/// The year-0 row and one row per year of a tier or the path; `label` gives the first two
+/// cells of year `n`.
+fn push_rows(lines: &mut Vec<String>, figures: &Value, label: impl Fn(usize) -> (String, String)) {
+    let initial = figures["initial_costs"].as_str().unwrap_or("0.00");
+    let start: Vec<String> = YEAR_COLUMNS
+        .iter()
+        .map(|column| match *column {
+            "initial_costs" | "costs" => initial.to_owned(),
+            "net" | "cumulative_net" => negated(initial),
+            _ => "0.00".to_owned(),
+        })
+        .collect();
+    let (id, name) = label(1);
+    lines.push(format!("{id},{name},0,{}", start.join(",")));
+    for (index, year) in figures["years"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let cells: Vec<String> = YEAR_COLUMNS
+            .iter()
+            .map(|column| match *column {
+                "initial_costs" => "0.00".to_owned(),
+                column => year[column].as_str().unwrap_or_default().to_owned(),
+            })
+            .collect();
+        let (id, name) = label(index + 1);
+        lines.push(format!("{id},{name},{},{}", year["year"], cells.join(",")));
+    }
 }
 
 /// A text cell: quoted when needed, and never read as a formula by spreadsheets.
@@ -96,7 +132,7 @@ mod tests {
         let rows: Vec<Vec<&str>> = csv.lines().map(|line| line.split(',').collect()).collect();
         assert_eq!(rows[0][..3], ["tier_id", "tier_name", "year"]);
         let horizon = result["horizon_years"].as_u64().unwrap() as usize;
-        assert_eq!(rows.len(), 1 + program.tiers.len() * (horizon + 1));
+        assert_eq!(rows.len(), 1 + (program.tiers.len() + 1) * (horizon + 1));
         for (index, tier) in result["tiers"].as_array().unwrap().iter().enumerate() {
             let start = 1 + index * (horizon + 1);
             assert_eq!(rows[start][0], tier["id"].as_str().unwrap());
@@ -108,6 +144,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_path_follows_the_tiers_with_each_years_tier_named() {
+        let program = default_program();
+        let mut inputs = program.default_inputs();
+        inputs.set(crate::engine::InputKey::NewClientsPerYear, 40.into());
+        let result = project(&program, &inputs).unwrap().to_json(&program);
+        let csv = result_csv(&result);
+        let path_rows: Vec<Vec<&str>> = csv
+            .lines()
+            .filter(|line| line.starts_with("your-path,"))
+            .map(|line| line.split(',').collect())
+            .collect();
+        let journey = &result["journey"];
+        let years = journey["years"].as_array().unwrap();
+        assert_eq!(path_rows.len(), years.len() + 1);
+        assert_eq!(path_rows[0][2], "0");
+        for (row, year) in path_rows[1..].iter().zip(years) {
+            let tier = program
+                .tiers
+                .iter()
+                .find(|tier| tier.id == year["tier"].as_str().unwrap())
+                .unwrap();
+            assert_eq!(row[1], format!("Your path: {}", tier.name));
+            assert_eq!(row[3 + 13], year["costs"].as_str().unwrap());
+        }
+        assert_ne!(path_rows[1][1], path_rows[path_rows.len() - 1][1], "{csv}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use partner_roi::engine::{project, InputKey, PartnerInputs, Program, Projection,
 use partner_roi::slider_scale::SliderScale;
 use partner_roi::state::number_entry::typed_text;
 use partner_roi::state::{Action, CalculatorState};
+use partner_roi::ui::components::levers_panel::LeversPanel;
 use partner_roi::ui::format::Formatter;
 use partner_roi::ui::Widget;
 use rust_decimal::Decimal;
@@ -373,11 +374,12 @@ async fn every_chart_has_a_text_alternative_with_every_tier() {
             .iter()
             .map(|tier| tier.name.as_str())
             .collect();
-        // The cumulative chart adds ", conservative" / ", optimistic" rows per tier.
+        // The cumulative chart adds ", conservative" / ", optimistic" rows per tier, and one
+        // for the partner's path when it moves between tiers.
         let tier_rows: Vec<&str> = rows
             .iter()
             .map(String::as_str)
-            .filter(|row| !row.contains(", "))
+            .filter(|row| !row.contains(", ") && *row != "Your path")
             .collect();
         assert_eq!(tier_rows, names);
     }
@@ -444,4 +446,93 @@ async fn the_first_task_draws_the_cards_and_later_tasks_the_charts_table_and_ass
     assert_eq!(all(&root, "figure.chart").len(), 2);
     assert_eq!(all(&root, ".year-table").len(), 1);
     assert_eq!(all(&root, ".assumptions").len(), 1);
+}
+
+thread_local! {
+    /// The calculator of the mounted [`LeversHarness`], for the test to change its figures.
+    static LEVERS_CALCULATOR: std::cell::RefCell<Option<UseReducerDispatcher<Calculator>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// "What moves your profit" over its own calculator state, as the results panel shows it.
+#[function_component(LeversHarness)]
+fn levers_harness() -> Html {
+    let calculator = use_reducer(|| {
+        let mut program = default_program();
+        program.locale = Some("en-US".into());
+        let inputs = program.default_inputs();
+        Calculator(CalculatorState::new(Rc::new(program), inputs, None, '.'))
+    });
+    LEVERS_CALCULATOR.with(|slot| *slot.borrow_mut() = Some(calculator.dispatcher()));
+    let formatter = use_memo((), |()| Formatter::new(Some("en-US"), "USD"));
+    let send = |action: Action| {
+        let calculator = calculator.clone();
+        Callback::from(move |()| calculator.dispatch(action.clone()))
+    };
+    html! {
+        <LeversPanel state={Rc::new(calculator.0.clone())} {formatter} id_prefix="lv"
+            on_toggle={send(Action::ToggleLevers)} on_refresh={send(Action::RefreshLevers)} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_levers_panel_opens_on_request_and_refreshes_once_changes_settle() {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<LeversHarness>::with_root(root.clone()).render();
+    settle().await;
+    let toggle: HtmlElement = root
+        .query_selector(".levers-toggle")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        toggle.get_attribute("aria-controls").as_deref(),
+        Some("lv-levers")
+    );
+    assert!(all(&root, ".chart-levers svg").is_empty());
+
+    toggle.click();
+    settle().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(all(&root, ".chart-levers svg").len(), 1);
+    assert_eq!(all(&root, ".chart-levers rect.lever-lower").len(), 6);
+    assert_eq!(all(&root, ".chart-levers rect.lever-higher").len(), 6);
+    let rows = all(&root, ".chart-levers .visually-hidden tbody tr");
+    assert_eq!(rows.len(), 6);
+    assert!(text(&rows[0]).starts_with("Average annual deal value"));
+    let caption = text(
+        &root
+            .query_selector(".chart-levers caption")
+            .unwrap()
+            .unwrap(),
+    );
+    assert!(caption.starts_with("What moves your profit: "), "{caption}");
+    assert!(all(&root, ".levers-chart.results-stale").is_empty());
+
+    // Typing marks the levers stale; they are refreshed 300 ms after the last change.
+    let before = text(&rows[0]);
+    let dispatcher = LEVERS_CALCULATOR
+        .with(|slot| slot.borrow().clone())
+        .unwrap();
+    dispatcher.dispatch(Action::Type(InputKey::DealValue, "20000".into()));
+    settle().await;
+    assert_eq!(all(&root, ".levers-chart.results-stale").len(), 1);
+    yew::platform::time::sleep(std::time::Duration::from_millis(400)).await;
+    settle().await;
+    assert!(all(&root, ".levers-chart.results-stale").is_empty());
+    let after = text(&all(&root, ".chart-levers .visually-hidden tbody tr")[0]);
+    assert_ne!(before, after);
+
+    toggle.click();
+    settle().await;
+    assert!(all(&root, ".chart-levers svg").is_empty());
 }

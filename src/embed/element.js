@@ -357,14 +357,21 @@ if (!customElements.get(PARTNER_ROI_NAMES.tag)) {
 }
 
 if (!globalThis.PartnerRoi) {
+  /** The instance PartnerRoi's functions share, started by the first call after a panic. */
+  const service = () => {
+    if (!partnerRoiShared.module) {
+      throw new Error('PartnerRoi is still loading: await PartnerRoi.ready first');
+    }
+    partnerRoiShared.service ??= partnerRoiInstance(partnerRoiServicePanicked);
+    return partnerRoiShared.service;
+  };
   globalThis.PartnerRoi = Object.freeze({
     ready: partnerRoiReady,
     project(program, inputs) {
-      if (!partnerRoiShared.module) {
-        throw new Error('PartnerRoi is still loading: await PartnerRoi.ready first');
-      }
-      partnerRoiShared.service ??= partnerRoiInstance(partnerRoiServicePanicked);
-      return partnerRoiShared.service.projectForHost(program ?? null, inputs ?? null);
+      return service().projectForHost(program ?? null, inputs ?? null);
+    },
+    levers(program, inputs, tierId) {
+      return service().leversForHost(program ?? null, inputs ?? null, tierId ?? null);
     },
   });
 }

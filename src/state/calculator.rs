@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 
 use super::number_entry::{parse_typed_number, typed_text};
+use crate::engine::levers::{levers, Lever};
 use crate::engine::range::{project_range, ProjectionRange};
 use crate::engine::{project, EngineError, InputKey, PartnerInputs, Program, Projection};
 
@@ -21,6 +22,19 @@ pub enum FieldProblem {
     },
     /// The input takes whole numbers only.
     NotWhole,
+}
+
+/// What moves the profit of one tier, and the figures it was computed for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeverSet {
+    /// The [`CalculatorState::revision`] it was computed at.
+    pub revision: u64,
+    /// The tier it was computed for.
+    pub tier: usize,
+    /// That tier's net profit at the time: where the levers are centred.
+    pub net: Decimal,
+    /// The levers, widest spread first, or why they could not be computed.
+    pub levers: Result<Vec<Lever>, EngineError>,
 }
 
 /// Everything the calculator shows, derived from the program and what the partner typed.
@@ -44,6 +58,10 @@ pub struct CalculatorState {
     pub selected_tier: usize,
     /// Whether every input is shown, not only the basic ones.
     pub show_all_inputs: bool,
+    /// Whether "What moves your profit" is open.
+    pub levers_open: bool,
+    /// The levers last computed; stale once [`Self::levers_stale`].
+    pub levers: Option<Rc<LeverSet>>,
     /// The locale's decimal separator, for reading and writing the boxes.
     pub decimal_separator: char,
     /// Counts changes of the inputs and of the selected tier, so observers can tell a new
@@ -66,6 +84,12 @@ pub enum Action {
     ResetInputs,
     /// Replace every input (host page or saved state); values are checked like typed ones.
     ReplaceInputs(Box<PartnerInputs>),
+    /// Open or close "What moves your profit"; opening computes the levers when they are
+    /// stale and the figures current.
+    ToggleLevers,
+    /// Compute the levers when the panel is open, they are stale and the figures current
+    /// (sent once changes settle, never on each keystroke).
+    RefreshLevers,
 }
 
 impl CalculatorState {
@@ -86,6 +110,8 @@ impl CalculatorState {
             engine_error: None,
             selected_tier: 0,
             show_all_inputs: false,
+            levers_open: false,
+            levers: None,
             decimal_separator,
             revision: 0,
             program,
@@ -133,6 +159,8 @@ impl CalculatorState {
             Action::ResetInputs => {
                 return Self {
                     show_all_inputs: self.show_all_inputs,
+                    levers_open: self.levers_open,
+                    levers: self.levers.clone(),
                     revision: self.revision + 1,
                     ..Self::new(
                         self.program.clone(),
@@ -149,6 +177,11 @@ impl CalculatorState {
                 }
                 next.input_changed();
             }
+            Action::ToggleLevers => {
+                next.levers_open = !self.levers_open;
+                next.refresh_levers();
+            }
+            Action::RefreshLevers => next.refresh_levers(),
         }
         next
     }
@@ -156,6 +189,13 @@ impl CalculatorState {
     /// Whether the shown projection matches what is in every box.
     pub fn is_current(&self) -> bool {
         self.engine_error.is_none() && self.problems.iter().all(Option::is_none)
+    }
+
+    /// Whether the levers are missing or were computed for other figures or another tier.
+    pub fn levers_stale(&self) -> bool {
+        self.levers
+            .as_ref()
+            .is_none_or(|set| set.revision != self.revision || set.tier != self.selected_tier)
     }
 
     /// The problem of one field.
@@ -203,6 +243,29 @@ impl CalculatorState {
         }
     }
 
+    /// Computes the levers of the selected tier if the panel is open, they are stale and the
+    /// figures current.
+    fn refresh_levers(&mut self) {
+        if !self.levers_open || !self.is_current() || !self.levers_stale() {
+            return;
+        }
+        let tier = self.selected_tier;
+        let Some(net) = self
+            .projection
+            .as_ref()
+            .and_then(|projection| projection.tiers.get(tier))
+            .map(|figures| figures.net)
+        else {
+            return;
+        };
+        self.levers = Some(Rc::new(LeverSet {
+            revision: self.revision,
+            tier,
+            net,
+            levers: levers(&self.program, &self.inputs, tier),
+        }));
+    }
+
     fn recommended_or_first(&self) -> usize {
         self.projection
             .as_ref()
@@ -215,6 +278,7 @@ impl CalculatorState {
 mod tests {
     use super::*;
     use crate::engine::default_program::default_program;
+    use crate::engine::projection::projections_counted;
 
     fn state() -> CalculatorState {
         let program = Rc::new(default_program());
@@ -384,5 +448,80 @@ mod tests {
         );
         assert_eq!(after.projection, before.projection);
         assert!(!after.is_current());
+    }
+
+    fn lever_set(state: &CalculatorState) -> &LeverSet {
+        state.levers.as_deref().expect("levers computed")
+    }
+
+    #[test]
+    fn levers_are_computed_only_while_open_and_never_when_typing() {
+        let closed = state().apply(Action::Type(InputKey::DealValue, "15000".into()));
+        assert!(closed.levers.is_none());
+        assert!(closed.apply(Action::RefreshLevers).levers.is_none());
+
+        let (projections, open) = projections_counted(|| closed.apply(Action::ToggleLevers));
+        assert_eq!(projections, 0, "levers do not recompute the projection");
+        assert!(open.levers_open && !open.levers_stale());
+        let set = lever_set(&open);
+        assert_eq!(
+            (set.revision, set.tier),
+            (open.revision, open.selected_tier)
+        );
+        let net = open
+            .projection
+            .as_ref()
+            .map(|p| p.tiers[open.selected_tier].net);
+        assert_eq!(Some(set.net), net);
+        assert_eq!(set.levers.as_ref().map(Vec::len), Ok(15));
+
+        let typed = open.apply(Action::Type(InputKey::DealValue, "16000".into()));
+        assert!(typed.levers_stale());
+        assert!(Rc::ptr_eq(
+            typed.levers.as_ref().unwrap(),
+            open.levers.as_ref().unwrap()
+        ));
+
+        let refreshed = typed.apply(Action::RefreshLevers);
+        assert!(!refreshed.levers_stale());
+        assert_ne!(lever_set(&refreshed), lever_set(&open));
+        let again = refreshed.apply(Action::RefreshLevers);
+        assert!(Rc::ptr_eq(
+            again.levers.as_ref().unwrap(),
+            refreshed.levers.as_ref().unwrap()
+        ));
+    }
+
+    #[test]
+    fn lever_actions_leave_the_revision_alone() {
+        let state = state();
+        let open = state.apply(Action::ToggleLevers);
+        let refreshed = open
+            .apply(Action::Type(InputKey::ChurnPct, "9".into()))
+            .apply(Action::RefreshLevers);
+        assert_eq!(open.revision, state.revision);
+        assert_eq!(refreshed.revision, state.revision + 1);
+        let closed = open.apply(Action::ToggleLevers);
+        assert!(!closed.levers_open);
+        assert_eq!(closed.revision, state.revision);
+    }
+
+    #[test]
+    fn levers_wait_for_current_figures_and_follow_the_selected_tier() {
+        let broken = state().apply(Action::Type(InputKey::DealValue, "12k".into()));
+        let open = broken.apply(Action::ToggleLevers);
+        assert!(open.levers_open && open.levers.is_none());
+        let fixed = open
+            .apply(Action::Type(InputKey::DealValue, "12000".into()))
+            .apply(Action::RefreshLevers);
+        assert!(!fixed.levers_stale());
+
+        let other = fixed.apply(Action::SelectTier((fixed.selected_tier + 1) % 4));
+        assert!(other.levers_stale());
+        let refreshed = other.apply(Action::RefreshLevers);
+        assert_eq!(lever_set(&refreshed).tier, other.selected_tier);
+
+        let reset = refreshed.apply(Action::ResetInputs);
+        assert!(reset.levers_open && reset.levers_stale() && reset.levers.is_some());
     }
 }

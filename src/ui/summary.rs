@@ -1,9 +1,11 @@
 //! The plain-text summary a salesperson pastes into an email.
 
+use crate::engine::projection::Outcome;
 use crate::engine::{InputKey, PartnerInputs, Program, Projection};
 use crate::ui::format::Formatter;
 
-/// Inputs, the recommended tier, and every tier's net, ROI and payback, as plain text.
+/// Inputs, the recommended tier, every tier's net, ROI and payback, and the partner's path
+/// through the tiers when it moves between them, as plain text.
 pub fn summary_text(
     program: &Program,
     inputs: &PartnerInputs,
@@ -34,18 +36,56 @@ pub fn summary_text(
         None => "Recommended tier: none qualifies in year 1".to_owned(),
     });
     lines.push(String::new());
-    for (tier, figures) in program.tiers.iter().zip(&projection.tiers) {
-        let roi = figures
+    let figures_text = |outcome: &Outcome| {
+        let roi = outcome
             .roi
             .map_or("n/a".to_owned(), |roi| formatter.percent(roi));
-        let payback = match figures.payback_months {
+        let payback = match outcome.payback_months {
             Some(months) => format!("{} months", formatter.number(months.round_dp(1))),
             None => format!("not within {} years", projection.horizon_years),
         };
+        format!(
+            "net profit {}, ROI {roi}, payback {payback}",
+            formatter.money_whole(outcome.net)
+        )
+    };
+    for (tier, figures) in program.tiers.iter().zip(&projection.tiers) {
+        lines.push(format!("{}: {}", tier.name, figures_text(figures)));
+    }
+    let journey = &projection.journey;
+    let steps = journey.steps();
+    if steps.len() > 1 {
+        let name = |index: usize| {
+            program
+                .tiers
+                .get(index)
+                .map_or("", |tier| tier.name.as_str())
+        };
+        let path: Vec<String> = steps
+            .iter()
+            .map(|&(tier, year)| match year {
+                1 => format!("{} now", name(tier)),
+                year => format!("{} from year {year}", name(tier)),
+            })
+            .collect();
+        let extra = journey.extra_net_vs_start_tier;
+        let start = name(steps[0].0);
+        let comparison = if extra.is_sign_negative() {
+            format!(
+                "{} less than staying in {start}",
+                formatter.money_whole(-extra)
+            )
+        } else {
+            format!(
+                "{} more than staying in {start}",
+                formatter.money_whole(extra)
+            )
+        };
+        lines.push(String::new());
         lines.push(format!(
-            "{}: net profit {}, ROI {roi}, payback {payback}",
-            tier.name,
-            formatter.money_whole(figures.net)
+            "Your path: {}: {} ({comparison})",
+            path.join(" → "),
+            figures_text(&journey.outcome)
         ));
     }
     if let Some(disclaimer) = &program.disclaimer {

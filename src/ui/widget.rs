@@ -99,6 +99,8 @@ pub fn widget(props: &WidgetProps) -> Html {
                     id_prefix={props.id_prefix.clone()}
                     {on_select}
                     on_request={props.on_request.clone()}
+                    on_toggle_levers={send(Action::ToggleLevers)}
+                    on_refresh_levers={send(Action::RefreshLevers)}
                 />
             </div>
             <LiveSummary state={state.clone()} {formatter} />

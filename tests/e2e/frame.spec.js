@@ -75,7 +75,7 @@ test('the frame reports its height and the parent sizes the iframe to it', async
   result.tiers.forEach((tier, index) => expectShowsAmount(nets[index], tier.net, `${tier.name} net`));
 
   // Content that grows inside the frame grows the iframe.
-  const toggle = frame.locator('button.button-secondary[aria-expanded]');
+  const toggle = frame.locator('.input-actions button[aria-expanded]');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');

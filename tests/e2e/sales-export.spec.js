@@ -149,7 +149,8 @@ test.describe('download CSV', () => {
     // Every year figure of the result is a column, and every column but initial_costs is one.
     expect([...columns].filter((column) => column !== 'initial_costs').sort()).toEqual([...yearKeys].sort());
     const horizon = result.horizon_years;
-    expect(rows.length, 'header + (year 0 + one row per year) per tier').toBe(1 + result.tiers.length * (horizon + 1));
+    // Then the same rows for the partner's path ("Your path: <that year's tier>").
+    expect(rows.length, 'header + (year 0 + one row per year) per tier and for the path').toBe(1 + (result.tiers.length + 1) * (horizon + 1));
     rows.forEach((row, index) => expect(row.length, `row ${index} has every column`).toBe(header.length));
     const cell = (row, column) => row[3 + columns.indexOf(column)];
 
@@ -252,7 +253,10 @@ test('Copy summary puts the recommended tier and every tier\'s net profit on the
     // The same whole amount the card shows.
     expect(summary, `${tier.name} line`).toContain(`${tier.name}: net profit ${nets[index]}`);
   });
-  expect(summary.match(/net profit/g)).toHaveLength(result.tiers.length);
+  // One more line for the partner's path when it moves between tiers.
+  const pathMoves = new Set(result.journey.path).size > 1;
+  expect(summary.match(/net profit/g)).toHaveLength(result.tiers.length + (pathMoves ? 1 : 0));
+  expect(summary.includes('Your path: '), 'the path line').toBe(pathMoves);
   expect(errors, 'console errors, page errors and failed requests').toEqual([]);
 });
 

@@ -87,9 +87,9 @@ test('a copied link restores the typed inputs and the selected tier in a fresh b
   expect(match[1]).toBe(url);
   const code = match[2];
   const sections = code.split('~');
-  expect(sections.slice(0, 3)).toEqual(['1', DEFAULT_PROGRAM_ID, chosen.id]);
+  expect(sections.slice(0, 3)).toEqual(['2', DEFAULT_PROGRAM_ID, chosen.id]);
   expect(sections).toHaveLength(4);
-  expect(sections[3].split(',')).toHaveLength(16);
+  expect(sections[3].split(',')).toHaveLength(17);
   expect(sections[3].split(',')).toEqual(expect.arrayContaining(['43210', '123']));
   expect(code, 'URL-safe characters only').toMatch(/^[A-Za-z0-9\-_.~,]+$/);
   // The address bar shows the link too.
@@ -268,12 +268,12 @@ test.describe('tampered links', () => {
       await context.close();
     }
     const values = genuine.split('~')[3].split(',');
-    expect(values).toHaveLength(16);
+    expect(values).toHaveLength(17);
     expect(values.filter((value) => value === '123')).toHaveLength(1);
     expect(values.filter((value) => value === '43210')).toHaveLength(1);
   });
 
-  /** Replaces the value `from` (one of the 16) by `to`. */
+  /** Replaces the value `from` (one of the 17) by `to`. */
   const withValue = (code, from, to) => {
     const [version, program, tier, values] = code.split('~');
     return [version, program, tier, values.split(',').map((value) => (value === from ? to : value)).join(',')].join('~');
@@ -283,7 +283,7 @@ test.describe('tampered links', () => {
     {
       name: 'a truncated code',
       fragment: () => genuine.split(',').slice(0, 4).join(','),
-      notice: /cut short: only 4 of 16 values/,
+      notice: /cut short: only 4 of 17 values/,
     },
     {
       name: 'random bytes',

@@ -117,7 +117,8 @@ async function expectCsvLiteral(page, selector, program, result) {
   const rows = parseCsv(text);
   expect(rows[0].slice(0, 3)).toEqual(['tier_id', 'tier_name', 'year']);
   const horizon = result.horizon_years;
-  expect(rows).toHaveLength(1 + program.tiers.length * (horizon + 1));
+  // Every tier's rows, then the partner's path's.
+  expect(rows).toHaveLength(1 + (program.tiers.length + 1) * (horizon + 1));
   program.tiers.forEach((tier, t) => {
     for (let year = 0; year <= horizon; year += 1) {
       const row = rows[1 + t * (horizon + 1) + year];

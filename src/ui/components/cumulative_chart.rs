@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::chart_scale::{nice_ticks, LinearScale};
-use crate::engine::projection::{Projection, TierProjection};
+use crate::engine::projection::{Outcome, Projection, TierProjection};
 use crate::engine::range::ProjectionRange;
 use crate::ui::format::Formatter;
 use crate::ui::tier_color_class;
@@ -51,15 +51,18 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
     let years = 0..=projection.horizon_years;
 
     let bands = tier_bands(props.range.as_deref(), projection);
-    let values = tiers
-        .iter()
-        .chain(
-            bands
-                .iter()
-                .flat_map(|&(conservative, optimistic)| [conservative, optimistic]),
-        )
-        .flat_map(cumulative_points)
-        .map(|(_, value)| value);
+    // The partner's path, when it moves between tiers (else it is one of the tier lines).
+    let journey = (projection.journey.steps().len() > 1).then_some(&projection.journey.outcome);
+    let values =
+        tiers
+            .iter()
+            .map(|tier| &tier.outcome)
+            .chain(journey)
+            .chain(bands.iter().flat_map(|&(conservative, optimistic)| {
+                [&conservative.outcome, &optimistic.outcome]
+            }))
+            .flat_map(cumulative_points)
+            .map(|(_, value)| value);
     let lowest = values.clone().fold(Decimal::ZERO, Decimal::min);
     let highest = values.fold(Decimal::ZERO, Decimal::max);
     let ticks = nice_ticks(lowest, highest, 5);
@@ -116,7 +119,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                 <title id={title_id}>
                     { "Line chart of cumulative net profit by year for each tier" }
                 </title>
-                <desc id={desc_id}>{ description(tiers, &bands, formatter) }</desc>
+                <desc id={desc_id}>{ description(tiers, &bands, journey, formatter) }</desc>
                 { for ticks.iter().map(|&tick| {
                     let at = y.map(tick).to_string();
                     let zero_class = tick.is_zero().then_some("chart-zero-label");
@@ -148,6 +151,14 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                         points={band_outline(conservative, optimistic, &x, &y)} />
                 }) }
                 { for other_lines.into_iter().chain(selected_line).map(line) }
+                if let Some(journey) = journey {
+                    <polyline class="chart-line chart-line-path" points={
+                        cumulative_points(journey)
+                            .map(|(year, value)| format!("{},{}", x.map(Decimal::from(year)), y.map(value)))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    } />
+                }
                 <text class="chart-zero-label" x={PLOT_RIGHT.to_string()} y={zero_label_y.to_string()}
                     text-anchor="end">
                     { "Break-even" }
@@ -159,6 +170,9 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                         <span class="chart-swatch chart-swatch-line"></span>{ &tier.tier_name }
                     </li>
                 }) }
+                if journey.is_some() {
+                    <li class="chart-legend-path"><span class="chart-swatch chart-swatch-path"></span>{ "Your path" }</li>
+                }
                 if !bands.is_empty() {
                     <li class="chart-legend-note">{ "Shaded: conservative to optimistic" }</li>
                 }
@@ -190,6 +204,9 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                                 </>
                             }
                         }) }
+                        if let Some(journey) = journey {
+                            { table_row("Your path", journey, formatter) }
+                        }
                     </tbody>
                 </table>
             </div>
@@ -198,7 +215,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
 }
 
 /// `(year, cumulative net)` from year 0, where only the initial costs have been spent.
-fn cumulative_points(tier: &TierProjection) -> impl Iterator<Item = (u32, Decimal)> + Clone + '_ {
+fn cumulative_points(tier: &Outcome) -> impl Iterator<Item = (u32, Decimal)> + Clone + '_ {
     once((0, -tier.initial_costs)).chain(
         tier.years
             .iter()
@@ -244,7 +261,7 @@ fn band_outline(
 }
 
 /// One row of the data table: `heading`, then the cumulative net of every year.
-fn table_row(heading: &str, tier: &TierProjection, formatter: &Formatter) -> Html {
+fn table_row(heading: &str, tier: &Outcome, formatter: &Formatter) -> Html {
     html! {
         <tr>
             <th scope="row">{ heading }</th>
@@ -259,6 +276,7 @@ fn table_row(heading: &str, tier: &TierProjection, formatter: &Formatter) -> Htm
 fn description(
     tiers: &[TierProjection],
     bands: &[(&TierProjection, &TierProjection)],
+    journey: Option<&Outcome>,
     formatter: &Formatter,
 ) -> String {
     let intro = (!bands.is_empty())
@@ -288,15 +306,22 @@ fn description(
             formatter.money_whole(final_net(tier))
         )
     });
+    let path = journey.map(|journey| {
+        format!(
+            "Your path through the tiers ends at {}.",
+            formatter.money_whole(final_net(journey))
+        )
+    });
     intro
         .into_iter()
         .chain(sentences)
+        .chain(path)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// The cumulative net at the horizon.
-fn final_net(tier: &TierProjection) -> Decimal {
+fn final_net(tier: &Outcome) -> Decimal {
     tier.years
         .last()
         .map_or(-tier.initial_costs, |year| year.cumulative_net)

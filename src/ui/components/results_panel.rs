@@ -8,8 +8,10 @@ use super::call_to_action::CallToAction;
 use super::cumulative_chart::CumulativeChart;
 use super::deferred::Deferred;
 use super::earnings_chart::EarningsChart;
+use super::levers_panel::LeversPanel;
+use super::path_strip::PathStrip;
 use super::tier_cards::TierCards;
-use super::year_table::YearTable;
+use super::year_table::{YearTable, YearTableSource};
 use crate::engine::cta::fill_cta_url;
 use crate::engine::Projection;
 use crate::host_state::HostAction;
@@ -30,6 +32,12 @@ pub struct ResultsPanelProps {
     /// Asks the host to act (the call to action).
     #[prop_or_default]
     pub on_request: Callback<HostAction>,
+    /// "What moves your profit" opened or closed.
+    #[prop_or_default]
+    pub on_toggle_levers: Callback<()>,
+    /// The levers are stale and the figures have settled.
+    #[prop_or_default]
+    pub on_refresh_levers: Callback<()>,
 }
 
 /// Everything to the right of (or below) the inputs.
@@ -39,6 +47,12 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let formatter = &props.formatter;
     let heading_id = format!("{}-results", props.id_prefix);
     let stale = !state.is_current();
+    let show_path = use_state(|| false);
+    {
+        // Choosing a tier's card shows that tier's years again.
+        let show_path = show_path.clone();
+        use_effect_with(state.selected_tier, move |_| show_path.set(false));
+    }
     html! {
         <section class={classes!("results", stale.then_some("results-stale"))} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id} class="section-title">{ "What each tier earns you" }</h3>
@@ -50,6 +64,12 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 </p>
             }
             if let Some(projection) = &state.projection {
+                <PathStrip
+                    program={state.program.clone()}
+                    projection={projection.clone()}
+                    formatter={formatter.clone()}
+                    id_prefix={props.id_prefix.clone()}
+                />
                 <TierCards
                     program={state.program.clone()}
                     projection={projection.clone()}
@@ -64,17 +84,62 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                         <EarningsChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
                         <CumulativeChart projection={projection.clone()} range={state.range.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
                     </div>
+                    <LeversPanel
+                        state={state.clone()}
+                        formatter={formatter.clone()}
+                        id_prefix={props.id_prefix.clone()}
+                        on_toggle={props.on_toggle_levers.clone()}
+                        on_refresh={props.on_refresh_levers.clone()}
+                    />
                 </Deferred>
-                if let Some(figures) = projection.tiers.get(state.selected_tier) {
-                    <Deferred placeholder="deferred-year-table">
-                        <YearTable figures={figures.clone()} formatter={formatter.clone()} />
-                    </Deferred>
-                }
+                <Deferred placeholder="deferred-year-table">
+                    { year_table(state, projection, formatter, &show_path) }
+                </Deferred>
             }
             <Deferred placeholder="deferred-assumptions">
                 <Assumptions program={state.program.clone()} inputs={state.inputs.clone()} formatter={formatter.clone()} />
             </Deferred>
         </section>
+    }
+}
+
+/// The year-by-year table of the selected tier or, when the partner's path moves between
+/// tiers and the partner asks for it, of the path.
+fn year_table(
+    state: &CalculatorState,
+    projection: &Rc<Projection>,
+    formatter: &Rc<Formatter>,
+    show_path: &UseStateHandle<bool>,
+) -> Html {
+    let has_path = projection.journey.steps().len() > 1;
+    let source = if has_path && **show_path {
+        YearTableSource::Path
+    } else {
+        YearTableSource::Tier(state.selected_tier)
+    };
+    let tier_name = state
+        .program
+        .tiers
+        .get(state.selected_tier)
+        .map_or(String::new(), |tier| tier.name.clone());
+    let choose = |path: bool| {
+        let show_path = show_path.clone();
+        Callback::from(move |_: MouseEvent| show_path.set(path))
+    };
+    html! {
+        <>
+            if has_path {
+                <div class="year-table-source" role="group" aria-label="Year by year for">
+                    <button type="button" class="button-secondary" aria-pressed={(source != YearTableSource::Path).to_string()} onclick={choose(false)}>
+                        { tier_name }
+                    </button>
+                    <button type="button" class="button-secondary" aria-pressed={(source == YearTableSource::Path).to_string()} onclick={choose(true)}>
+                        { "Your path" }
+                    </button>
+                </div>
+            }
+            <YearTable program={state.program.clone()} projection={projection.clone()} {source} formatter={formatter.clone()} />
+        </>
     }
 }
 

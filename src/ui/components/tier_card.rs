@@ -26,6 +26,9 @@ pub struct TierCardProps {
     pub selected: bool,
     /// Extra net over the recommended tier, for tiers above it.
     pub extra_net: Option<Decimal>,
+    /// For a tier the partner's path reaches after year 1: when, and what the path is worth.
+    #[prop_or_default]
+    pub path_note: Option<AttrValue>,
     /// Name of the recommended tier (for the upgrade line).
     pub recommended_name: Option<AttrValue>,
     /// Conservative and optimistic net, shown under the expected net when present.
@@ -81,6 +84,9 @@ pub fn tier_card(props: &TierCardProps) -> Html {
                 <p class={classes!("tier-upgrade", extra.is_sign_negative().then_some("tier-upgrade-negative"))}>
                     { upgrade_text(extra, props.recommended_name.as_deref(), formatter) }
                 </p>
+            }
+            if let Some(note) = &props.path_note {
+                <p class="tier-path-note">{ note }</p>
             }
             <dl class="tier-figures">
                 <div><dt>{ "ROI" }</dt><dd>{ roi }</dd></div>

@@ -34,12 +34,44 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
         .recommended
         .and_then(|index| props.program.tiers.get(index))
         .map(|tier| AttrValue::from(tier.name.clone()));
+    // Only tiers open from year 1 compare with the recommended one; a later tier shows what
+    // reaching it on the partner's path is worth.
+    let qualifies_now = |index: usize| {
+        projection
+            .tiers
+            .get(index)
+            .is_some_and(|tier| tier.qualification.qualifies_from_year == Some(1))
+    };
     let extra_net = |index: usize| {
         projection
             .upgrades
             .iter()
-            .find(|upgrade| upgrade.tier_index == index)
+            .find(|upgrade| upgrade.tier_index == index && qualifies_now(index))
             .map(|upgrade| upgrade.extra_net)
+    };
+    let journey = &projection.journey;
+    let start_name = journey
+        .tier_by_year
+        .first()
+        .and_then(|&index| props.program.tiers.get(index))
+        .map_or("", |tier| tier.name.as_str());
+    let path_note = |index: usize| {
+        let year = journey.first_year_in(index).filter(|&year| year > 1)?;
+        let extra = journey.extra_net_vs_start_tier;
+        let worth = if extra.is_sign_negative() {
+            format!(
+                "{} less than staying in {start_name}",
+                props.formatter.money_whole(-extra)
+            )
+        } else {
+            format!(
+                "+{} over staying in {start_name}",
+                props.formatter.money_whole(extra)
+            )
+        };
+        Some(AttrValue::from(format!(
+            "Your path reaches it in year {year}: {worth}"
+        )))
     };
     html! {
         <ul class="tier-cards" role="list">
@@ -53,6 +85,7 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
                         recommended={projection.recommended == Some(index)}
                         selected={props.selected_tier == index}
                         extra_net={extra_net(index)}
+                        path_note={path_note(index)}
                         range={props.range.as_ref().and_then(|range| range.net_range(index))}
                         recommended_name={recommended_name.clone()}
                         formatter={props.formatter.clone()}

@@ -1,17 +1,32 @@
-//! Year-by-year figures of the selected tier: every stream, every cost, net and totals.
+//! Year-by-year figures of the selected tier or of the partner's path through the tiers:
+//! every stream, every cost, net and totals.
 
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::engine::projection::{TierProjection, TierYear};
+use crate::engine::projection::TierYear;
+use crate::engine::{Program, Projection};
 use crate::ui::format::Formatter;
+
+/// Whose years the table shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum YearTableSource {
+    /// The tier at this index, for the whole horizon.
+    Tier(usize),
+    /// The partner's path: each year in the tier its revenue reaches.
+    Path,
+}
 
 /// Properties of [`YearTable`].
 #[derive(Properties, PartialEq)]
 pub struct YearTableProps {
-    /// The tier to show.
-    pub figures: TierProjection,
+    /// The program (tier names).
+    pub program: Rc<Program>,
+    /// The projection.
+    pub projection: Rc<Projection>,
+    /// Whose years to show.
+    pub source: YearTableSource,
     /// Number formatting.
     pub formatter: Rc<Formatter>,
 }
@@ -35,10 +50,31 @@ struct Row {
     total: Option<Decimal>,
 }
 
+/// The row of joining costs paid within a year: the path's only.
+const JOINING_LABEL: &str = "Joining a tier";
+
 /// The yearly breakdown table.
 #[function_component(YearTable)]
 pub fn year_table(props: &YearTableProps) -> Html {
-    let figures = &props.figures;
+    let projection = &props.projection;
+    let tier_name = |index: usize| {
+        props
+            .program
+            .tiers
+            .get(index)
+            .map_or("", |tier| tier.name.as_str())
+    };
+    let (title, figures, path) = match props.source {
+        YearTableSource::Path => (
+            "Your path".to_owned(),
+            &projection.journey.outcome,
+            Some(&projection.journey.tier_by_year),
+        ),
+        YearTableSource::Tier(index) => match projection.tiers.get(index) {
+            Some(tier) => (tier.tier_name.clone(), &tier.outcome, None),
+            None => return Html::default(),
+        },
+    };
     let formatter = &props.formatter;
     // An overflow (not reachable with bounded yearly figures) leaves the total empty.
     let sum = |pick: fn(&TierYear) -> Decimal| figures.total_of(pick).ok();
@@ -136,6 +172,13 @@ pub fn year_table(props: &YearTableProps) -> Html {
             total: sum(|y| y.acquisition),
         },
         Row {
+            label: JOINING_LABEL,
+            kind: money,
+            initial: None,
+            per_year: |y| y.joining_cost,
+            total: sum(|y| y.joining_cost),
+        },
+        Row {
             label: "Costs",
             kind: RowKind::Total,
             initial: Some(figures.initial_costs),
@@ -157,14 +200,18 @@ pub fn year_table(props: &YearTableProps) -> Html {
             total: None,
         },
     ];
+    // The path pays a tier's joining cost within a year; a single tier pays it at the start.
+    let rows = rows
+        .into_iter()
+        .filter(|row| path.is_some() || row.label != JOINING_LABEL);
     let cell = |kind: RowKind, value: Decimal| match kind {
         RowKind::Count => formatter.number(value),
         RowKind::Money | RowKind::Total => formatter.money_whole(value),
     };
     html! {
-        <div class="year-table-scroll" tabindex="0" role="region" aria-label={format!("{} year by year", figures.tier_name)}>
+        <div class="year-table-scroll" tabindex="0" role="region" aria-label={format!("{title} year by year")}>
             <table class="year-table">
-                <caption>{ format!("{}: year by year", figures.tier_name) }</caption>
+                <caption>{ format!("{title}: year by year") }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Figure" }</th>
@@ -174,7 +221,15 @@ pub fn year_table(props: &YearTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows.iter().map(|row| html! {
+                    if let Some(path) = path {
+                        <tr class="row-tier">
+                            <th scope="row">{ "Tier" }</th>
+                            <td></td>
+                            { for path.iter().map(|&tier| html! { <td>{ tier_name(tier) }</td> }) }
+                            <td></td>
+                        </tr>
+                    }
+                    { for rows.map(|row| html! {
                         <tr class={classes!((row.kind == RowKind::Total).then_some("row-total"))}>
                             <th scope="row">{ row.label }</th>
                             <td>{ row.initial.map(|value| cell(row.kind, value)).unwrap_or_default() }</td>

@@ -37,6 +37,7 @@ const INPUT_KEYS = [
   'initial_investment',
   'horizon_years',
   'discount_rate_pct',
+  'ramp_months',
 ];
 
 /** The percent inputs and their absolute limits (docs/program-format.md). */
@@ -61,6 +62,7 @@ const AMOUNT_LIMITS = {
   certified_staff: ['0', '1000000'],
   initial_investment: ['0', '1000000000'],
   horizon_years: ['1', '10'],
+  ramp_months: ['0', '24'],
 };
 
 /** Name of the tier that starts with `=` (for the CSV formula check). */

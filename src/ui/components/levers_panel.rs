@@ -1,0 +1,248 @@
+//! "What moves your profit": a closed-by-default panel with a tornado chart of the selected
+//! tier's net profit as each of the partner's figures moves 10% down and up, with a data
+//! table for assistive technology. The levers come from the state (`Action::ToggleLevers`,
+//! `Action::RefreshLevers`); this component only asks for them once changes settle.
+
+use gloo::timers::callback::Timeout;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::chart_scale::{nice_ticks, LinearScale};
+use crate::engine::levers::Lever;
+use crate::engine::{InputKey, Program};
+use crate::state::calculator::LeverSet;
+use crate::state::CalculatorState;
+use crate::ui::format::Formatter;
+
+/// Properties of [`LeversPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LeversPanelProps {
+    /// The calculator state: whether the panel is open, the levers and what they are for.
+    pub state: Rc<CalculatorState>,
+    /// Number formatting.
+    pub formatter: Rc<Formatter>,
+    /// Unique prefix for element ids.
+    pub id_prefix: AttrValue,
+    /// The header was pressed: send `Action::ToggleLevers`.
+    pub on_toggle: Callback<()>,
+    /// The panel is open and its levers stale 300 ms after the last change: send
+    /// `Action::RefreshLevers`.
+    pub on_refresh: Callback<()>,
+}
+
+/// How many levers the chart shows.
+const SHOWN: usize = 6;
+/// How long changes must settle before the levers are refreshed.
+const SETTLE_MS: u32 = 300;
+
+// Geometry in SVG units; text is at most 32 units high (styles/charts.css).
+const WIDTH: i64 = 640;
+const PLOT_LEFT: i64 = 144;
+const PLOT_RIGHT: i64 = 496;
+const TOP: i64 = 48;
+const ROW: i64 = 88;
+const LABEL_BASELINE: i64 = 30;
+const BAR_TOP: i64 = 42;
+const BAR_HEIGHT: i64 = 32;
+const VALUE_GAP: i64 = 8;
+
+/// The "What moves your profit" panel.
+#[function_component(LeversPanel)]
+pub fn levers_panel(props: &LeversPanelProps) -> Html {
+    let state = &props.state;
+    let open = state.levers_open;
+    let stale = open && state.levers_stale();
+    {
+        let on_refresh = props.on_refresh.clone();
+        use_effect_with(
+            (stale, state.revision, state.selected_tier),
+            move |&(stale, ..)| {
+                let timer = stale.then(|| Timeout::new(SETTLE_MS, move || on_refresh.emit(())));
+                move || drop(timer)
+            },
+        );
+    }
+    let body_id = format!("{}-levers", props.id_prefix);
+    let on_toggle = props.on_toggle.reform(|_: MouseEvent| ());
+    html! {
+        <section class="levers">
+            <h4 class="levers-title">
+                <button type="button" class="button-secondary levers-toggle"
+                    aria-expanded={open.to_string()} aria-controls={body_id.clone()} onclick={on_toggle}>
+                    { "What moves your profit" }
+                </button>
+            </h4>
+            <div id={body_id} class="levers-body" hidden={!open}>
+                if open {
+                    { body(state, &props.formatter, &props.id_prefix, stale) }
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The open panel: the explanation and the chart, dimmed while stale, or why there is none.
+fn body(state: &CalculatorState, formatter: &Formatter, id_prefix: &str, stale: bool) -> Html {
+    let Some(set) = state.levers.as_deref() else {
+        return html! {
+            <p class="levers-note">{ "Shown once every figure is valid." }</p>
+        };
+    };
+    let levers = match &set.levers {
+        Ok(levers) => levers,
+        Err(error) => return html! { <p class="levers-note">{ error.to_string() }</p> },
+    };
+    let tier_name = state
+        .program
+        .tiers
+        .get(set.tier)
+        .map_or("", |tier| tier.name.as_str());
+    let years = state.inputs.get(InputKey::HorizonYears);
+    let years = if years == Decimal::ONE {
+        "1 year".to_owned()
+    } else {
+        format!("{} years", formatter.number(years))
+    };
+    html! {
+        <>
+            <p class="levers-explanation">
+                { format!("Each bar shows your net profit over {years} in {tier_name} with one \
+                    figure 10% lower and 10% higher, the others unchanged.") }
+            </p>
+            <div class={classes!("levers-chart", stale.then_some("results-stale"))}
+                aria-busy={stale.to_string()}>
+                { tornado(&state.program, tier_name, set, levers, formatter, id_prefix) }
+            </div>
+        </>
+    }
+}
+
+/// The tornado chart of the widest `SHOWN` levers around the tier's net.
+fn tornado(
+    program: &Program,
+    tier_name: &str,
+    set: &LeverSet,
+    levers: &[Lever],
+    formatter: &Formatter,
+    id_prefix: &str,
+) -> Html {
+    let levers = &levers[..levers.len().min(SHOWN)];
+    let caption =
+        format!("What moves your profit: {tier_name}, each of your figures 10% lower and higher");
+    let title_id = format!("{id_prefix}-levers-title");
+    let desc_id = format!("{id_prefix}-levers-desc");
+    let nets = levers
+        .iter()
+        .flat_map(|lever| [lever.low_net, lever.high_net]);
+    let lowest = nets.clone().fold(set.net, Decimal::min);
+    let highest = nets.fold(set.net, Decimal::max);
+    let x = LinearScale::over_ticks(&nice_ticks(lowest, highest, 5), PLOT_LEFT, PLOT_RIGHT);
+    let centre = x.map(set.net);
+    let rows = i64::try_from(levers.len()).unwrap_or_default();
+    let height = TOP + rows * ROW;
+    let label = |key: InputKey| program.input_label(key);
+
+    let row = |(index, lever): (usize, &Lever)| {
+        let top = TOP + ROW * i64::try_from(index).unwrap_or_default();
+        let bar_y = (top + BAR_TOP).to_string();
+        let segment = |class: &'static str, to: Decimal| {
+            let (left, width) = x.extent(set.net, to);
+            html! {
+                <rect class={classes!("chart-bar", class)} x={left.to_string()} y={bar_y.clone()}
+                    width={width.to_string()} height={BAR_HEIGHT.to_string()} />
+            }
+        };
+        let (left_net, right_net) = (
+            lever.low_net.min(lever.high_net),
+            lever.low_net.max(lever.high_net),
+        );
+        let value_y = (top + BAR_TOP + BAR_HEIGHT / 2).to_string();
+        html! {
+            <g key={index}>
+                <text class="chart-lever-label" x="0" y={(top + LABEL_BASELINE).to_string()}>
+                    { label(lever.input) }
+                </text>
+                { segment("lever-lower", lever.low_net) }
+                { segment("lever-higher", lever.high_net) }
+                <text class="chart-axis-label" x={(x.map(left_net.min(set.net)) - VALUE_GAP).to_string()}
+                    y={value_y.clone()} dy="0.35em" text-anchor="end">
+                    { formatter.money_compact(left_net) }
+                </text>
+                <text class="chart-axis-label" x={(x.map(right_net.max(set.net)) + VALUE_GAP).to_string()}
+                    y={value_y} dy="0.35em" text-anchor="start">
+                    { formatter.money_compact(right_net) }
+                </text>
+            </g>
+        }
+    };
+    let description = std::iter::once(format!(
+        "Net profit now: {}.",
+        formatter.money_whole(set.net)
+    ))
+    .chain(levers.iter().map(|lever| {
+        format!(
+            "{}: 10% lower gives {}, 10% higher gives {}.",
+            label(lever.input),
+            formatter.money_whole(lever.low_net),
+            formatter.money_whole(lever.high_net)
+        )
+    }))
+    .collect::<Vec<_>>()
+    .join(" ");
+
+    html! {
+        <figure class="chart chart-levers">
+            <figcaption>{ caption.clone() }</figcaption>
+            <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img"
+                aria-labelledby={format!("{title_id} {desc_id}")}>
+                <title id={title_id}>
+                    { "Bar chart of net profit with each figure 10% lower and 10% higher" }
+                </title>
+                <desc id={desc_id}>{ description }</desc>
+                { for levers.iter().enumerate().map(row) }
+                <line class="chart-baseline" x1={centre.to_string()} x2={centre.to_string()}
+                    y1={(TOP - 8).to_string()} y2={height.to_string()} />
+                <text class="chart-zero-label" x={centre.to_string()} y={(TOP - 16).to_string()}
+                    text-anchor="middle">
+                    { formatter.money_compact(set.net) }
+                </text>
+            </svg>
+            <ul class="chart-legend" aria-hidden="true">
+                <li class="lever-lower"><span class="chart-swatch"></span>{ "Figure 10% lower" }</li>
+                <li class="lever-higher"><span class="chart-swatch"></span>{ "Figure 10% higher" }</li>
+                <li class="chart-legend-note">
+                    { format!("Line: net profit now, {}", formatter.money_whole(set.net)) }
+                </li>
+            </ul>
+            <div class="visually-hidden">
+                <table>
+                    <caption>{ caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Input" }</th>
+                            <th scope="col">{ "Value −10%" }</th>
+                            <th scope="col">{ "Net profit" }</th>
+                            <th scope="col">{ "Value +10%" }</th>
+                            <th scope="col">{ "Net profit" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for levers.iter().map(|lever| {
+                            let unit = lever.input.unit();
+                            html! {
+                                <tr>
+                                    <th scope="row">{ label(lever.input) }</th>
+                                    <td>{ formatter.input_value(unit, lever.low_value) }</td>
+                                    <td>{ formatter.money_whole(lever.low_net) }</td>
+                                    <td>{ formatter.input_value(unit, lever.high_value) }</td>
+                                    <td>{ formatter.money_whole(lever.high_net) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}
