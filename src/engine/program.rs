@@ -160,6 +160,11 @@ impl Program {
         Ok(value)
     }
 
+    /// The name of the tier at `index`; empty when there is none.
+    pub fn tier_name(&self, index: usize) -> &str {
+        self.tiers.get(index).map_or("", |tier| tier.name.as_str())
+    }
+
     /// Index of the tier with `id`.
     pub fn tier_index(&self, id: &str) -> Option<usize> {
         self.tiers.iter().position(|tier| tier.id == id)

@@ -55,12 +55,7 @@ pub fn summary_text(
     let journey = &projection.journey;
     let steps = journey.steps();
     if steps.len() > 1 {
-        let name = |index: usize| {
-            program
-                .tiers
-                .get(index)
-                .map_or("", |tier| tier.name.as_str())
-        };
+        let name = |index: usize| program.tier_name(index);
         let path: Vec<String> = steps
             .iter()
             .map(|&(tier, year)| match year {

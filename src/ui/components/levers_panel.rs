@@ -93,11 +93,7 @@ fn body(state: &CalculatorState, formatter: &Formatter, id_prefix: &str, stale: 
         Ok(levers) => levers,
         Err(error) => return html! { <p class="levers-note">{ error.to_string() }</p> },
     };
-    let tier_name = state
-        .program
-        .tiers
-        .get(set.tier)
-        .map_or("", |tier| tier.name.as_str());
+    let tier_name = state.program.tier_name(set.tier);
     let years = state.inputs.get(InputKey::HorizonYears);
     let years = if years == Decimal::ONE {
         "1 year".to_owned()

@@ -29,13 +29,7 @@ pub fn path_strip(props: &PathStripProps) -> Html {
     let formatter = &props.formatter;
     let outcome = &journey.outcome;
     let title_id = format!("{}-path-title", props.id_prefix);
-    let name = |index: usize| {
-        props
-            .program
-            .tiers
-            .get(index)
-            .map_or("", |tier| tier.name.as_str())
-    };
+    let name = |index: usize| props.program.tier_name(index);
     let steps = journey.steps();
     let start = steps.first().map_or(0, |&(tier, _)| tier);
     let payback = match outcome.payback_months {

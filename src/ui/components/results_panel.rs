@@ -117,11 +117,7 @@ fn year_table(
     } else {
         YearTableSource::Tier(state.selected_tier)
     };
-    let tier_name = state
-        .program
-        .tiers
-        .get(state.selected_tier)
-        .map_or(String::new(), |tier| tier.name.clone());
+    let tier_name = state.program.tier_name(state.selected_tier).to_owned();
     let choose = |path: bool| {
         let show_path = show_path.clone();
         Callback::from(move |_: MouseEvent| show_path.set(path))

@@ -53,8 +53,7 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
     let start_name = journey
         .tier_by_year
         .first()
-        .and_then(|&index| props.program.tiers.get(index))
-        .map_or("", |tier| tier.name.as_str());
+        .map_or("", |&index| props.program.tier_name(index));
     let path_note = |index: usize| {
         let year = journey.first_year_in(index).filter(|&year| year > 1)?;
         let extra = journey.extra_net_vs_start_tier;

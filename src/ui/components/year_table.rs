@@ -57,13 +57,6 @@ const JOINING_LABEL: &str = "Joining a tier";
 #[function_component(YearTable)]
 pub fn year_table(props: &YearTableProps) -> Html {
     let projection = &props.projection;
-    let tier_name = |index: usize| {
-        props
-            .program
-            .tiers
-            .get(index)
-            .map_or("", |tier| tier.name.as_str())
-    };
     let (title, figures, path) = match props.source {
         YearTableSource::Path => (
             "Your path".to_owned(),
@@ -225,7 +218,7 @@ pub fn year_table(props: &YearTableProps) -> Html {
                         <tr class="row-tier">
                             <th scope="row">{ "Tier" }</th>
                             <td></td>
-                            { for path.iter().map(|&tier| html! { <td>{ tier_name(tier) }</td> }) }
+                            { for path.iter().map(|&tier| html! { <td>{ props.program.tier_name(tier) }</td> }) }
                             <td></td>
                         </tr>
                     }
