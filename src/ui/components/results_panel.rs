@@ -47,7 +47,9 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let formatter = &props.formatter;
     let heading_id = format!("{}-results", props.id_prefix);
     let stale = !state.is_current();
-    let show_path = use_state(|| false);
+    // `_eq`: the reset below, when nothing changes, must not render the results again (it
+    // runs on mount and on every change of tier).
+    let show_path = use_state_eq(|| false);
     {
         // Choosing a tier's card shows that tier's years again.
         let show_path = show_path.clone();
