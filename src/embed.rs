@@ -40,10 +40,7 @@ pub fn project_for_host(program: JsValue, inputs: JsValue) -> Result<JsValue, Js
     #[cfg(feature = "test-panic")]
     test_panic::panic_if_page_asks();
     let (program, inputs) = program_and_inputs(&program, &inputs)?;
-    let calculator = CalculatorState::new(Rc::new(program), inputs, None, '.');
-    if let Some(error) = &calculator.engine_error {
-        return Err(JsError::new(&error.to_string()));
-    }
+    let calculator = calculator_for_host(program, inputs, None)?;
     let projection = calculator
         .projection
         .as_ref()
@@ -75,11 +72,8 @@ pub fn levers_for_host(
         None if tier_id.is_null() || tier_id.is_undefined() => None,
         None => return Err(JsError::new("tierId must be a tier id (a string) or null")),
     };
-    let calculator = CalculatorState::new(Rc::new(program), inputs, tier_id.as_deref(), '.')
-        .apply(Action::ToggleLevers);
-    if let Some(error) = &calculator.engine_error {
-        return Err(JsError::new(&error.to_string()));
-    }
+    let calculator =
+        calculator_for_host(program, inputs, tier_id.as_deref())?.apply(Action::ToggleLevers);
     let set = calculator
         .levers
         .as_deref()
@@ -101,6 +95,20 @@ pub fn levers_for_host(
         })
         .collect();
     js_json::from_json(&Value::Array(levers))
+}
+
+/// A calculator like a widget's for the host API, with `tier_id` selected (`None`: the
+/// recommended tier), or the engine's error.
+fn calculator_for_host(
+    program: Program,
+    inputs: PartnerInputs,
+    tier_id: Option<&str>,
+) -> Result<CalculatorState, JsError> {
+    let calculator = CalculatorState::new(Rc::new(program), inputs, tier_id, '.');
+    match &calculator.engine_error {
+        Some(error) => Err(JsError::new(&error.to_string())),
+        None => Ok(calculator),
+    }
 }
 
 /// A host's program (`null`: the built-in one) and inputs (`null`: its defaults), or an
