@@ -46,7 +46,7 @@ impl Journey {
 
 /// The tier of a year with licence revenue `licence_revenue`: the highest (in program order)
 /// whose revenue requirement it meets, else the lowest.
-pub fn tier_for_revenue(program: &Program, licence_revenue: Decimal) -> usize {
+fn tier_for_revenue(program: &Program, licence_revenue: Decimal) -> usize {
     program
         .tiers
         .iter()
