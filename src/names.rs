@@ -8,6 +8,8 @@
 
 /// The custom element's tag.
 pub const TAG: &str = "partner-roi";
+/// The embed bundle's file name; `partner-roi_bg.wasm` is found beside it.
+pub const BUNDLE_FILE: &str = "partner-roi.js";
 
 /// URL of a program JSON file, fetched relative to the page.
 pub const ATTR_PROGRAM_SRC: &str = "program-src";

@@ -9,6 +9,20 @@
 // `cargo xtask dist` writes before this code from src/names.rs (xtask/src/names_js.rs):
 // write none of them here (an xtask test checks).
 
+// The bundle is a classic script (xtask wraps it in one function): in the page's <head> it
+// defines the element before the page below it is parsed, so each widget's skeleton is in
+// the page's first frame. It also runs as a module, for pages that load it so.
+
+/**
+ * Where this script was loaded from, for `partner-roi_bg.wasm` beside it: the running
+ * script, or (as a module, which has no `currentScript`) the page's last script of this name.
+ */
+const PARTNER_ROI_SCRIPT_URL = document.currentScript?.src
+  || [...document.querySelectorAll('script[src]')]
+    .map((script) => script.src)
+    .findLast((src) => new URL(src).pathname.endsWith(`/${PARTNER_ROI_NAMES.bundleFile}`))
+  || document.baseURI;
+
 // Base64 to bytes: the native decoder where there is one, else a plain loop (a callback per
 // byte, as in Uint8Array.from(…, fn), costs tens of milliseconds on 600 KB).
 function partnerRoiDecodeBase64(text) {
@@ -100,8 +114,14 @@ const partnerRoiReady = (async () => {
     // Single-file build: the wasm travels inside this file as base64.
     glue.initSync({ module: await WebAssembly.compile(partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM)) });
   } else {
-    // Embed bundle: partner-roi_bg.wasm next to this script (import.meta.url).
+    // Embed bundle: partner-roi_bg.wasm next to this script (PARTNER_ROI_SCRIPT_URL).
     await glue.init();
+  }
+  // Loaded in <head>, the script runs before the page below it is parsed: each widget reads
+  // its children (its configuration) once they are all there.
+  const parsed = ['interactive', 'complete'].includes(document.readyState);
+  if (!parsed) {
+    await new Promise((resolve) => { document.addEventListener('DOMContentLoaded', resolve, { once: true }); });
   }
   partnerRoiShared.module = glue.compiledModule();
   partnerRoiShared.sheet = glue.widgetStylesheet();

@@ -13,7 +13,7 @@ use super::{
     events, host_actions, js_json, page_snapshot, program_fetch, saved_state, share_link,
     stylesheet,
 };
-use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, HostView, PropertyValue};
+use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
 use crate::names::MARK_FIRST_RESULTS;
 use crate::state::Action;
 use crate::ui::format;
@@ -21,8 +21,8 @@ use crate::ui::{Hosted, HostedProps};
 
 struct Inner {
     host: HtmlElement,
-    /// Where the view is mounted: hidden behind the skeleton until it shows more than
-    /// "loading" (then the skeleton goes, in the same frame as the view is drawn).
+    /// Where the view is mounted: hidden behind the skeleton until it has drawn more than
+    /// "loading" (then the skeleton goes, before the browser paints that view).
     mount_point: Element,
     revealed: Cell<bool>,
     id_prefix: AttrValue,
@@ -39,6 +39,7 @@ struct Callbacks {
     on_request: Callback<HostAction>,
     on_program_text: Callback<String>,
     on_shown: Callback<u64>,
+    on_drawn: Callback<()>,
     on_status: Callback<String>,
 }
 
@@ -50,6 +51,14 @@ impl Callbacks {
             on_request: callback(inner, HostEvent::Request),
             on_program_text: callback(inner, HostEvent::ProgramFileRead),
             on_shown: callback(inner, HostEvent::Shown),
+            on_drawn: {
+                let inner = inner.clone();
+                Callback::from(move |()| {
+                    if let Some(inner) = inner.upgrade() {
+                        inner.reveal();
+                    }
+                })
+            },
             on_status: callback(inner, HostEvent::Status),
         }
     }
@@ -192,12 +201,17 @@ impl Inner {
             on_request: callbacks.on_request.clone(),
             on_program_text: callbacks.on_program_text.clone(),
             on_shown: callbacks.on_shown.clone(),
+            on_drawn: callbacks.on_drawn.clone(),
         }
     }
 
-    /// Replaces the skeleton with the view. Yew draws the view in a microtask of this same
-    /// task, so no frame shows neither.
+    /// Replaces the skeleton with the view, once: called from the view's effect after it
+    /// has drawn results or a failure (Yew may draw a task after the update, so revealing
+    /// at the update could paint a frame of "loading" and shift the page).
     fn reveal(&self) {
+        if self.revealed.replace(true) {
+            return;
+        }
         if let Some(shadow) = self.host.shadow_root() {
             let children = shadow.children();
             let others: Vec<Element> = (0..children.length())
@@ -224,12 +238,8 @@ impl Inner {
         match effect {
             HostEffect::Render => {
                 let props = self.props();
-                let reveal = props.view != HostView::Loading && !self.revealed.replace(true);
                 if let Some(app) = self.app.borrow_mut().as_mut() {
                     app.update(props);
-                }
-                if reveal {
-                    self.reveal();
                 }
             }
             HostEffect::Announce(announcement) => events::announce(&self.host, &announcement),

@@ -28,6 +28,8 @@ pub struct HostedProps {
     pub on_program_text: Callback<String>,
     /// Called once the settled figures numbered `seq` are on screen.
     pub on_shown: Callback<u64>,
+    /// Called once the view drawn is more than "loading" (results or a failure).
+    pub on_drawn: Callback<()>,
 }
 
 /// The widget as embedded in a host page.
@@ -37,6 +39,17 @@ pub fn hosted(props: &HostedProps) -> Html {
         HostView::Ready(ready) => Some(ready.settled_seq),
         HostView::Loading | HostView::Failed(_) => None,
     };
+    // Effects run in this order: the view is revealed before the page hears it is shown
+    // (a `ready` listener may focus something in it).
+    {
+        let on_drawn = props.on_drawn.clone();
+        let loading = props.view == HostView::Loading;
+        use_effect_with(loading, move |loading| {
+            if !loading {
+                on_drawn.emit(());
+            }
+        });
+    }
     {
         let on_shown = props.on_shown.clone();
         use_effect_with(settled_seq, move |seq| {

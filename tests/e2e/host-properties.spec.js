@@ -102,7 +102,7 @@ test('an element rendered by a framework before it was defined: properties win, 
     const el = document.getElementById('w');
     el.inputs = { existing_clients: 55 };
   </script>
-  <script type="module" src="/partner-roi.js"></script>`,
+  <script src="/partner-roi.js"></script>`,
   }));
   await page.goto(url);
   const widget = page.locator('#w');

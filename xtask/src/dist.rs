@@ -24,13 +24,14 @@ use std::process::Command;
 
 pub const DIST: &str = "dist";
 const CRATE: &str = "partner-roi";
+/// wasm-bindgen's `--out-name`: the bundle is `names::BUNDLE_FILE` (a test checks).
 const OUT_NAME: &str = "partner-roi";
 pub const ELEMENT_JS: &str = "src/embed/element.js";
 pub const PAGES: &str = "examples/pages";
 /// The files of [`PAGES`] copied as they are into dist/ (the offline template is filled in).
 pub const COPIED_PAGES: [&str; 4] = ["embed-example.html", "frame.html", "frame.js", "frame.css"];
 const PROGRAMS: &str = "examples/programs";
-/// Where the offline template takes the inlined module script.
+/// Where the offline template takes the inlined script.
 const INLINE_SCRIPT_PLACEHOLDER: &str = "<!-- partner-roi:inline-script -->";
 
 /// The wasm features rustc enables by default for wasm32-unknown-unknown. Not
@@ -57,22 +58,24 @@ enum Build {
     PanicTest,
 }
 
-/// The two halves of the module script: the glue factory, and the element code (after the
-/// names it uses).
+/// The two halves of the script: the glue factory, and the element code (after the names it
+/// uses).
 struct Script {
     glue: String,
     element: String,
 }
 
 impl Script {
-    /// The module script, with the wasm fetched (`None`) or inlined as base64.
+    /// The script, with the wasm fetched (`None`) or inlined as base64: a classic script
+    /// (that also runs as a module), its names inside one strict-mode function so that none
+    /// becomes a global and loading it twice redeclares nothing.
     fn with_wasm(&self, inline_base64: Option<&str>) -> String {
         let inline = match inline_base64 {
             Some(base64) => format!("\"{base64}\""),
             None => "null".to_owned(),
         };
         format!(
-            "{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}",
+            "(() => {{\n'use strict';\n{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}}})();\n",
             self.glue, self.element
         )
     }
@@ -97,7 +100,7 @@ pub fn dist() -> Result {
     let bg = format!("{DIST}/{OUT_NAME}_bg.wasm");
     let wasm_bytes = fs::read(&bg).map_err(|e| format!("cannot read {bg}: {e}"))?;
     let inline = format!(
-        "<script type=\"module\">\n{}</script>",
+        "<script>\n{}</script>",
         script.with_wasm(Some(&base64::encode(&wasm_bytes)))
     );
     let template = read(&format!("{PAGES}/offline.html"))?;
@@ -228,4 +231,31 @@ fn copy(from: &str, to: &str) -> Result {
     fs::copy(from, to)
         .map(|_| ())
         .map_err(|e| format!("cannot copy {from} to {to}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundle_is_named_as_the_element_looks_for_it() {
+        assert_eq!(format!("{OUT_NAME}.js"), partner_roi::names::BUNDLE_FILE);
+    }
+
+    #[test]
+    fn the_script_is_one_strict_function_whatever_loads_it() {
+        let script = Script {
+            glue: "function partnerRoiGlue() {}\n".to_owned(),
+            element: "const PARTNER_ROI_NAMES = {};\n".to_owned(),
+        };
+        assert_eq!(
+            script.with_wasm(Some("AGFzbQ==")),
+            "(() => {\n'use strict';\nfunction partnerRoiGlue() {}\n\n\
+             const PARTNER_ROI_INLINE_WASM = \"AGFzbQ==\";\n\
+             const PARTNER_ROI_NAMES = {};\n})();\n"
+        );
+        assert!(script
+            .with_wasm(None)
+            .contains("const PARTNER_ROI_INLINE_WASM = null;"));
+    }
 }

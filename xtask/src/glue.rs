@@ -3,9 +3,13 @@
 //! `src/embed/element.js` can give each widget a wasm instance of its own and retire one
 //! after a panic without touching the others.
 //!
+//! The glue finds its wasm through `import.meta.url`, which only a module may name: that one
+//! use becomes [`SCRIPT_URL`], which `element.js` sets, so the bundle also runs as a classic
+//! script (which defines the element before the page below it is parsed).
+//!
 //! The glue's shape is checked, not assumed: an `export` or `import` this does not know,
-//! or a missing instance variable, is an error naming the line (a new wasm-bindgen version
-//! must be looked at, not silently mis-wrapped).
+//! a missing instance variable or an `import.meta` other than the one expected is an error
+//! naming the line (a new wasm-bindgen version must be looked at, not silently mis-wrapped).
 
 use crate::cmd::Result;
 
@@ -13,6 +17,10 @@ use crate::cmd::Result;
 const INSTANCE_VARIABLES: &str = "let wasmModule, wasmInstance, wasm;";
 /// The glue's last line: its init functions.
 const INIT_EXPORTS: &str = "export { initSync, __wbg_init as default };";
+/// Where the glue finds its wasm by default, as wasm-bindgen writes it.
+const WASM_URL: &str = "new URL('partner-roi_bg.wasm', import.meta.url)";
+/// The URL of the running `partner-roi.js`, defined by `src/embed/element.js`.
+pub const SCRIPT_URL: &str = "PARTNER_ROI_SCRIPT_URL";
 
 /// The glue as a factory function named `partnerRoiGlue`.
 ///
@@ -28,10 +36,24 @@ pub fn glue_factory(glue: &str) -> Result<String> {
     let mut body = String::with_capacity(glue.len() + 512);
     let mut exported = Vec::new();
     let mut saw_init_exports = false;
+    let mut wasm_urls = 0;
     for (number, line) in glue.lines().enumerate() {
         if line.trim() == INIT_EXPORTS {
             saw_init_exports = true;
             continue;
+        }
+        let line = if line.contains(WASM_URL) {
+            wasm_urls += 1;
+            line.replace("import.meta.url", SCRIPT_URL)
+        } else {
+            line.to_owned()
+        };
+        let line = line.as_str();
+        if line.contains("import.meta") {
+            return Err(format!(
+                "glue line {}: an unexpected import.meta: {line}",
+                number + 1
+            ));
         }
         if line.starts_with("import ") {
             return Err(format!(
@@ -61,6 +83,11 @@ pub fn glue_factory(glue: &str) -> Result<String> {
     if !saw_init_exports {
         return Err(format!("the wasm-bindgen glue lacks `{INIT_EXPORTS}`"));
     }
+    if wasm_urls != 1 {
+        return Err(format!(
+            "the wasm-bindgen glue has `{WASM_URL}` {wasm_urls} times, not once"
+        ));
+    }
     Ok(format!(
         "function partnerRoiGlue() {{\n{body}\
          const retired = new Proxy({{}}, {{ get() {{ throw new Error('partner-roi: this widget instance was retired after a panic'); }} }});\n\
@@ -82,7 +109,9 @@ export function projectForHost(program, inputs) {
     return wasm.projectForHost(program, inputs);
 }
 let wasmModule, wasmInstance, wasm;
-async function __wbg_init(module_or_path) {}
+async function __wbg_init(module_or_path) {
+    module_or_path = new URL('partner-roi_bg.wasm', import.meta.url);
+}
 function initSync(module) {}
 export { initSync, __wbg_init as default };
 ";
@@ -94,6 +123,8 @@ export { initSync, __wbg_init as default };
             .starts_with("function partnerRoiGlue() {\n/** A widget. */\nclass WidgetElement {"));
         assert!(factory.contains("\nfunction projectForHost(program, inputs) {"));
         assert!(!factory.contains("export "));
+        assert!(!factory.contains("import.meta"));
+        assert!(factory.contains("new URL('partner-roi_bg.wasm', PARTNER_ROI_SCRIPT_URL)"));
         assert!(factory.contains(
             "return { init: __wbg_init, initSync, compiledModule: () => wasmModule, retire() { wasm = retired; }, WidgetElement, projectForHost };"
         ));
@@ -119,5 +150,16 @@ export { initSync, __wbg_init as default };
             .contains("shape changed"));
         let no_init = GLUE.replace(INIT_EXPORTS, "");
         assert!(glue_factory(&no_init).unwrap_err().contains("lacks"));
+        let no_wasm_url = GLUE.replace(WASM_URL, "'partner-roi_bg.wasm'");
+        assert!(glue_factory(&no_wasm_url)
+            .unwrap_err()
+            .contains("0 times, not once"));
+        let other_meta = GLUE.replace(
+            "function initSync(module) {}",
+            "const here = import.meta.resolve('x');",
+        );
+        assert!(glue_factory(&other_meta)
+            .unwrap_err()
+            .contains("an unexpected import.meta"));
     }
 }

@@ -14,7 +14,7 @@ const SECTION_END: &str = "<!-- /partner-roi:widget-section -->";
 const BELOW_MARK: &str = "<!-- partner-roi:widget-below -->";
 /// The snippet's two lines, as the README gives them: what a twin leaves out.
 const WIDGET_LINES: [&str; 2] = [
-    r#"<script type="module" src="partner-roi.js" blocking="render"></script>"#,
+    r#"<script src="partner-roi.js"></script>"#,
     r#"<partner-roi id="calculator"></partner-roi>"#,
 ];
 

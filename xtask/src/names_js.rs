@@ -1,8 +1,8 @@
 //! `PARTNER_ROI_NAMES`: the browser-facing names of `partner_roi::names` that
 //! `src/embed/element.js` needs (the tag, the attributes, the observed ones, the properties,
-//! the events, the share-link parameter and the `loading` value `eager`) as a frozen
-//! JavaScript object, which `cargo xtask dist` puts before element.js in every bundle (embed
-//! bundle, offline file, test-only panic bundle). element.js writes none of the names itself
+//! the events, the share-link parameter, the `loading` value `eager` and the bundle's file
+//! name) as a frozen JavaScript object, which `cargo xtask dist` puts before element.js in
+//! every bundle (embed bundle, offline file, test-only panic bundle). element.js writes none of the names itself
 //! (checked below), so the Rust constants are the only place each name is declared. Names
 //! only Rust reads (the storage prefix, the performance mark) are not shipped.
 //!
@@ -40,6 +40,7 @@ pub fn names_block() -> Result<String> {
         ("events", object(&events)),
         ("shareParam", string(names::SHARE_PARAM)),
         ("eager", string(names::LOADING_EAGER)),
+        ("bundleFile", string(names::BUNDLE_FILE)),
     ];
     let body: Vec<String> = fields
         .iter()

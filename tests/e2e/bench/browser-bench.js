@@ -374,7 +374,7 @@ async function widgetsBench(browser, base, count) {
     contentType: 'text/html; charset=utf-8',
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
 <script>window.readyAt = []; document.addEventListener('partner-roi:ready', () => window.readyAt.push(performance.now()));</script>
-<script type="module" src="/partner-roi.js"></script></head><body>${widgets.join('')}</body></html>`,
+<script src="/partner-roi.js"></script></head><body>${widgets.join('')}</body></html>`,
   }));
   await page.goto(url);
   await page.waitForFunction((count) => window.readyAt.length === count, count, { timeout: TIMEOUT_MS });

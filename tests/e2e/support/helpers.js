@@ -31,7 +31,7 @@ function hostDocument({ head = '', body = '', bundle = true } = {}) {
   <title>partner-roi test host</title>
   <link rel="icon" href="data:,">
   ${head}
-  ${bundle ? '<script type="module" src="/partner-roi.js" blocking="render"></script>' : ''}
+  ${bundle ? '<script src="/partner-roi.js"></script>' : ''}
 </head>
 <body>
 ${body}
