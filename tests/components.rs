@@ -536,3 +536,37 @@ async fn the_levers_panel_opens_on_request_and_refreshes_once_changes_settle() {
     settle().await;
     assert!(all(&root, ".chart-levers svg").is_empty());
 }
+
+/// Counts the calls of `Intl.NumberFormat.prototype.format` until the returned function
+/// (which gives the count) is called.
+fn count_intl_formats() -> js_sys::Function {
+    let install = js_sys::Function::new_no_args(
+        "const prototype = Intl.NumberFormat.prototype;
+         const original = Object.getOwnPropertyDescriptor(prototype, 'format');
+         let calls = 0;
+         Object.defineProperty(prototype, 'format', {
+           configurable: true,
+           get() { const format = original.get.call(this); return (value) => { calls += 1; return format(value); }; },
+         });
+         return () => { Object.defineProperty(prototype, 'format', original); return calls; };",
+    );
+    install
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap()
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn a_formatter_asks_intl_once_per_figure_and_style() {
+    let formatter = Formatter::new(Some("en-US"), "USD");
+    let figure = Decimal::new(123_450, 2);
+    let stop = count_intl_formats();
+    let first = formatter.money(figure);
+    let again = formatter.money(figure);
+    let whole = formatter.money_whole(figure);
+    let whole_again = formatter.money_whole(Decimal::new(1234, 0));
+    let calls = stop.call0(&wasm_bindgen::JsValue::NULL).unwrap().as_f64();
+    assert_eq!((first.as_str(), again.as_str()), ("$1,234.50", "$1,234.50"));
+    assert_eq!((whole.as_str(), whole_again.as_str()), ("$1,234", "$1,234"));
+    assert_eq!(calls, Some(2.0));
+}

@@ -142,12 +142,12 @@ impl CalculatorState {
                 let value = parse_typed_number(&text, self.decimal_separator);
                 next.texts[key.index()] = text;
                 next.accept(key, value);
-                next.input_changed();
+                next.input_changed_from(self);
             }
             Action::Slide(key, value) => {
                 next.texts[key.index()] = typed_text(value, self.decimal_separator);
                 next.accept(key, Some(value));
-                next.input_changed();
+                next.input_changed_from(self);
             }
             Action::SelectTier(index) => {
                 if index < self.program.tiers.len() && index != self.selected_tier {
@@ -223,6 +223,15 @@ impl CalculatorState {
             }
         };
         self.problems[key.index()] = problem;
+    }
+
+    /// [`Self::input_changed`] unless the figures and their problems are what they were in
+    /// `before` (`21000` → `21000.`, or a slider step onto the same value): then only the
+    /// text changed, and nothing is projected, saved or announced again.
+    fn input_changed_from(&mut self, before: &Self) {
+        if self.inputs != before.inputs || self.problems != before.problems {
+            self.input_changed();
+        }
     }
 
     fn input_changed(&mut self) {
@@ -351,6 +360,32 @@ mod tests {
         let fixed = broken.apply(Action::Type(InputKey::DealValue, "15000".into()));
         assert!(fixed.is_current());
         assert_eq!(fixed.inputs.get(InputKey::DealValue), Decimal::from(15_000));
+    }
+
+    #[test]
+    fn text_that_keeps_the_value_changes_only_the_text() {
+        let before = state().apply(Action::Type(InputKey::DealValue, "21000".into()));
+        for text in ["21000.", "21,000", " 21000"] {
+            let after = before.apply(Action::Type(InputKey::DealValue, text.into()));
+            assert_eq!(after.texts[InputKey::DealValue.index()], text);
+            assert_eq!(after.revision, before.revision, "{text:?}");
+            assert!(Rc::ptr_eq(
+                after.projection.as_ref().unwrap(),
+                before.projection.as_ref().unwrap()
+            ));
+        }
+        let slid = before.apply(Action::Slide(InputKey::DealValue, Decimal::from(21_000)));
+        assert_eq!(slid.revision, before.revision);
+        assert_eq!(slid.texts[InputKey::DealValue.index()], "21000");
+    }
+
+    #[test]
+    fn fixing_a_field_back_to_its_last_value_is_a_change() {
+        let broken = state().apply(Action::Type(InputKey::DealValue, "12k".into()));
+        let value = broken.inputs.get(InputKey::DealValue);
+        let fixed = broken.apply(Action::Type(InputKey::DealValue, value.to_string()));
+        assert!(fixed.is_current());
+        assert_eq!(fixed.revision, broken.revision + 1);
     }
 
     #[test]

@@ -1,7 +1,11 @@
 //! Locale-aware display of money, percents and counts through the browser's
-//! `Intl.NumberFormat`, fed exact decimal strings (never binary floats).
+//! `Intl.NumberFormat`, fed exact decimal strings (never binary floats). Each formatter
+//! remembers what it wrote: one change redraws many equal figures (each tier's net on its
+//! card, in the charts, the tables and the summary), and most figures do not change at all.
 
 use rust_decimal::Decimal;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::decimal_text::fixed_places;
@@ -30,6 +34,21 @@ pub struct Formatter {
     percent: NumberFormat,
     number: NumberFormat,
     decimal_separator: char,
+    /// What each style wrote for each exact figure (cleared when it grows past [`REMEMBERED`]).
+    written: RefCell<BTreeMap<(Style, String), String>>,
+}
+
+/// How many written figures a formatter keeps: a few changes' worth.
+const REMEMBERED: usize = 2_000;
+
+/// The styles a [`Formatter`] writes.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Style {
+    Money,
+    MoneyWhole,
+    MoneyCompact,
+    Percent,
+    Number,
 }
 
 impl PartialEq for Formatter {
@@ -93,32 +112,55 @@ impl Formatter {
             percent: number_format(locale, r#"{"style":"percent","maximumFractionDigits":1}"#),
             number,
             decimal_separator,
+            written: RefCell::default(),
         }
+    }
+
+    /// `text` (an exact decimal) in `style`, from memory when it was written before.
+    fn write(&self, style: Style, text: String) -> String {
+        let key = (style, text);
+        if let Some(written) = self.written.borrow().get(&key) {
+            return written.clone();
+        }
+        let format = match style {
+            Style::Money => &self.money,
+            Style::MoneyWhole => &self.money_whole,
+            Style::MoneyCompact => &self.money_compact,
+            Style::Percent => &self.percent,
+            Style::Number => &self.number,
+        };
+        let written = format.format_decimal(&key.1);
+        let mut memory = self.written.borrow_mut();
+        if memory.len() >= REMEMBERED {
+            memory.clear();
+        }
+        memory.insert(key, written.clone());
+        written
     }
 
     /// Money with cents: `$1,234.56`, `1.234,56 €`.
     pub fn money(&self, value: Decimal) -> String {
-        self.money.format_decimal(&fixed_places(value, 2))
+        self.write(Style::Money, fixed_places(value, 2))
     }
 
     /// Money in whole units: `$1,235`.
     pub fn money_whole(&self, value: Decimal) -> String {
-        self.money_whole.format_decimal(&fixed_places(value, 0))
+        self.write(Style::MoneyWhole, fixed_places(value, 0))
     }
 
     /// Short money for chart labels: `$1.2M`.
     pub fn money_compact(&self, value: Decimal) -> String {
-        self.money_compact.format_decimal(&fixed_places(value, 0))
+        self.write(Style::MoneyCompact, fixed_places(value, 0))
     }
 
     /// A ratio as a percent: `0.1234` → `12.3%`.
     pub fn percent(&self, ratio: Decimal) -> String {
-        self.percent.format_decimal(&fixed_places(ratio, 3))
+        self.write(Style::Percent, fixed_places(ratio, 3))
     }
 
     /// A plain number with grouping and up to two decimals: `1,234.5`.
     pub fn number(&self, value: Decimal) -> String {
-        self.number.format_decimal(&fixed_places(value, 2))
+        self.write(Style::Number, fixed_places(value, 2))
     }
 
     /// An input's value as partners read it: money in whole units, percents with `%`,

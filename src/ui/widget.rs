@@ -41,6 +41,32 @@ pub struct WidgetProps {
     pub on_request: Callback<HostAction>,
 }
 
+/// The callbacks that turn what the partner does into [`Action`]s.
+struct ActionCallbacks {
+    on_type: Callback<(InputKey, String)>,
+    on_slide: Callback<(InputKey, Decimal)>,
+    on_select: Callback<usize>,
+    on_toggle_all: Callback<()>,
+    on_reset: Callback<()>,
+    on_toggle_levers: Callback<()>,
+    on_refresh_levers: Callback<()>,
+}
+
+impl ActionCallbacks {
+    fn new(on_action: &Callback<Action>) -> Self {
+        let send = |action: Action| on_action.reform(move |()| action.clone());
+        Self {
+            on_type: on_action.reform(|(key, text)| Action::Type(key, text)),
+            on_slide: on_action.reform(|(key, value)| Action::Slide(key, value)),
+            on_select: on_action.reform(Action::SelectTier),
+            on_toggle_all: send(Action::ToggleAllInputs),
+            on_reset: send(Action::ResetInputs),
+            on_toggle_levers: send(Action::ToggleLevers),
+            on_refresh_levers: send(Action::RefreshLevers),
+        }
+    }
+}
+
 /// The calculator widget.
 #[function_component(Widget)]
 pub fn widget(props: &WidgetProps) -> Html {
@@ -49,29 +75,28 @@ pub fn widget(props: &WidgetProps) -> Html {
         (state.program.locale.clone(), state.program.currency.clone()),
         |(locale, currency)| Formatter::new(locale.as_deref(), currency),
     );
-    let on_action = &props.on_action;
-    let act = |make: fn(InputKey, String) -> Action| {
-        on_action.reform(move |(key, text): (InputKey, String)| make(key, text))
-    };
-    let send = |action: Action| on_action.reform(move |()| action.clone());
-    let on_slide = on_action.reform(|(key, value): (InputKey, Decimal)| Action::Slide(key, value));
-    let on_select = on_action.reform(Action::SelectTier);
-    let on_toolbar = {
-        let (state, formatter) = (state.clone(), formatter.clone());
-        let (request, toggle) = (props.on_request.clone(), props.on_toggle_presenter.clone());
-        Callback::from(move |button: ToolbarButton| match button {
+    // Every callback is made once per host callback (not per render), so that the inputs,
+    // the toolbar and the results' parts skip re-rendering when only the figures changed.
+    let actions = use_memo(props.on_action.clone(), ActionCallbacks::new);
+    // The summary is of the figures shown when it is asked for, read from here.
+    let shown = use_mut_ref(|| (state.clone(), formatter.clone()));
+    *shown.borrow_mut() = (state.clone(), formatter.clone());
+    let on_toolbar = use_callback(
+        (props.on_request.clone(), props.on_toggle_presenter.clone()),
+        move |button: ToolbarButton, (request, toggle)| match button {
             ToolbarButton::Presenter => toggle.emit(()),
             ToolbarButton::CopyLink => request.emit(HostAction::CopyLink),
             ToolbarButton::DownloadCsv => request.emit(HostAction::DownloadCsv),
             ToolbarButton::Print => request.emit(HostAction::Print),
             ToolbarButton::CopySummary => {
+                let (state, formatter) = &*shown.borrow();
                 if let Some(projection) = &state.projection {
-                    let text = summary_text(&state.program, &state.inputs, projection, &formatter);
+                    let text = summary_text(&state.program, &state.inputs, projection, formatter);
                     request.emit(HostAction::CopySummary(text));
                 }
             }
-        })
-    };
+        },
+    );
     let presenter = props.presenter;
     let heading_id = format!("{}-title", props.id_prefix);
     html! {
@@ -88,19 +113,19 @@ pub fn widget(props: &WidgetProps) -> Html {
                     formatter={formatter.clone()}
                     id_prefix={props.id_prefix.clone()}
                     {presenter}
-                    on_type={act(Action::Type)}
-                    {on_slide}
-                    on_toggle_all={send(Action::ToggleAllInputs)}
-                    on_reset={send(Action::ResetInputs)}
+                    on_type={actions.on_type.clone()}
+                    on_slide={actions.on_slide.clone()}
+                    on_toggle_all={actions.on_toggle_all.clone()}
+                    on_reset={actions.on_reset.clone()}
                 />
                 <ResultsPanel
                     state={state.clone()}
                     formatter={formatter.clone()}
                     id_prefix={props.id_prefix.clone()}
-                    {on_select}
+                    on_select={actions.on_select.clone()}
                     on_request={props.on_request.clone()}
-                    on_toggle_levers={send(Action::ToggleLevers)}
-                    on_refresh_levers={send(Action::RefreshLevers)}
+                    on_toggle_levers={actions.on_toggle_levers.clone()}
+                    on_refresh_levers={actions.on_refresh_levers.clone()}
                 />
             </div>
             <LiveSummary state={state.clone()} {formatter} />
