@@ -14,6 +14,7 @@ pub mod journey;
 pub mod json_reader;
 pub mod levers;
 pub mod program;
+pub mod program_limits;
 pub mod program_parse;
 pub mod projection;
 pub mod range;

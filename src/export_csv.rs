@@ -1,10 +1,16 @@
-//! The per-year breakdown of every tier as CSV (RFC 4180, UTF-8, `.` decimals), built from
-//! the result document so every cell equals the engine's exact, rounded figure.
+//! The projection as one CSV file (RFC 4180, UTF-8, `.` decimals, CRLF) that spreadsheets
+//! open as it is: what it is of (program, currency, horizon, disclaimer), the partner's
+//! inputs, then the per-year breakdown of every tier and of the partner's path, built from
+//! the result document so every cell equals the engine's exact, rounded figure. Each block
+//! is separated by an empty row; the breakdown's note says which columns add up.
 
 use serde_json::Value;
 
-/// Columns of every row, in order; each is a key of a year in the result document.
-const YEAR_COLUMNS: [&str; 17] = [
+use crate::engine::{InputKey, PartnerInputs, Program};
+
+/// Columns of every breakdown row, in order; each is a key of a year in the result document.
+/// Year 0's `costs` are the tier's initial costs (nothing else happens in year 0).
+const YEAR_COLUMNS: [&str; 16] = [
     "new_clients",
     "active_clients",
     "licence_revenue",
@@ -21,17 +27,45 @@ const YEAR_COLUMNS: [&str; 17] = [
     "costs",
     "net",
     "cumulative_net",
-    "initial_costs",
 ];
+
+/// The columns that are not sums of the rows above: a count and a running total.
+const RUNNING_COLUMNS: [&str; 2] = ["active_clients", "cumulative_net"];
 
 /// The id in the first column of the partner's path's rows.
 const PATH_ID: &str = "your-path";
 
-/// CSV text for a result document (`Projection::to_json`): a header row, then for every
-/// tier a year-0 row (initial costs) and one row per year; then the same rows for the
-/// partner's path (`"journey"`), named "Your path: <that year's tier>".
-pub fn result_csv(result: &Value) -> String {
-    let mut lines = vec![format!("tier_id,tier_name,year,{}", YEAR_COLUMNS.join(","))];
+/// CSV text of `result` (`Projection::to_json` of `program` with `inputs`): the program and
+/// the inputs, then for every tier a year-0 row (initial costs) and one row per year, then
+/// the same rows for the partner's path (`"journey"`), named "Your path: <that year's tier>".
+pub fn result_csv(program: &Program, inputs: &PartnerInputs, result: &Value) -> String {
+    let mut lines = vec![
+        "Partner ROI projection".to_owned(),
+        format!("program,{}", text_cell(&program.name)),
+        format!("program_id,{}", text_cell(&program.id)),
+        format!("currency,{}", text_cell(&program.currency)),
+        format!("horizon_years,{}", result["horizon_years"]),
+    ];
+    if let Some(disclaimer) = &program.disclaimer {
+        lines.push(format!("disclaimer,{}", text_cell(disclaimer)));
+    }
+    lines.push(String::new());
+    lines.push("input,value".to_owned());
+    for key in InputKey::ALL {
+        lines.push(format!("{},{}", key.name(), inputs.get(key)));
+    }
+    lines.push(String::new());
+    let sums: Vec<&str> = YEAR_COLUMNS
+        .into_iter()
+        .filter(|column| !RUNNING_COLUMNS.contains(column))
+        .collect();
+    lines.push(text_cell(&format!(
+        "Per year. Summed down one tier's rows, {} give its totals (each cell is rounded to \
+         cents on its own); {} are running figures. Year 0 holds the initial costs.",
+        sums.join(", "),
+        RUNNING_COLUMNS.join(" and ")
+    )));
+    lines.push(format!("tier_id,tier_name,year,{}", YEAR_COLUMNS.join(",")));
     let tiers = result["tiers"].as_array().map_or(&[][..], Vec::as_slice);
     for tier in tiers {
         let id = text_cell(tier["id"].as_str().unwrap_or_default());
@@ -68,7 +102,7 @@ fn push_rows(lines: &mut Vec<String>, figures: &Value, label: impl Fn(usize) -> 
     let start: Vec<String> = YEAR_COLUMNS
         .iter()
         .map(|column| match *column {
-            "initial_costs" | "costs" => initial.to_owned(),
+            "costs" => initial.to_owned(),
             "net" | "cumulative_net" => negated(initial),
             _ => "0.00".to_owned(),
         })
@@ -83,10 +117,7 @@ fn push_rows(lines: &mut Vec<String>, figures: &Value, label: impl Fn(usize) -> 
     {
         let cells: Vec<String> = YEAR_COLUMNS
             .iter()
-            .map(|column| match *column {
-                "initial_costs" => "0.00".to_owned(),
-                column => year[column].as_str().unwrap_or_default().to_owned(),
-            })
+            .map(|column| year[column].as_str().unwrap_or_default().to_owned())
             .collect();
         let (id, name) = label(index + 1);
         lines.push(format!("{id},{name},{},{}", year["year"], cells.join(",")));
@@ -121,16 +152,61 @@ mod tests {
     use super::*;
     use crate::engine::default_program::default_program;
     use crate::engine::project;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    /// The default program's CSV with `inputs` changed by `change`, and its result.
+    fn csv_of(change: impl FnOnce(&mut PartnerInputs)) -> (Program, PartnerInputs, Value, String) {
+        let program = default_program();
+        let mut inputs = program.default_inputs();
+        change(&mut inputs);
+        let result = project(&program, &inputs).unwrap().to_json(&program);
+        let csv = result_csv(&program, &inputs, &result);
+        (program, inputs, result, csv)
+    }
+
+    /// The breakdown's rows, from its header on (the default program's names have no commas).
+    fn breakdown(csv: &str) -> Vec<Vec<&str>> {
+        csv.lines()
+            .skip_while(|line| !line.starts_with("tier_id,"))
+            .map(|line| line.split(',').collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_file_says_what_it_is_of_and_every_input() {
+        let (program, inputs, _, csv) = csv_of(|inputs| {
+            inputs.set(InputKey::DealValue, Decimal::new(4321055, 2));
+        });
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "Partner ROI projection");
+        assert_eq!(lines[1], format!("program,{}", program.name));
+        assert_eq!(lines[2], "program_id,example-cloud");
+        assert_eq!(lines[3], "currency,USD");
+        assert!(lines.contains(&"deal_value,43210.55"), "{csv}");
+        for key in InputKey::ALL {
+            let line = format!("{},{}", key.name(), inputs.get(key));
+            assert!(lines.contains(&line.as_str()), "{line}");
+        }
+        if let Some(disclaimer) = &program.disclaimer {
+            assert!(csv.contains(&text_cell(disclaimer)));
+        }
+        assert!(csv.ends_with("\r\n"));
+        let note = lines
+            .iter()
+            .find(|line| line.starts_with("\"Per year."))
+            .unwrap();
+        assert!(note.contains("costs, net give its totals"), "{note}");
+        assert!(note.contains("Year 0 holds the initial costs"));
+        assert!(note.contains("active_clients and cumulative_net are running figures"));
+    }
 
     #[test]
     fn every_cell_is_the_result_documents_figure() {
-        let program = default_program();
-        let result = project(&program, &program.default_inputs())
-            .unwrap()
-            .to_json(&program);
-        let csv = result_csv(&result);
-        let rows: Vec<Vec<&str>> = csv.lines().map(|line| line.split(',').collect()).collect();
+        let (program, _, result, csv) = csv_of(|_| {});
+        let rows = breakdown(&csv);
         assert_eq!(rows[0][..3], ["tier_id", "tier_name", "year"]);
+        assert_eq!(rows[0][3..], YEAR_COLUMNS);
         let horizon = result["horizon_years"].as_u64().unwrap() as usize;
         assert_eq!(rows.len(), 1 + (program.tiers.len() + 1) * (horizon + 1));
         for (index, tier) in result["tiers"].as_array().unwrap().iter().enumerate() {
@@ -139,7 +215,7 @@ mod tests {
             assert_eq!(rows[start][2], "0");
             for (offset, year) in tier["years"].as_array().unwrap().iter().enumerate() {
                 let row = &rows[start + 1 + offset];
-                for (column, name) in YEAR_COLUMNS.iter().enumerate().take(16) {
+                for (column, name) in YEAR_COLUMNS.iter().enumerate() {
                     assert_eq!(row[3 + column], year[*name].as_str().unwrap(), "{name}");
                 }
             }
@@ -147,16 +223,36 @@ mod tests {
     }
 
     #[test]
+    fn summing_a_tiers_rows_counts_its_initial_costs_once() {
+        let (_, _, result, csv) = csv_of(|_| {});
+        let rows = breakdown(&csv);
+        let column = |name: &str| 3 + YEAR_COLUMNS.iter().position(|c| *c == name).unwrap();
+        for tier in result["tiers"].as_array().unwrap() {
+            let id = tier["id"].as_str().unwrap();
+            let sum = |name: &str| -> Decimal {
+                rows.iter()
+                    .filter(|row| row[0] == id)
+                    .map(|row| Decimal::from_str(row[column(name)]).unwrap())
+                    .sum()
+            };
+            // Each cell is rounded on its own: half a cent per row at most.
+            let rows_of_tier = Decimal::from(rows.iter().filter(|row| row[0] == id).count());
+            let slack = rows_of_tier * Decimal::new(5, 3);
+            let net = Decimal::from_str(tier["net"].as_str().unwrap()).unwrap();
+            assert!((sum("net") - net).abs() <= slack, "{id}");
+            let difference = sum("earnings") - sum("costs") - sum("net");
+            assert!(difference.abs() <= slack * Decimal::TWO, "{id}");
+        }
+    }
+
+    #[test]
     fn the_path_follows_the_tiers_with_each_years_tier_named() {
-        let program = default_program();
-        let mut inputs = program.default_inputs();
-        inputs.set(crate::engine::InputKey::NewClientsPerYear, 40.into());
-        let result = project(&program, &inputs).unwrap().to_json(&program);
-        let csv = result_csv(&result);
-        let path_rows: Vec<Vec<&str>> = csv
-            .lines()
-            .filter(|line| line.starts_with("your-path,"))
-            .map(|line| line.split(',').collect())
+        let (program, _, result, csv) = csv_of(|inputs| {
+            inputs.set(InputKey::NewClientsPerYear, 40.into());
+        });
+        let path_rows: Vec<Vec<&str>> = breakdown(&csv)
+            .into_iter()
+            .filter(|row| row[0] == "your-path")
             .collect();
         let journey = &result["journey"];
         let years = journey["years"].as_array().unwrap();
@@ -175,19 +271,15 @@ mod tests {
     }
 
     #[test]
-    fn year_zero_carries_the_initial_costs() {
-        let program = default_program();
-        let result = project(&program, &program.default_inputs())
-            .unwrap()
-            .to_json(&program);
-        let csv = result_csv(&result);
+    fn year_zero_carries_the_initial_costs_in_costs() {
+        let (_, _, result, csv) = csv_of(|_| {});
         let silver = csv
             .lines()
             .find(|line| line.starts_with("silver,Silver,0,"))
             .unwrap();
         let initial = result["tiers"][1]["initial_costs"].as_str().unwrap();
         assert!(
-            silver.ends_with(&format!(",-{initial},-{initial},{initial}")),
+            silver.ends_with(&format!(",{initial},-{initial},-{initial}")),
             "{silver}"
         );
     }

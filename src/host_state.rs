@@ -30,6 +30,7 @@ use figures::{saved_record, starting_figures, FigureSources, Prefill};
 
 use crate::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use crate::engine::json_reader::parse_json;
+use crate::engine::program_parse::parse_program_json;
 use crate::engine::result_json::result_json;
 use crate::engine::{FieldError, InputKey, PartnerInputs, Program};
 use crate::export_csv::result_csv;
@@ -455,7 +456,7 @@ impl HostState {
         }
         let (inputs, revalidation) = revalidate(&program, &inputs);
         problems.extend(revalidation);
-        let (tier_id, show_all) = (current.selected_tier_id(), current.show_all_inputs);
+        let (tier_id, show_all) = (current.chosen_tier_id(), current.show_all_inputs);
         self.restart(Rc::new(program), inputs, tier_id, show_all, problems, out);
     }
 
@@ -638,8 +639,7 @@ impl HostState {
         self.calculator = Some(calculator.clone());
         if let (true, Some(projection)) = (calculator.is_current(), &calculator.projection) {
             let program = &calculator.program;
-            let code =
-                encode_share_code(program, &calculator.inputs, calculator.selected_tier_id());
+            let code = encode_share_code(program, &calculator.inputs, calculator.chosen_tier_id());
             self.settle_seq += 1;
             self.settled = Some(Settled {
                 inputs: serde_json::to_value(&calculator.inputs).unwrap_or(Value::Null),
@@ -683,10 +683,10 @@ impl HostState {
             return;
         };
         let program = &calculator.program;
-        let tier_id = calculator.selected_tier_id();
         let effect = match action {
             HostAction::CopyLink => {
-                let code = encode_share_code(program, &calculator.inputs, tier_id);
+                let code =
+                    encode_share_code(program, &calculator.inputs, calculator.chosen_tier_id());
                 self.link_seen = Some(code.clone());
                 HostEffect::CopyLink {
                     param: self.share_param(),
@@ -704,7 +704,7 @@ impl HostState {
                 };
                 HostEffect::DownloadCsv {
                     file_stem: program.id.clone(),
-                    csv: result_csv(&projection.to_json(program)),
+                    csv: result_csv(program, &calculator.inputs, &projection.to_json(program)),
                 }
             }
             HostAction::Print => HostEffect::Print,
@@ -716,7 +716,7 @@ impl HostState {
                 HostEffect::CallToAction {
                     url,
                     new_tab,
-                    detail: json!({ "inputs": inputs, "result": result, "tier": tier_id }),
+                    detail: json!({ "inputs": inputs, "result": result, "tier": calculator.selected_tier_id() }),
                 }
             }
         };
@@ -745,7 +745,7 @@ fn property_json(value: PropertyValue, name: &str) -> Result<Option<Value>, Fiel
 
 /// Program JSON text as a validated program and its JSON.
 fn program_from_text(text: &str) -> ReadProgram {
-    let value = parse_json(text).map_err(|error| vec![error])?;
+    let value = parse_program_json(text).map_err(|error| vec![error])?;
     Program::from_json(&value).map(|program| (program, value))
 }
 

@@ -414,7 +414,7 @@ async fn the_call_to_action_links_to_the_filled_url_of_the_selected_tier() {
     let projection = project(&program, &program.default_inputs()).unwrap();
     let selected = &projection.tiers[projection.recommended.unwrap()];
     let link = root.query_selector("a.cta-button").unwrap().unwrap();
-    assert_eq!(text(&link), "Apply now");
+    assert_eq!(text(&link), format!("Apply now – {}", selected.tier_name));
     let expected = format!(
         "https://example.com/apply?tier={}&net={}",
         selected.tier_id,
@@ -569,4 +569,30 @@ fn a_formatter_asks_intl_once_per_figure_and_style() {
     assert_eq!((first.as_str(), again.as_str()), ("$1,234.50", "$1,234.50"));
     assert_eq!((whole.as_str(), whole_again.as_str()), ("$1,234", "$1,234"));
     assert_eq!(calls, Some(2.0));
+}
+
+#[wasm_bindgen_test]
+async fn client_counts_show_as_whole_numbers() {
+    let program = default_program();
+    let mut inputs = program.default_inputs();
+    inputs.set(InputKey::ChurnPct, Decimal::new(75, 1));
+    let projection = project(&program, &inputs).unwrap();
+    let fractional = projection
+        .tiers
+        .iter()
+        .flat_map(|tier| &tier.years)
+        .any(|year| !year.active_clients.fract().is_zero());
+    assert!(fractional, "the fixture must have fractional client counts");
+    let root = mount(program, inputs).await;
+    until_drawn(&root).await;
+    for label in ["New clients", "Active clients"] {
+        let row = all(&root, ".year-table tbody tr")
+            .into_iter()
+            .find(|row| text(row).starts_with(label))
+            .unwrap();
+        for cell in all(&row, "td").iter().map(text) {
+            let whole = cell.chars().all(|c| c.is_ascii_digit() || c == ',');
+            assert!(whole || cell == "—" || cell.is_empty(), "{label}: {cell:?}");
+        }
+    }
 }

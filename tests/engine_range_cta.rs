@@ -165,3 +165,14 @@ fn negative_net_no_roi_repeats_and_unknown_placeholders() {
         "mailto:sales@example.com?subject=silver%20silver&body=-1234.56||{unknown}|{net"
     );
 }
+
+#[test]
+fn the_call_to_action_label_names_its_tier() {
+    use partner_roi::engine::cta::cta_label;
+    assert_eq!(cta_label("Apply for {tier_name}", "Gold"), "Apply for Gold");
+    assert_eq!(
+        cta_label("Apply to become a partner", "Gold"),
+        "Apply to become a partner – Gold"
+    );
+    assert_eq!(cta_label("{tier_name} or {tier_name}", "A&B"), "A&B or A&B");
+}

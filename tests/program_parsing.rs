@@ -253,3 +253,75 @@ fn invalid_json_text_is_reported_with_its_position() {
     );
     assert!(errors[0].to_string().contains("column"), "{errors:?}");
 }
+
+#[test]
+fn texts_lists_and_ranges_beyond_their_limits_are_errors_naming_the_field() {
+    let long = |length: usize| json!("x".repeat(length));
+    let v = valid;
+    let cases = [
+        (with(v(), "/name", long(121)), "name: must be at most 120 characters, got 121"),
+        (with(v(), "/description", long(2_001)), "description: must be at most 2000 characters, got 2001"),
+        (with(v(), "/disclaimer", long(4_001)), "disclaimer: must be at most 4000 characters, got 4001"),
+        (with(v(), "/vendor", long(121)), "vendor: must be at most 120 characters, got 121"),
+        (with(v(), "/tiers/1/name", long(5_000)), "tiers[1].name: must be at most 60 characters, got 5000"),
+        (with(v(), "/tiers/0/description", long(601)), "tiers[0].description: must be at most 600 characters, got 601"),
+        (with(v(), "/tiers/1/benefits", json!(["ok", "x".repeat(201)])), "tiers[1].benefits[1]: must be at most 200 characters, got 201"),
+        (with(v(), "/tiers/1/benefits", json!(vec!["a"; 13])), "tiers[1].benefits: may list at most 12 benefits, got 13"),
+        (with(v(), "/inputs/deal_value/label", long(81)), "inputs.deal_value.label: must be at most 80 characters, got 81"),
+        (with(v(), "/inputs/deal_value/help", long(401)), "inputs.deal_value.help: must be at most 400 characters, got 401"),
+        (with(v(), "/cta", json!({"label": "x".repeat(61), "url": "https://example.com"})), "cta.label: must be at most 60 characters, got 61"),
+        (with(v(), "/cta", cta(&format!("https://example.com/{}", "x".repeat(2_000)))), "cta.url: must be at most 2000 characters, got 2020"),
+        (with(v(), "/tiers/0/referral_years", json!(11)), "tiers[0].referral_years: must be between 0 and 10, got 11"),
+        (with(v(), "/id", long(65)), "id: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\" is not a valid id: use up to 64 lowercase letters, digits, - and _"),
+    ];
+    for (program, expected) in cases {
+        let errors = Program::from_json(&program).expect_err(expected);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages, [expected], "for {expected}");
+    }
+    let tiers: Vec<Value> = (0..9)
+        .map(|index| json!({"id": format!("t{index}"), "name": format!("Tier {index}")}))
+        .collect();
+    let errors = Program::from_json(&with(v(), "/tiers", json!(tiers))).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "tiers: may hold at most 8 tiers, got 9"
+    );
+    // Multi-byte characters count as one each.
+    parse_ok(with(v(), "/tiers/0/name", json!("é".repeat(60))));
+}
+
+#[test]
+fn a_program_file_over_256_kb_is_refused_before_it_is_read() {
+    let mut program = valid();
+    program["description"] = json!("x".repeat(1_000));
+    let small = program.to_string();
+    assert!(Program::from_json_text(&small).is_ok());
+    let padded = format!("{small}{}", " ".repeat(256_000 - small.len() + 1));
+    let errors = Program::from_json_text(&padded).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "the program file is 257 KB; it may be at most 256 KB"
+    );
+}
+
+#[test]
+fn the_format_document_lists_every_limit_the_reader_enforces() {
+    use partner_roi::engine::program_limits::{
+        BENEFITS, PROGRAM_BYTES, REFERRAL_YEARS, TEXT_LIMITS, TIERS,
+    };
+    let doc = fs::read_to_string("docs/program-format.md").unwrap();
+    for (kind, limit) in TEXT_LIMITS {
+        let row = format!("| `{}` | {limit} characters |", kind.field());
+        assert!(doc.contains(&row), "docs/program-format.md lacks {row}");
+    }
+    for row in [
+        "| 256 KB of JSON text |".to_owned(),
+        format!("| `tiers` | 1 to {TIERS} tiers |"),
+        format!("| `tiers[].benefits` | at most {BENEFITS} per tier |"),
+        format!("| `tiers[].referral_years` | whole years 0 – {REFERRAL_YEARS}, or `null` |"),
+    ] {
+        assert!(doc.contains(&row), "docs/program-format.md lacks {row}");
+    }
+    assert_eq!(PROGRAM_BYTES, 256_000);
+}

@@ -9,6 +9,7 @@
 
 use partner_roi::engine::decimal_text::parse_decimal;
 use partner_roi::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi::engine::program_limits;
 use partner_roi::engine::{
     project, EngineError, FieldError, InputKey, PartnerInputs, Program, Unit,
 };
@@ -246,9 +247,10 @@ const TERMS: [(&str, Unit); 13] = [
 fn term_kind(unit: Unit) -> Kind {
     let (max, whole) = match unit {
         Unit::Percent => (Decimal::ONE_HUNDRED, false),
-        Unit::Money => (Decimal::from(1_000_000_000_000i64), false),
-        Unit::Clients | Unit::People | Unit::Years | Unit::Months => {
-            (Decimal::from(1_000_000), true)
+        Unit::Money => (Decimal::from(program_limits::MONEY_MAX), false),
+        Unit::Years => (Decimal::from(program_limits::REFERRAL_YEARS), true),
+        Unit::Clients | Unit::People | Unit::Months => {
+            (Decimal::from(program_limits::COUNT_MAX), true)
         }
     };
     Kind::Number {

@@ -35,7 +35,7 @@ pub async fn fetch_program(url: &str) -> ReadProgram {
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| failure(url, "the body cannot be read"))?;
-    let value = crate::engine::json_reader::parse_json(&text)
+    let value = crate::engine::program_parse::parse_program_json(&text)
         .map_err(|error| failure(url, &error.message))?;
     let program = Program::from_json(&value)?;
     Ok((program, value))

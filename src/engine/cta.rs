@@ -1,4 +1,5 @@
-//! The call-to-action url: a program's template filled with the chosen tier's figures.
+//! The call to action of the tier it applies to: the program's url template filled with the
+//! tier's figures, and its label naming the tier.
 
 use rust_decimal::Decimal;
 
@@ -27,6 +28,19 @@ pub fn fill_cta_url(
         url.replace(placeholder, &percent_encode(value))
     })
 }
+
+/// The button's text for `tier_name`: the program's `label` with `{tier_name}` filled in, or,
+/// without that placeholder, the label followed by the tier's name ("Apply now – Gold").
+pub fn cta_label(label: &str, tier_name: &str) -> String {
+    if label.contains(TIER_NAME) {
+        label.replace(TIER_NAME, tier_name)
+    } else {
+        format!("{label} – {tier_name}")
+    }
+}
+
+/// The placeholder of the tier's name in a call-to-action label.
+const TIER_NAME: &str = "{tier_name}";
 
 /// RFC 3986 percent-encoding: unreserved characters kept, every other UTF-8 byte as `%XX`.
 fn percent_encode(value: &str) -> String {

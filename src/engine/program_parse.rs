@@ -8,6 +8,9 @@ use super::json_reader::{
     child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader, QUOTE_LIMIT,
 };
 use super::program::{CallToAction, InputSpec, Program, Tier, TierTerms, DEFAULT_SPREAD_PCT};
+use super::program_limits::{
+    within, TextKind, BENEFITS, COUNT_MAX, MONEY_MAX, PROGRAM_BYTES, REFERRAL_YEARS, TIERS,
+};
 
 /// The only format version this engine reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -52,13 +55,10 @@ const TIER_FIELDS: &[&str] = &[
     "min_annual_revenue",
 ];
 
-/// Largest money amount a tier term may hold.
-const MONEY_MAX: i64 = 1_000_000_000_000;
-
 impl Program {
     /// Parses and validates program JSON text; every problem is reported with its path.
     pub fn from_json_text(text: &str) -> Result<Program, Vec<FieldError>> {
-        let value = parse_json(text).map_err(|error| vec![error])?;
+        let value = parse_program_json(text).map_err(|error| vec![error])?;
         Program::from_json(&value)
     }
 
@@ -73,6 +73,21 @@ impl Program {
     }
 }
 
+/// The JSON of a program file's `text`; a file over [`PROGRAM_BYTES`] is refused unread.
+pub fn parse_program_json(text: &str) -> Result<Value, FieldError> {
+    if text.len() > PROGRAM_BYTES {
+        return Err(FieldError::new(
+            "",
+            format!(
+                "the program file is {} KB; it may be at most {} KB",
+                text.len().div_ceil(1000),
+                PROGRAM_BYTES / 1000
+            ),
+        ));
+    }
+    parse_json(text)
+}
+
 fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
     let map = reader.object(value, "", PROGRAM_FIELDS)?;
     read_version(reader, map);
@@ -81,10 +96,11 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         .and_then(|v| read_id(reader, v, "id"));
     let name = reader
         .required(map, "", "name")
-        .and_then(|v| reader.non_empty_text(v, "name"));
-    let vendor = optional_text(reader, map, "", "vendor");
-    let description = optional_text(reader, map, "", "description");
-    let disclaimer = optional_text(reader, map, "", "disclaimer");
+        .and_then(|v| reader.non_empty_text(v, "name"))
+        .and_then(|text| within(reader, "name", TextKind::ProgramName, text));
+    let vendor = optional_text(reader, map, "", "vendor", TextKind::Vendor);
+    let description = optional_text(reader, map, "", "description", TextKind::Description);
+    let disclaimer = optional_text(reader, map, "", "disclaimer", TextKind::Disclaimer);
     let currency = reader
         .required(map, "", "currency")
         .and_then(|v| read_currency(reader, v));
@@ -123,7 +139,8 @@ fn read_cta(reader: &mut JsonReader, value: &Value) -> Option<CallToAction> {
     let map = reader.object(value, "cta", CTA_FIELDS)?;
     let label = reader
         .required(map, "cta", "label")
-        .and_then(|v| reader.non_empty_text(v, "cta.label"));
+        .and_then(|v| reader.non_empty_text(v, "cta.label"))
+        .and_then(|text| within(reader, "cta.label", TextKind::CtaLabel, text));
     let url = reader
         .required(map, "cta", "url")
         .and_then(|v| read_cta_url(reader, v));
@@ -137,6 +154,7 @@ fn read_cta(reader: &mut JsonReader, value: &Value) -> Option<CallToAction> {
 fn read_cta_url(reader: &mut JsonReader, value: &Value) -> Option<String> {
     let path = "cta.url";
     let url = reader.non_empty_text(value, path)?;
+    let url = within(reader, path, TextKind::CtaUrl, url)?;
     let lower = url.to_lowercase();
     if !CTA_SCHEMES.iter().any(|scheme| lower.starts_with(scheme)) {
         reader.error(
@@ -170,22 +188,30 @@ fn read_version(reader: &mut JsonReader, map: &Map<String, Value>) {
     }
 }
 
+/// The optional text `key` of `map`, within the limit of `kind`.
 fn optional_text(
     reader: &mut JsonReader,
     map: &Map<String, Value>,
     path: &str,
     key: &str,
+    kind: TextKind,
 ) -> Option<String> {
-    optional(map, key).and_then(|v| reader.text(v, &child_path(path, key)))
+    let path = child_path(path, key);
+    let text = optional(map, key).and_then(|v| reader.text(v, &path))?;
+    within(reader, &path, kind, text)
 }
 
 fn read_id(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String> {
     let id = reader.non_empty_text(value, path)?;
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
-    if id.len() > 64 || !id.chars().all(allowed) {
+    let limit = TextKind::Id.limit();
+    if id.len() > limit || !id.chars().all(allowed) {
         reader.error(
             path,
-            format!("\"{id}\" is not a valid id: use up to 64 lowercase letters, digits, - and _"),
+            format!(
+                "\"{}\" is not a valid id: use up to {limit} lowercase letters, digits, - and _",
+                shorten(&id, QUOTE_LIMIT)
+            ),
         );
         return None;
     }
@@ -314,8 +340,8 @@ fn read_input_spec(
             ),
         );
     }
-    spec.label = optional_text(reader, map, path, "label");
-    spec.help = optional_text(reader, map, path, "help");
+    spec.label = optional_text(reader, map, path, "label", TextKind::InputLabel);
+    spec.help = optional_text(reader, map, path, "help", TextKind::InputHelp);
     spec.hidden = optional(map, "hidden")
         .and_then(|v| reader.boolean(v, &child_path(path, "hidden")))
         .unwrap_or(false);
@@ -328,6 +354,13 @@ fn read_tiers(reader: &mut JsonReader, value: &Value) -> Option<Vec<Tier>> {
     };
     if items.is_empty() {
         reader.error("tiers", "must contain at least one tier");
+        return None;
+    }
+    if items.len() > TIERS {
+        reader.error(
+            "tiers",
+            format!("may hold at most {TIERS} tiers, got {}", items.len()),
+        );
         return None;
     }
     let tiers: Vec<Option<Tier>> = items
@@ -358,12 +391,14 @@ fn read_tier(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Tier>
     let id = reader
         .required(map, path, "id")
         .and_then(|v| read_id(reader, v, &child_path(path, "id")));
+    let name_path = child_path(path, "name");
     let name = reader
         .required(map, path, "name")
-        .and_then(|v| reader.non_empty_text(v, &child_path(path, "name")));
-    let description = optional_text(reader, map, path, "description");
+        .and_then(|v| reader.non_empty_text(v, &name_path))
+        .and_then(|text| within(reader, &name_path, TextKind::TierName, text));
+    let description = optional_text(reader, map, path, "description", TextKind::TierDescription);
     let benefits = optional(map, "benefits")
-        .and_then(|v| reader.text_list(v, &child_path(path, "benefits")))
+        .and_then(|v| read_benefits(reader, v, &child_path(path, "benefits")))
         .unwrap_or_default();
     let mut terms = TermReader { reader, map, path };
     let terms = TierTerms {
@@ -390,6 +425,28 @@ fn read_tier(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Tier>
     })
 }
 
+/// A tier's benefits: at most [`BENEFITS`] texts, each within its limit.
+fn read_benefits(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Vec<String>> {
+    let benefits = reader.text_list(value, path)?;
+    if benefits.len() > BENEFITS {
+        reader.error(
+            path,
+            format!(
+                "may list at most {BENEFITS} benefits, got {}",
+                benefits.len()
+            ),
+        );
+        return None;
+    }
+    benefits
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| within(reader, &index_path(path, index), TextKind::Benefit, text))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
 /// Reads a tier's numeric terms; absent terms are zero, invalid ones are reported.
 struct TermReader<'r, 'v> {
     reader: &'r mut JsonReader,
@@ -414,9 +471,13 @@ impl TermReader<'_, '_> {
                 self.reader
                     .decimal_in(value, &path, Decimal::ZERO, Decimal::from(MONEY_MAX))
             }
-            Unit::Clients | Unit::People | Unit::Years | Unit::Months => {
+            Unit::Clients | Unit::People | Unit::Months => {
                 self.reader
-                    .whole_in(value, &path, Decimal::ZERO, Decimal::from(1_000_000))
+                    .whole_in(value, &path, Decimal::ZERO, Decimal::from(COUNT_MAX))
+            }
+            Unit::Years => {
+                self.reader
+                    .whole_in(value, &path, Decimal::ZERO, Decimal::from(REFERRAL_YEARS))
             }
         }
     }

@@ -717,11 +717,13 @@ fn a_keystroke_that_leaves_the_figures_invalid_announces_and_saves_nothing() {
 fn every_settled_change_is_saved_and_kept_for_a_reload() {
     let (mut state, _) = connect(snapshot(&[]));
     let effects = type_into(&mut state, InputKey::DealValue, "15000");
-    let code = share_code(
-        &builtin_json(),
-        15_000,
-        calculator(&state).selected_tier_id(),
-    );
+    // No tier chosen: the record keeps none, so the figures reopen on the recommendation.
+    let code = share_code(&builtin_json(), 15_000, None);
+    assert!(effects.contains(&HostEffect::KeepResume(code.clone())));
+    assert_eq!(saves(&effects), [(KEY.to_owned(), format!("{code}|"))]);
+
+    let effects = state.apply(HostEvent::Calculator(Action::SelectTier(0)));
+    let code = share_code(&builtin_json(), 15_000, Some("registered"));
     assert!(effects.contains(&HostEffect::KeepResume(code.clone())));
     assert_eq!(saves(&effects), [(KEY.to_owned(), format!("{code}|"))]);
 }

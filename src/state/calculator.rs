@@ -56,6 +56,9 @@ pub struct CalculatorState {
     pub engine_error: Option<EngineError>,
     /// The tier whose yearly table is shown.
     pub selected_tier: usize,
+    /// Whether the selected tier was chosen (by the partner, a link or saved figures); until
+    /// then it follows the recommendation as the figures change.
+    pub tier_chosen: bool,
     /// Whether every input is shown, not only the basic ones.
     pub show_all_inputs: bool,
     /// Whether "What moves your profit" is open.
@@ -109,6 +112,7 @@ impl CalculatorState {
             range: None,
             engine_error: None,
             selected_tier: 0,
+            tier_chosen: false,
             show_all_inputs: false,
             levers_open: false,
             levers: None,
@@ -119,10 +123,12 @@ impl CalculatorState {
         for key in InputKey::ALL {
             state.accept(key, Some(inputs.get(key)));
         }
+        let chosen = tier_id.and_then(|id| state.program.tier_index(id));
+        state.tier_chosen = chosen.is_some();
         state.recompute();
-        state.selected_tier = tier_id
-            .and_then(|id| state.program.tier_index(id))
-            .unwrap_or_else(|| state.recommended_or_first());
+        if let Some(chosen) = chosen {
+            state.selected_tier = chosen;
+        }
         state
     }
 
@@ -132,6 +138,12 @@ impl CalculatorState {
             .tiers
             .get(self.selected_tier)
             .map(|tier| tier.id.as_str())
+    }
+
+    /// The id of the selected tier if it was chosen, `None` while it follows the
+    /// recommendation (what links and saved figures keep).
+    pub fn chosen_tier_id(&self) -> Option<&str> {
+        self.selected_tier_id().filter(|_| self.tier_chosen)
     }
 
     /// Applies one action, returning the next state.
@@ -150,8 +162,11 @@ impl CalculatorState {
                 next.input_changed_from(self);
             }
             Action::SelectTier(index) => {
-                if index < self.program.tiers.len() && index != self.selected_tier {
+                if index < self.program.tiers.len()
+                    && (index, true) != (self.selected_tier, self.tier_chosen)
+                {
                     next.selected_tier = index;
+                    next.tier_chosen = true;
                     next.revision += 1;
                 }
             }
@@ -165,7 +180,7 @@ impl CalculatorState {
                     ..Self::new(
                         self.program.clone(),
                         self.program.default_inputs(),
-                        self.selected_tier_id(),
+                        self.chosen_tier_id(),
                         self.decimal_separator,
                     )
                 }
@@ -247,6 +262,9 @@ impl CalculatorState {
                 self.projection = Some(Rc::new(projection));
                 self.range = project_range(&self.program, &self.inputs).ok().map(Rc::new);
                 self.engine_error = None;
+                if !self.tier_chosen {
+                    self.selected_tier = self.recommended_or_first();
+                }
             }
             Err(error) => self.engine_error = Some(error),
         }
@@ -386,6 +404,45 @@ mod tests {
         let fixed = broken.apply(Action::Type(InputKey::DealValue, value.to_string()));
         assert!(fixed.is_current());
         assert_eq!(fixed.revision, broken.revision + 1);
+    }
+
+    /// The default program's state with `clients` existing clients (its recommendation moves
+    /// up with them).
+    fn recommended_with(clients: i64) -> Option<usize> {
+        let state = state().apply(Action::Type(InputKey::ExistingClients, clients.to_string()));
+        state
+            .projection
+            .as_ref()
+            .and_then(|projection| projection.recommended)
+    }
+
+    #[test]
+    fn the_selected_tier_follows_the_recommendation_until_one_is_chosen() {
+        let (few, many) = (recommended_with(10), recommended_with(2000));
+        assert_ne!(few, many, "the fixture must move the recommendation");
+        let start = state().apply(Action::Type(InputKey::ExistingClients, "10".into()));
+        assert!(!start.tier_chosen);
+        assert_eq!(Some(start.selected_tier), few);
+        assert_eq!(start.chosen_tier_id(), None);
+        let grown = start.apply(Action::Type(InputKey::ExistingClients, "2000".into()));
+        assert_eq!(Some(grown.selected_tier), many);
+
+        let chosen = grown.apply(Action::SelectTier(0));
+        assert_eq!(chosen.chosen_tier_id(), Some("registered"));
+        let shrunk = chosen.apply(Action::Type(InputKey::ExistingClients, "10".into()));
+        assert_eq!(shrunk.selected_tier, 0, "a chosen tier stays chosen");
+        let reset = shrunk.apply(Action::ResetInputs);
+        assert_eq!(reset.chosen_tier_id(), Some("registered"));
+    }
+
+    #[test]
+    fn choosing_the_tier_already_shown_makes_it_chosen() {
+        let start = state();
+        let chosen = start.apply(Action::SelectTier(start.selected_tier));
+        assert!(chosen.tier_chosen);
+        assert_eq!(chosen.revision, start.revision + 1);
+        let again = chosen.apply(Action::SelectTier(start.selected_tier));
+        assert_eq!(again.revision, chosen.revision);
     }
 
     #[test]

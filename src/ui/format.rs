@@ -163,6 +163,12 @@ impl Formatter {
         self.write(Style::Number, fixed_places(value, 2))
     }
 
+    /// A count of clients or people as a whole number (half-even): `10.8` → `11`. Exact
+    /// counts stay in `result` and the CSV.
+    pub fn count(&self, value: Decimal) -> String {
+        self.write(Style::Number, fixed_places(value, 0))
+    }
+
     /// An input's value as partners read it: money in whole units, percents with `%`,
     /// counts with grouping.
     pub fn input_value(&self, unit: Unit, value: Decimal) -> String {

@@ -11,6 +11,9 @@ const {
 } = require('./support/helpers');
 const { settledState, typeInput, rfc3986 } = require('./support/sales');
 
+/** The call to action's text: the program's label, then the name of the tier it applies to. */
+const labelled = (label) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} – \\S`);
+
 const PARTNERS = 'https://partners.example.com';
 
 /** Records partner-roi:cta (through the exposed `reportCta`) and cancels it while window.cancelCta. */
@@ -100,7 +103,7 @@ test('the link fills the placeholders with the selected tier, URL-encoded, and f
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card')).toHaveCount(reseller.tiers.length);
   const link = widget.locator('a.cta-button');
-  await expect(link).toHaveText(reseller.cta.label);
+  await expect(link).toHaveText(labelled(reseller.cta.label));
 
   const { result } = await settledState(page, '#w');
   const first = await selectedTier(page, '#w');
@@ -137,7 +140,7 @@ test('every placeholder is percent-encoded; unknown ones stay; mailto: works', a
     document.getElementById('w').program = { ...program, cta: { label: 'Talk to us', url: template } };
   }, [reseller, template]);
   const link = widget.locator('a.cta-button');
-  await expect(link).toHaveText('Talk to us');
+  await expect(link).toHaveText(labelled('Talk to us'));
   const tier = await selectedTier(page, '#w');
   expect(tier.roi, 'the tier has an ROI').not.toBeNull();
   await expect(link).toHaveAttribute('href', fillTemplate(template, reseller.id, tier));
@@ -149,7 +152,7 @@ test('every placeholder is percent-encoded; unknown ones stay; mailto: works', a
   await page.evaluate(([program, mail]) => {
     document.getElementById('w').program = { ...program, cta: { label: 'Email us', url: mail } };
   }, [reseller, mail]);
-  await expect(link).toHaveText('Email us');
+  await expect(link).toHaveText(labelled('Email us'));
   await expect(link).toHaveAttribute('href', fillTemplate(mail, reseller.id, await selectedTier(page, '#w')));
   expect(errors, 'console errors, page errors and failed requests').toEqual([]);
 });
@@ -295,7 +298,7 @@ test.describe('a cta url that is not https:, http: or mailto:', () => {
     }));
     await page.goto(url);
     const widget = page.locator('#w');
-    await expect(widget.locator('a.cta-button')).toHaveText(reseller.cta.label);
+    await expect(widget.locator('a.cta-button')).toHaveText(labelled(reseller.cta.label));
     const href = await widget.locator('a.cta-button').getAttribute('href');
     await page.evaluate((program) => {
       document.getElementById('w').program = { ...program, cta: { label: 'Click me', url: 'javascript:alert(1)' } };

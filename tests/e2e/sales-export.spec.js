@@ -136,43 +136,54 @@ test.describe('download CSV', () => {
     return { name: download.suggestedFilename(), text, rows: parseCsv(text) };
   }
 
-  /** Asserts that `rows` hold exactly `result`'s per-year figures. */
-  function expectCsvMatchesResult(rows, result) {
-    const header = rows[0];
+  /** Asserts that `rows` say what they are of, hold `inputs` and exactly `result`'s per-year figures. */
+  function expectCsvMatchesResult(rows, result, inputs, program) {
+    expect(rows[0]).toEqual(['Partner ROI projection']);
+    const field = (name) => rows.find((row) => row[0] === name)?.[1];
+    expect(field('program')).toBe(program.name);
+    expect(field('program_id')).toBe(program.id);
+    expect(field('currency')).toBe(program.currency);
+    expect(field('horizon_years')).toBe(String(result.horizon_years));
+    expect(rows.findIndex((row) => row[0] === 'input'), 'the inputs block').toBeGreaterThan(0);
+    for (const [name, value] of Object.entries(inputs)) expect(field(name), `input ${name}`).toBe(value);
+
+    const at = rows.findIndex((row) => row[0] === 'tier_id');
+    expect(rows[at - 1][0], 'the note over the breakdown').toMatch(/^Per year\. Summed down one tier's rows, .*costs, net give its totals/);
+    const header = rows[at];
     expect(header.slice(0, 3)).toEqual(['tier_id', 'tier_name', 'year']);
     const columns = header.slice(3);
-    expect(columns).toContain('net');
-    expect(columns).toContain('cumulative_net');
-    expect(columns).toContain('initial_costs');
-    expect(columns).toContain('costs');
     const yearKeys = Object.keys(result.tiers[0].years[0]).filter((key) => key !== 'year');
-    // Every year figure of the result is a column, and every column but initial_costs is one.
-    expect([...columns].filter((column) => column !== 'initial_costs').sort()).toEqual([...yearKeys].sort());
+    // Every year figure of the result is a column, and every column is one.
+    expect([...columns].sort()).toEqual([...yearKeys].sort());
     const horizon = result.horizon_years;
+    const breakdown = rows.slice(at);
     // Then the same rows for the partner's path ("Your path: <that year's tier>").
-    expect(rows.length, 'header + (year 0 + one row per year) per tier and for the path').toBe(1 + (result.tiers.length + 1) * (horizon + 1));
-    rows.forEach((row, index) => expect(row.length, `row ${index} has every column`).toBe(header.length));
+    expect(breakdown.length, 'header + (year 0 + one row per year) per tier and for the path').toBe(1 + (result.tiers.length + 1) * (horizon + 1));
+    breakdown.forEach((row, index) => expect(row.length, `row ${index} has every column`).toBe(header.length));
     const cell = (row, column) => row[3 + columns.indexOf(column)];
 
     result.tiers.forEach((tier, t) => {
       const start = 1 + t * (horizon + 1);
-      const zero = rows[start];
+      const zero = breakdown[start];
       expect(zero.slice(0, 3), `${tier.name}: year 0 row`).toEqual([tier.id, tier.name, '0']);
-      expect(cell(zero, 'initial_costs'), `${tier.name} year 0 initial_costs`).toBe(tier.initial_costs);
       expect(cell(zero, 'costs'), `${tier.name} year 0 costs`).toBe(tier.initial_costs);
       expect(cell(zero, 'net'), `${tier.name} year 0 net`).toBe(negatedMoney(tier.initial_costs));
       expect(cell(zero, 'cumulative_net'), `${tier.name} year 0 cumulative_net`).toBe(negatedMoney(tier.initial_costs));
       expect(tier.years).toHaveLength(horizon);
       tier.years.forEach((year, y) => {
-        const row = rows[start + 1 + y];
+        const row = breakdown[start + 1 + y];
         expect(row.slice(0, 3), `${tier.name} year ${year.year}`).toEqual([tier.id, tier.name, String(year.year)]);
         for (const column of yearKeys) {
           expect(cell(row, column), `${tier.name} year ${year.year} ${column}`).toBe(year[column]);
         }
-        expect(cell(row, 'initial_costs'), `${tier.name} year ${year.year} initial_costs`).toBe('0.00');
       });
-      // The last year's cumulative net is the tier's net.
-      expect(cell(rows[start + horizon], 'cumulative_net'), `${tier.name} cumulative net = net`).toBe(tier.net);
+      // The last year's cumulative net is the tier's net, and the net column sums to it, up
+      // to half a cent of rounding per row (year 0's initial costs counted once).
+      expect(cell(breakdown[start + horizon], 'cumulative_net'), `${tier.name} cumulative net = net`).toBe(tier.net);
+      const cents = (amount) => Number(BigInt(amount.replace('.', '')));
+      const rowsOfTier = breakdown.slice(start, start + horizon + 1);
+      const sum = rowsOfTier.reduce((total, row) => total + cents(cell(row, 'net')), 0);
+      expect(Math.abs(sum - cents(tier.net)), `${tier.name}: the net column adds up`).toBeLessThanOrEqual(rowsOfTier.length / 2);
     });
   }
 
@@ -195,7 +206,9 @@ test.describe('download CSV', () => {
     expect(text.endsWith('\r\n'), 'lines end with CRLF').toBe(true);
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(result.tiers.every((tier) => tier.years.every((year) => /^-?\d+\.\d{2}$/.test(year.net)))).toBe(true);
-    expectCsvMatchesResult(rows, result);
+    const inputs = await page.evaluate(() => document.querySelector('partner-roi').inputs);
+    const program = await page.evaluate(() => document.querySelector('partner-roi').program);
+    expectCsvMatchesResult(rows, result, inputs, program);
     expect(errors, 'console errors, page errors and failed requests').toEqual([]);
   });
 
@@ -215,7 +228,8 @@ test.describe('download CSV', () => {
     const { name, rows } = await downloadCsv(page, page.locator('#w'));
     expect(name).toMatch(new RegExp(`^${cloud.id}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const horizon = result.horizon_years;
-    const shownNames = result.tiers.map((_, t) => rows[1 + t * (horizon + 1)][1]);
+    const at = rows.findIndex((row) => row[0] === 'tier_id');
+    const shownNames = result.tiers.map((_, t) => rows[at + 1 + t * (horizon + 1)][1]);
     expect(shownNames[0]).toBe('Gold, "plus"');
     for (const cell of shownNames) {
       expect(cell, 'a text cell never starts a formula').not.toMatch(/^[=+\-@]/);
@@ -224,8 +238,9 @@ test.describe('download CSV', () => {
     expect(shownNames[2]).toBe(`'${names[2]}`);
     expect(shownNames[3]).toBe(`'${names[3]}`);
     // Apart from the defused names, the figures are the result's.
-    const defused = rows.map((row, index) => (index === 0 ? row : [row[0], row[1].replace(/^'/, ''), ...row.slice(2)]));
-    expectCsvMatchesResult(defused, result);
+    const defused = rows.map((row, index) => (index <= at ? row : [row[0], row[1].replace(/^'/, ''), ...row.slice(2)]));
+    const inputs = await page.evaluate(() => document.getElementById('w').inputs);
+    expectCsvMatchesResult(defused, result, inputs, program);
     expect(errors, 'console errors, page errors and failed requests').toEqual([]);
   });
 });

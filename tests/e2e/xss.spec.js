@@ -85,7 +85,10 @@ async function expectTextsShownLiterally(page, selector, program, payload) {
   for (const name of new Set(names)) {
     await expect(widget.getByRole('article', { name: `${name} tier`, exact: true }).first()).toBeVisible();
   }
-  await expect(widget.locator('.cta-button')).toHaveText(payload);
+  // The call to action: the program's label, then the name of the tier it applies to.
+  const cta = await widget.locator('.cta-button').textContent();
+  expect(cta.startsWith(`${payload} – `), cta).toBe(true);
+  expect(names).toContain(cta.slice(payload.length + 3));
   await expect(widget.locator('.cta-button')).toHaveAttribute('href', /^https:\/\/partners\.example\.com\/apply\?tier=/);
   await expect(widget.locator('.year-table-scroll caption')).toContainText(payload);
 
@@ -114,7 +117,8 @@ async function downloadCsv(page, selector) {
 /** The CSV holds the tier names literally; the one starting with `=` is defused with `'`. */
 async function expectCsvLiteral(page, selector, program, result) {
   const text = await downloadCsv(page, selector);
-  const rows = parseCsv(text);
+  const all = parseCsv(text);
+  const rows = all.slice(all.findIndex((row) => row[0] === 'tier_id'));
   expect(rows[0].slice(0, 3)).toEqual(['tier_id', 'tier_name', 'year']);
   const horizon = result.horizon_years;
   // Every tier's rows, then the partner's path's.
@@ -126,9 +130,13 @@ async function expectCsvLiteral(page, selector, program, result) {
       expect(row.slice(0, 3), `CSV row of tier ${t}, year ${year}`).toEqual([tier.id, shown, String(year)]);
     }
   });
-  // The one formula-like name is the defused one, and no cell starts a formula.
+  // The one formula-like name is the defused one, and no cell starts a formula: the names
+  // in the breakdown, and every cell above it (the program's texts, the inputs).
   for (const row of rows) {
     for (const cell of row.slice(0, 2)) expect(cell, 'a text cell never starts a formula').not.toMatch(/^[=+\-@]/);
+  }
+  for (const row of all.slice(0, all.length - rows.length)) {
+    for (const cell of row) expect(cell, 'a cell above the breakdown never starts a formula').not.toMatch(/^[=+\-@]/);
   }
 }
 

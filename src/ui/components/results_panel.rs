@@ -12,7 +12,7 @@ use super::levers_panel::LeversPanel;
 use super::path_strip::PathStrip;
 use super::tier_cards::TierCards;
 use super::year_table::{YearTable, YearTableSource};
-use crate::engine::cta::fill_cta_url;
+use crate::engine::cta::{cta_label, fill_cta_url};
 use crate::engine::Projection;
 use crate::host_state::HostAction;
 use crate::state::CalculatorState;
@@ -141,7 +141,8 @@ fn year_table(
     }
 }
 
-/// The program's call to action for the selected tier, when the program has one.
+/// The program's call to action for the selected tier (the recommended one until the partner
+/// chooses), when the program has one.
 fn call_to_action(
     state: &CalculatorState,
     projection: &Projection,
@@ -169,7 +170,7 @@ fn call_to_action(
     };
     html! {
         <div class="cta">
-            <CallToAction label={cta.label.clone()} href={href} {on_activate} />
+            <CallToAction label={cta_label(&cta.label, state.program.tier_name(state.selected_tier))} href={href} {on_activate} />
         </div>
     }
 }

@@ -20,8 +20,8 @@ pub struct TierCardProps {
     pub figures: TierProjection,
     /// Years projected.
     pub horizon_years: u32,
-    /// Whether this is the recommended tier.
-    pub recommended: bool,
+    /// Why this tier is recommended, when it is.
+    pub why_recommended: Option<AttrValue>,
     /// Whether this tier's yearly table is shown.
     pub selected: bool,
     /// Extra net over the recommended tier, for tiers above it.
@@ -60,7 +60,7 @@ pub fn tier_card(props: &TierCardProps) -> Html {
             class={classes!(
                 "tier-card",
                 tier_color_class(index),
-                props.recommended.then_some("tier-card-recommended"),
+                props.why_recommended.is_some().then_some("tier-card-recommended"),
                 props.selected.then_some("tier-card-selected"),
                 figures.net.is_sign_negative().then_some("tier-card-loss"),
             )}
@@ -68,10 +68,13 @@ pub fn tier_card(props: &TierCardProps) -> Html {
         >
             <header class="tier-card-header">
                 <h4 class="tier-name">{ &props.tier.name }</h4>
-                if props.recommended {
+                if props.why_recommended.is_some() {
                     <span class="tier-ribbon">{ "Recommended" }</span>
                 }
             </header>
+            if let Some(why) = &props.why_recommended {
+                <p class="tier-why">{ why }</p>
+            }
             { badges(&figures.qualification, formatter) }
             <p class="tier-net">
                 <span class="tier-net-label">{ format!("Net profit over {} years", props.horizon_years) }</span>

@@ -42,6 +42,14 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
             .get(index)
             .is_some_and(|tier| tier.qualification.qualifies_from_year == Some(1))
     };
+    let qualifying = (0..projection.tiers.len())
+        .filter(|&index| qualifies_now(index))
+        .count();
+    let why_recommended = AttrValue::from(if qualifying == 1 {
+        "The only tier you qualify for today.".to_owned()
+    } else {
+        format!("Highest net profit of the {qualifying} tiers you qualify for today.")
+    });
     let extra_net = |index: usize| {
         projection
             .upgrades
@@ -81,7 +89,7 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
                         tier={tier.clone()}
                         figures={figures.clone()}
                         horizon_years={projection.horizon_years}
-                        recommended={projection.recommended == Some(index)}
+                        why_recommended={(projection.recommended == Some(index)).then(|| why_recommended.clone())}
                         selected={props.selected_tier == index}
                         extra_net={extra_net(index)}
                         path_note={path_note(index)}
