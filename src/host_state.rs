@@ -19,14 +19,17 @@ mod event;
 mod figures;
 #[cfg(test)]
 mod tests;
+mod tools;
 
 pub use effect::{Announcement, HostEffect, HostView, ReadyView};
 pub use event::{HostAction, HostEvent, PageSnapshot, PropertyValue, ReadProgram, TextMap};
+pub use tools::Tools;
 
 use serde_json::{json, Value};
 use std::rc::Rc;
 
 use figures::{saved_record, starting_figures, FigureSources, Prefill};
+use tools::{read_tools, unknown_tools_message};
 
 use crate::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use crate::engine::json_reader::parse_json;
@@ -36,9 +39,9 @@ use crate::engine::{FieldError, InputKey, PartnerInputs, Program};
 use crate::export_csv::result_csv;
 use crate::host_config::{apply_overrides, read_embedded_config, read_inputs, Overrides};
 use crate::names::{
-    ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_HORIZON, ATTR_INPUTS, ATTR_LOCALE, ATTR_PERSIST,
-    ATTR_PRESENTER, ATTR_PROGRAM_SRC, PROPERTY_INPUTS, PROPERTY_PROGRAM, SHARE_PARAM,
-    STORAGE_PREFIX, TAG,
+    ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_DEBUG, ATTR_HORIZON, ATTR_INPUTS, ATTR_LOCALE,
+    ATTR_PERSIST, ATTR_PRESENTER, ATTR_PROGRAM_SRC, ATTR_TOOLS, PROPERTY_INPUTS, PROPERTY_PROGRAM,
+    SHARE_PARAM, STORAGE_PREFIX, TAG,
 };
 use crate::share_code::encode_share_code;
 use crate::state::{Action, CalculatorState};
@@ -113,7 +116,10 @@ pub struct HostState {
     ready_sent: bool,
     presenter: bool,
     status: Rc<str>,
+    /// Problems of the partner's own doing (a link, saved figures, a file), always listed.
     notices: Rc<Vec<FieldError>>,
+    /// Problems with the page's settings, listed only with `debug`.
+    page_notices: Rc<Vec<FieldError>>,
     failure: Option<Rc<Vec<FieldError>>>,
     generation: u64,
 }
@@ -149,6 +155,7 @@ impl HostState {
             presenter: false,
             status: Rc::from(""),
             notices: Rc::default(),
+            page_notices: Rc::default(),
             failure: None,
             generation: 0,
         }
@@ -177,7 +184,7 @@ impl HostState {
                     self.chosen = Some(LoadedProgram::new(program));
                     self.configure(&mut out);
                 }
-                Err(errors) => self.reject(errors, &mut out),
+                Err(errors) => self.reject(Problems::partner(errors), &mut out),
             },
             HostEvent::PageLinkChanged(fragment) => self.page_link_changed(fragment, &mut out),
             HostEvent::Calculator(action) => self.calculator_action(action, &mut out),
@@ -204,13 +211,29 @@ impl HostState {
             None => HostView::Loading,
             Some(calculator) => HostView::Ready(Rc::new(ReadyView {
                 calculator: calculator.clone(),
-                notices: self.notices.clone(),
+                notices: if self.debug() && !self.page_notices.is_empty() {
+                    Rc::new(
+                        self.page_notices
+                            .iter()
+                            .chain(self.notices.iter())
+                            .cloned()
+                            .collect(),
+                    )
+                } else {
+                    self.notices.clone()
+                },
+                tools: read_tools(self.attribute(ATTR_TOOLS)).0,
                 presenter: self.presenter,
                 status: self.status.clone(),
                 settled_seq: self.settle_seq,
                 generation: self.generation,
             })),
         }
+    }
+
+    /// Whether the page asked to see its configuration problems in the widget (`debug`).
+    pub fn debug(&self) -> bool {
+        self.attribute(ATTR_DEBUG).is_some()
     }
 
     /// Whether the partner may load a program file.
@@ -306,6 +329,7 @@ impl HostState {
         });
         let problem = self.refresh_prefill_value();
         self.pending_problems.extend(problem);
+        self.pending_problems.extend(self.tools_problem());
         self.configure(out);
     }
 
@@ -379,7 +403,7 @@ impl HostState {
         let chosen = match parsed {
             None => None,
             Some(Ok(program)) => Some(LoadedProgram::new(program)),
-            Some(Err(errors)) => return self.reject(errors, out),
+            Some(Err(errors)) => return self.reject(Problems::page(errors), out),
         };
         if chosen.as_ref().map(|c| &c.json) == self.chosen.as_ref().map(|c| &c.json) {
             return;
@@ -392,13 +416,14 @@ impl HostState {
     fn start(&mut self, loaded: LoadedProgram, out: &mut Vec<HostEffect>) {
         self.pending_load = None;
         self.failure = None;
-        let (program, mut problems) = apply_overrides(&loaded.program, &self.overrides());
+        let (program, page_problems) = apply_overrides(&loaded.program, &self.overrides());
+        let mut problems = Problems::page(page_problems);
         self.base = Some(loaded);
-        problems.append(&mut self.pending_problems);
+        problems.page.append(&mut self.pending_problems);
         let (prefill, prefill_problems) =
             Prefill::read(&program, self.prefill_value.as_ref(), ATTR_INPUTS);
         self.prefill = prefill;
-        problems.extend(prefill_problems);
+        problems.page.extend(prefill_problems);
         let link = (!std::mem::replace(&mut self.link_applied, true))
             .then(|| self.link_code(&self.fragment))
             .flatten();
@@ -410,7 +435,7 @@ impl HostState {
             saved: self.saved_record(&program.id),
         };
         let start = starting_figures(&program, sources, &self.prefill);
-        problems.extend(start.problems);
+        problems.partner.extend(start.problems);
         let tier_id = start.tier_id.as_deref();
         self.restart(
             Rc::new(program),
@@ -423,23 +448,24 @@ impl HostState {
     }
 
     /// A fresh calculator for `program` from `inputs` (and `tier_id`), with `problems` as the
-    /// notices: a new generation of the view.
+    /// notices (and reported): a new generation of the view.
     fn restart(
         &mut self,
         program: Rc<Program>,
         inputs: PartnerInputs,
         tier_id: Option<&str>,
         show_all_inputs: bool,
-        problems: Vec<FieldError>,
+        problems: Problems,
         out: &mut Vec<HostEffect>,
     ) {
         let separator = (self.decimal_separator)(program.locale.as_deref());
         let mut calculator = CalculatorState::new(program, inputs, tier_id, separator);
         calculator.show_all_inputs = show_all_inputs;
         self.generation += 1;
-        self.notices = Rc::new(problems.clone());
+        self.notices = Rc::new(problems.partner.clone());
+        self.page_notices = Rc::new(problems.page.clone());
         self.install(calculator, out);
-        announce_errors(problems, out);
+        problems.report(out);
     }
 
     /// The attribute overrides changed: the same figures (as far as they fit) under them.
@@ -457,6 +483,7 @@ impl HostState {
         let (inputs, revalidation) = revalidate(&program, &inputs);
         problems.extend(revalidation);
         let (tier_id, show_all) = (current.chosen_tier_id(), current.show_all_inputs);
+        let problems = Problems::page(problems);
         self.restart(Rc::new(program), inputs, tier_id, show_all, problems, out);
     }
 
@@ -477,16 +504,26 @@ impl HostState {
         self.settled = None;
         self.failure = Some(Rc::new(errors.clone()));
         out.push(HostEffect::Render);
-        announce_errors(errors, out);
+        Problems::page(errors).report(out);
     }
 
     /// A replacement was invalid: keep what is shown, list and report the problems.
-    fn reject(&mut self, errors: Vec<FieldError>, out: &mut Vec<HostEffect>) {
+    fn reject(&mut self, problems: Problems, out: &mut Vec<HostEffect>) {
         if self.calculator.is_some() {
-            self.notices = Rc::new(errors.clone());
+            if problems.page.is_empty() {
+                self.notices = Rc::new(problems.partner.clone());
+            } else {
+                self.page_notices = Rc::new(problems.page.clone());
+            }
             out.push(HostEffect::Render);
         }
-        announce_errors(errors, out);
+        problems.report(out);
+    }
+
+    /// The `tools` attribute's names that are not tools, as a problem.
+    fn tools_problem(&self) -> Option<FieldError> {
+        let (_, unknown) = read_tools(self.attribute(ATTR_TOOLS));
+        (!unknown.is_empty()).then(|| FieldError::new(ATTR_TOOLS, unknown_tools_message(&unknown)))
     }
 
     fn inputs_property(&mut self, value: PropertyValue, out: &mut Vec<HostEffect>) {
@@ -494,11 +531,12 @@ impl HostState {
             Ok(Some(Value::String(text))) => match parse_json(&text) {
                 Ok(value) => Some(value),
                 Err(error) => {
-                    return self.reject(vec![FieldError::new(PROPERTY_INPUTS, error.message)], out)
+                    let problem = FieldError::new(PROPERTY_INPUTS, error.message);
+                    return self.reject(Problems::page(vec![problem]), out);
                 }
             },
             Ok(value) => value,
-            Err(error) => return self.reject(vec![error], out),
+            Err(error) => return self.reject(Problems::page(vec![error]), out),
         };
         self.prefill_changed(out);
     }
@@ -530,7 +568,11 @@ impl HostState {
                 self.presenter = self.attribute(ATTR_PRESENTER).is_some();
                 out.push(HostEffect::Render);
             }
-            ATTR_ALLOW_PROGRAM_FILE => out.push(HostEffect::Render),
+            ATTR_ALLOW_PROGRAM_FILE | ATTR_DEBUG => out.push(HostEffect::Render),
+            ATTR_TOOLS => match self.tools_problem() {
+                Some(problem) => self.reject(Problems::page(vec![problem]), out),
+                None => out.push(HostEffect::Render),
+            },
             _ => {}
         }
     }
@@ -569,7 +611,7 @@ impl HostState {
             if self.calculator.is_none() {
                 self.pending_problems.push(problem);
             } else {
-                self.reject(vec![problem], out);
+                self.reject(Problems::page(vec![problem]), out);
             }
             return;
         }
@@ -585,10 +627,10 @@ impl HostState {
         self.prefill = prefill;
         let next = current.apply(Action::ReplaceInputs(Box::new(inputs)));
         if !problems.is_empty() {
-            self.notices = Rc::new(problems.clone());
+            self.page_notices = Rc::new(problems.clone());
         }
         self.install(next, out);
-        announce_errors(problems, out);
+        Problems::page(problems).report(out);
     }
 
     fn page_link_changed(&mut self, fragment: Vec<(String, String)>, out: &mut Vec<HostEffect>) {
@@ -615,7 +657,7 @@ impl HostState {
             start.inputs,
             tier_id,
             show_all,
-            start.problems,
+            Problems::partner(start.problems),
             out,
         );
     }
@@ -754,6 +796,41 @@ fn revalidate(program: &Program, inputs: &PartnerInputs) -> (PartnerInputs, Vec<
     match serde_json::to_value(inputs) {
         Ok(value) => read_inputs(program, Some(&value), ATTR_INPUTS),
         Err(_) => (program.default_inputs(), Vec::new()),
+    }
+}
+
+/// Problems to list above the calculator: the partner's own (a share link, saved figures, a
+/// program file they chose) always; the page's settings only with `debug`. Both are reported
+/// in `partner-roi:error`, and the page's in the console.
+#[derive(Default)]
+struct Problems {
+    partner: Vec<FieldError>,
+    page: Vec<FieldError>,
+}
+
+impl Problems {
+    fn partner(partner: Vec<FieldError>) -> Self {
+        Self {
+            partner,
+            page: Vec::new(),
+        }
+    }
+
+    fn page(page: Vec<FieldError>) -> Self {
+        Self {
+            partner: Vec::new(),
+            page,
+        }
+    }
+
+    /// Warns in the console of the page's problems and announces every problem.
+    fn report(self, out: &mut Vec<HostEffect>) {
+        for problem in &self.page {
+            out.push(HostEffect::Warn(format!("{TAG}: {problem}")));
+        }
+        let mut all = self.page;
+        all.extend(self.partner);
+        announce_errors(all, out);
     }
 }
 

@@ -32,6 +32,16 @@ pub const ATTR_ALLOW_PROGRAM_FILE: &str = "allow-program-file";
 pub const ATTR_LOADING: &str = "loading";
 /// The `loading` value that starts the widget at once.
 pub const LOADING_EAGER: &str = "eager";
+/// Which sales tools the toolbar offers: `share summary csv print present`, `all` or `none`.
+pub const ATTR_TOOLS: &str = "tools";
+/// The `tools` values, one per tool: copy link, copy summary, CSV, print, presenter mode.
+pub const TOOL_NAMES: [&str; 5] = ["share", "summary", "csv", "print", "present"];
+/// The `tools` value for every tool.
+pub const TOOLS_ALL: &str = "all";
+/// The `tools` value for none.
+pub const TOOLS_NONE: &str = "none";
+/// Presence shows the page's configuration problems in the widget (always in the console).
+pub const ATTR_DEBUG: &str = "debug";
 
 /// Every attribute the element reads.
 pub const ATTRIBUTES: &[&str] = &[
@@ -44,6 +54,8 @@ pub const ATTRIBUTES: &[&str] = &[
     ATTR_PRESENTER,
     ATTR_ALLOW_PROGRAM_FILE,
     ATTR_LOADING,
+    ATTR_TOOLS,
+    ATTR_DEBUG,
 ];
 /// The attributes whose changes the element follows (`observedAttributes`); `persist` is
 /// read when the element connects.
@@ -56,6 +68,8 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     ATTR_PRESENTER,
     ATTR_ALLOW_PROGRAM_FILE,
     ATTR_LOADING,
+    ATTR_TOOLS,
+    ATTR_DEBUG,
 ];
 
 /// The program, as an object or JSON text (read and write).

@@ -196,6 +196,7 @@ impl Inner {
             view: state.view(),
             id_prefix: self.id_prefix.clone(),
             allow_program_file: state.allows_program_file(),
+            debug: state.debug(),
             on_action: callbacks.on_action.clone(),
             on_toggle_presenter: callbacks.on_toggle_presenter.clone(),
             on_request: callbacks.on_request.clone(),

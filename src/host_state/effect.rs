@@ -23,8 +23,11 @@ pub enum HostView {
 pub struct ReadyView {
     /// The calculator's state: the one owner of the figures.
     pub calculator: Rc<CalculatorState>,
-    /// Settings that could not be used as given, listed above the calculator.
+    /// Problems listed above the calculator: the partner's own, and the page's settings
+    /// with `debug`.
     pub notices: Rc<Vec<FieldError>>,
+    /// The sales tools the toolbar offers.
+    pub tools: super::Tools,
     /// Whether presenter mode is on.
     pub presenter: bool,
     /// The page's answer to the last request ("Link copied.").

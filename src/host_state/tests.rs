@@ -554,15 +554,76 @@ fn changing_the_horizon_attribute_moves_the_horizon_and_keeps_the_other_figures(
     assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(42_000));
 }
 
-#[test]
-fn an_invalid_override_is_a_notice_and_ignored() {
-    let (state, effects) = connect(snapshot(&[("currency", "euro")]));
-    assert_eq!(calculator(&state).program.currency, "USD");
-    assert_eq!(error_paths(&effects), ["currency"]);
+/// The notices the view lists.
+fn notices(state: &HostState) -> Vec<String> {
     let HostView::Ready(ready) = state.view() else {
         panic!("expected the calculator")
     };
-    assert_eq!(ready.notices.len(), 1);
+    ready.notices.iter().map(ToString::to_string).collect()
+}
+
+/// The console warnings among `effects`.
+fn warnings(effects: &[HostEffect]) -> Vec<&str> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::Warn(message) => Some(message.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_invalid_override_is_ignored_reported_and_listed_only_with_debug() {
+    let (state, effects) = connect(snapshot(&[("currency", "euro")]));
+    assert_eq!(calculator(&state).program.currency, "USD");
+    assert_eq!(error_paths(&effects), ["currency"]);
+    assert_eq!(warnings(&effects).len(), 1);
+    assert!(warnings(&effects)[0].starts_with("partner-roi: currency: "));
+    assert_eq!(
+        notices(&state),
+        Vec::<String>::new(),
+        "not shown to a prospect"
+    );
+    let (state, _) = connect(snapshot(&[("currency", "euro"), ("debug", "")]));
+    assert_eq!(notices(&state).len(), 1);
+}
+
+#[test]
+fn the_partners_own_problems_are_listed_without_debug() {
+    let page = PageSnapshot {
+        fragment: vec![(SHARE_PARAM.into(), "2~example-cloud~~x~y".into())],
+        ..snapshot(&[])
+    };
+    let (state, effects) = connect(page);
+    assert!(!error_paths(&effects).is_empty());
+    assert!(warnings(&effects).is_empty(), "not the page's doing");
+    assert!(!notices(&state).is_empty());
+}
+
+#[test]
+fn the_tools_attribute_chooses_the_toolbar_and_names_what_it_ignored() {
+    let tools = |state: &HostState| match state.view() {
+        HostView::Ready(ready) => ready.tools,
+        _ => panic!("expected the calculator"),
+    };
+    let (state, _) = connect(snapshot(&[]));
+    assert_eq!(tools(&state), Tools::DEFAULT);
+    let (mut state, effects) = connect(snapshot(&[("tools", "csv pdf")]));
+    assert_eq!(
+        tools(&state),
+        Tools {
+            csv: true,
+            ..Tools::NONE
+        }
+    );
+    assert_eq!(error_paths(&effects), ["tools"]);
+    let effects = state.apply(HostEvent::AttributeChanged {
+        name: "tools".into(),
+        value: Some("all".into()),
+    });
+    assert_eq!(tools(&state), Tools::ALL);
+    assert_eq!(effects, [HostEffect::Render]);
 }
 
 // ---- The prefill ----
@@ -635,14 +696,14 @@ fn inputs_that_are_not_json_are_reported_and_change_nothing() {
 }
 
 #[test]
-fn an_inputs_attribute_that_is_not_json_is_a_notice_and_the_defaults_apply() {
+fn an_inputs_attribute_that_is_not_json_is_reported_and_the_defaults_apply() {
     let (state, effects) = connect(snapshot(&[("inputs", "deal_value = lots")]));
     assert_eq!(error_paths(&effects), ["inputs"]);
+    assert_eq!(warnings(&effects).len(), 1);
     assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(12_000));
-    let HostView::Ready(ready) = state.view() else {
-        panic!("expected the calculator")
-    };
-    assert_eq!(ready.notices.len(), 1);
+    assert!(notices(&state).is_empty());
+    let (state, _) = connect(snapshot(&[("inputs", "deal_value = lots"), ("debug", "")]));
+    assert_eq!(notices(&state).len(), 1);
 }
 
 #[test]

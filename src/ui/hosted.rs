@@ -18,6 +18,10 @@ pub struct HostedProps {
     pub id_prefix: AttrValue,
     /// Whether the partner may load a program file.
     pub allow_program_file: bool,
+    /// Whether the page asked to see its configuration problems (`debug`): a failed
+    /// program's list of problems is shown only then.
+    #[prop_or_default]
+    pub debug: bool,
     /// Called with every change the partner makes to the calculator.
     pub on_action: Callback<Action>,
     /// Called when the partner switches presenter mode.
@@ -69,10 +73,13 @@ pub fn hosted(props: &HostedProps) -> Html {
         },
         HostView::Failed(errors) => html! {
             <div class="partner-roi partner-roi-status partner-roi-failed" role="alert">
-                <h2 class="program-name">{ "This calculator could not load its program" }</h2>
-                <ul class="failure-list">
-                    { for errors.iter().map(|error| html! { <li>{ error.to_string() }</li> }) }
-                </ul>
+                <h2 class="program-name">{ "This calculator is not available right now" }</h2>
+                <p class="failure-text">{ "Please try again later, or contact the partner team of this site." }</p>
+                if props.debug {
+                    <ul class="failure-list">
+                        { for errors.iter().map(|error| html! { <li>{ error.to_string() }</li> }) }
+                    </ul>
+                }
             </div>
         },
         HostView::Ready(ready) => html! {
@@ -80,6 +87,7 @@ pub fn hosted(props: &HostedProps) -> Html {
                 <Notices notices={ready.notices.clone()} />
                 <Widget
                     key={ready.generation}
+                    tools={ready.tools}
                     state={ready.calculator.clone()}
                     presenter={ready.presenter}
                     status={AttrValue::from(ready.status.clone())}

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::InputKey;
-use crate::host_state::HostAction;
+use crate::host_state::{HostAction, Tools};
 use crate::state::{Action, CalculatorState};
 use crate::ui::components::input_panel::InputPanel;
 use crate::ui::components::live_summary::LiveSummary;
@@ -24,6 +24,9 @@ pub struct WidgetProps {
     /// Whether presenter mode is on.
     #[prop_or_default]
     pub presenter: bool,
+    /// The sales tools the toolbar offers.
+    #[prop_or(Tools::ALL)]
+    pub tools: Tools,
     /// The host's answer to the last request.
     #[prop_or_default]
     pub status: AttrValue,
@@ -106,7 +109,7 @@ pub fn widget(props: &WidgetProps) -> Html {
             aria-labelledby={heading_id.clone()}
         >
             <ProgramHeader program={state.program.clone()} heading_id={heading_id} />
-            <Toolbar {presenter} status={props.status.clone()} on_press={on_toolbar} />
+            <Toolbar {presenter} tools={props.tools} status={props.status.clone()} on_press={on_toolbar} />
             <div class="layout">
                 <InputPanel
                     state={state.clone()}

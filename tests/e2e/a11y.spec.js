@@ -42,7 +42,7 @@ async function widgetReady(page, selector, tiers) {
   await expect(page.locator(`${selector} figure.chart svg`).first()).toBeVisible();
 }
 
-/** A host page with a main landmark and a heading around one <partner-roi>. */
+/** A host page with a main landmark and a heading around one <partner-roi debug tools="all">. */
 const hostPage = (element) =>
   hostDocument({
     head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -103,7 +103,7 @@ for (const colorScheme of ['light', 'dark']) {
 
     test('error state: a program-src that is a 404', async ({ page }) => {
       const url = await serveHostPage(page, 'a11y-missing', hostPage(
-        '<partner-roi id="missing" program-src="/programs/no-such-program.json"></partner-roi>',
+        '<partner-roi debug tools="all" id="missing" program-src="/programs/no-such-program.json"></partner-roi>',
       ));
       await page.goto(url);
       await expect(page.locator('#missing .partner-roi-failed')).toBeVisible();
@@ -113,7 +113,7 @@ for (const colorScheme of ['light', 'dark']) {
 
     test('presenter mode', async ({ page }) => {
       const url = await serveHostPage(page, 'a11y-presenter', hostPage(
-        '<partner-roi id="presenting" presenter allow-program-file></partner-roi>',
+        '<partner-roi debug tools="all" id="presenting" presenter allow-program-file></partner-roi>',
       ));
       await page.goto(url);
       await widgetReady(page, '#presenting', DEFAULT_TIERS);

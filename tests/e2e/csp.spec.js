@@ -53,8 +53,8 @@ const hostPage = (embeddedProgram) => `<!doctype html>
 </head>
 <body>
   <h1>Strict CSP host</h1>
-  <partner-roi id="src" loading="eager" program-src="/programs/reseller.json"></partner-roi>
-  <partner-roi id="embedded" loading="eager" allow-program-file><script type="application/json">${inlineJson({ program: embeddedProgram })}</script></partner-roi>
+  <partner-roi debug tools="all" id="src" loading="eager" program-src="/programs/reseller.json"></partner-roi>
+  <partner-roi debug tools="all" id="embedded" loading="eager" allow-program-file><script type="application/json">${inlineJson({ program: embeddedProgram })}</script></partner-roi>
 </body>
 </html>`;
 
@@ -265,8 +265,8 @@ test('under a strict CSP an invalid program and a failed program-src are reporte
   <script type="module" src="/partner-roi.js"></script>
 </head>
 <body>
-  <partner-roi id="missing" program-src="/programs/missing-program.json"></partner-roi>
-  <partner-roi id="bad"><script type="application/json">{"program": {"version": 1}}</script></partner-roi>
+  <partner-roi debug tools="all" id="missing" program-src="/programs/missing-program.json"></partner-roi>
+  <partner-roi debug tools="all" id="bad"><script type="application/json">{"program": {"version": 1}}</script></partner-roi>
 </body>
 </html>`,
   }));

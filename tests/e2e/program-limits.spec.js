@@ -7,7 +7,7 @@ const { serveHostPage, hostDocument, ORIGIN } = require('./support/helpers');
 test('a program with texts beyond their limits is refused with each field named; the widget keeps its program', async ({ page, request }) => {
   const reseller = await (await request.get('/programs/reseller.json')).json();
   await page.goto(await serveHostPage(page, 'limits-property', hostDocument({
-    body: '<partner-roi id="w" loading="eager"></partner-roi>',
+    body: '<partner-roi debug tools="all" id="w" loading="eager"></partner-roi>',
   })));
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card')).toHaveCount(4);
@@ -35,7 +35,7 @@ test('a program file over 256 KB is refused with its size', async ({ page }) => 
     body: program + ' '.repeat(300_000),
   }));
   await page.goto(await serveHostPage(page, 'limits-file', hostDocument({
-    body: '<partner-roi id="w" loading="eager" program-src="/test/big-program.json"></partner-roi>',
+    body: '<partner-roi debug tools="all" id="w" loading="eager" program-src="/test/big-program.json"></partner-roi>',
   })));
   await expect(page.locator('#w')).toContainText('it may be at most 256 KB');
   await expect(page.locator('#w')).toContainText(`the program file is ${Math.ceil((program.length + 300_000) / 1000)} KB`);

@@ -69,7 +69,7 @@ async function openCtaHost(page, name) {
   await page.exposeFunction('reportCta', (report) => { reports.push(report); });
   const url = await serveHostPage(page, name, hostDocument({
     body: `${CTA_LISTENER}
-  <partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>`,
+  <partner-roi debug tools="all" id="w" program-src="/programs/reseller.json"></partner-roi>`,
   }));
   await page.goto(url);
   const widget = page.locator('#w');
@@ -97,7 +97,7 @@ test('the link fills the placeholders with the selected tier, URL-encoded, and f
   const reseller = await resellerProgram(request);
   expect(reseller.cta.url).toContain('{tier}');
   const url = await serveHostPage(page, 'cta-href', hostDocument({
-    body: '<partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>',
+    body: '<partner-roi debug tools="all" id="w" program-src="/programs/reseller.json"></partner-roi>',
   }));
   await page.goto(url);
   const widget = page.locator('#w');
@@ -129,7 +129,7 @@ test('every placeholder is percent-encoded; unknown ones stay; mailto: works', a
   const errors = collectErrors(page);
   const reseller = await resellerProgram(request);
   const url = await serveHostPage(page, 'cta-placeholders', hostDocument({
-    body: '<partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>',
+    body: '<partner-roi debug tools="all" id="w" program-src="/programs/reseller.json"></partner-roi>',
   }));
   await page.goto(url);
   const widget = page.locator('#w');
@@ -253,7 +253,7 @@ test.describe('a cta url that is not https:, http: or mailto:', () => {
       }));
       const url = await serveHostPage(page, 'cta-evil', hostDocument({
         body: `${ERROR_RECORDER}
-  <partner-roi id="w" program-src="${evil}"></partner-roi>`,
+  <partner-roi debug tools="all" id="w" program-src="${evil}"></partner-roi>`,
       }));
       await page.goto(url);
       const failure = page.locator('#w .partner-roi-failed');
@@ -278,7 +278,7 @@ test.describe('a cta url that is not https:, http: or mailto:', () => {
     const program = { ...reseller, cta: { label: 'Click me', url: 'javascript:alert(1)' } };
     const url = await serveHostPage(page, 'cta-evil-inline', hostDocument({
       body: `${ERROR_RECORDER}
-  <partner-roi id="w"><script type="application/json">${JSON.stringify({ program }).replace(/</g, '\\u003c')}</script></partner-roi>`,
+  <partner-roi debug tools="all" id="w"><script type="application/json">${JSON.stringify({ program }).replace(/</g, '\\u003c')}</script></partner-roi>`,
     }));
     await page.goto(url);
     const failure = page.locator('#w .partner-roi-failed');
@@ -294,7 +294,7 @@ test.describe('a cta url that is not https:, http: or mailto:', () => {
     const reseller = await resellerProgram(request);
     const url = await serveHostPage(page, 'cta-evil-property', hostDocument({
       body: `${ERROR_RECORDER}
-  <partner-roi id="w" program-src="/programs/reseller.json"></partner-roi>`,
+  <partner-roi debug tools="all" id="w" program-src="/programs/reseller.json"></partner-roi>`,
     }));
     await page.goto(url);
     const widget = page.locator('#w');

@@ -182,7 +182,8 @@ mod tests {
         }
         assert!(block.contains(
             "  observedAttributes: Object.freeze([\"program-src\", \"inputs\", \"locale\", \
-             \"currency\", \"horizon\", \"presenter\", \"allow-program-file\", \"loading\"]),\n"
+             \"currency\", \"horizon\", \"presenter\", \"allow-program-file\", \"loading\", \
+             \"tools\", \"debug\"]),\n"
         ));
         assert!(block.contains("ready: \"partner-roi:ready\""));
         assert!(block.contains("cta: \"partner-roi:cta\""));
@@ -200,6 +201,9 @@ mod tests {
             ATTR_PERSIST,
             ATTR_PRESENTER,
             ATTR_ALLOW_PROGRAM_FILE,
+            ATTR_LOADING,
+            ATTR_TOOLS,
+            ATTR_DEBUG,
         ] {
             assert!(ATTRIBUTES.contains(&attribute), "{attribute}");
         }

@@ -1,0 +1,154 @@
+//! Which sales tools the toolbar offers (the `tools` attribute): what a prospect needs on a
+//! recruitment page by default, everything for a sales rep when asked.
+
+/// The sales tools, each on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tools {
+    /// "Copy link".
+    pub share: bool,
+    /// "Copy summary".
+    pub summary: bool,
+    /// "Download CSV".
+    pub csv: bool,
+    /// "Print / Save as PDF".
+    pub print: bool,
+    /// "Presenter mode".
+    pub present: bool,
+}
+
+use crate::names::{TOOLS_ALL, TOOLS_NONE, TOOL_NAMES};
+
+impl Tools {
+    /// Every tool: `tools="all"`.
+    pub const ALL: Tools = Tools {
+        share: true,
+        summary: true,
+        csv: true,
+        print: true,
+        present: true,
+    };
+    /// No tool: `tools="none"`.
+    pub const NONE: Tools = Tools {
+        share: false,
+        summary: false,
+        csv: false,
+        print: false,
+        present: false,
+    };
+    /// Without the attribute: what a prospect uses (share the figures, email them, print
+    /// them); the CSV and presenter mode are for sales and need `tools`.
+    pub const DEFAULT: Tools = Tools {
+        share: true,
+        summary: true,
+        csv: false,
+        print: true,
+        present: false,
+    };
+
+    /// Whether any tool is on.
+    pub fn any(self) -> bool {
+        self != Tools::NONE
+    }
+
+    /// These tools and the one named `name` (one of [`TOOL_NAMES`]), or `None` for a name
+    /// that is not a tool.
+    fn with(mut self, name: &str) -> Option<Tools> {
+        let switch = match TOOL_NAMES.iter().position(|tool| *tool == name)? {
+            0 => &mut self.share,
+            1 => &mut self.summary,
+            2 => &mut self.csv,
+            3 => &mut self.print,
+            _ => &mut self.present,
+        };
+        *switch = true;
+        Some(self)
+    }
+}
+
+/// The tools `attribute` asks for (`None`: the attribute is absent), and the names in it
+/// that are not tools (ignored, for a message).
+pub fn read_tools(attribute: Option<&str>) -> (Tools, Vec<String>) {
+    let Some(text) = attribute else {
+        return (Tools::DEFAULT, Vec::new());
+    };
+    let mut tools = Tools::NONE;
+    let mut unknown = Vec::new();
+    for name in text.split_ascii_whitespace() {
+        let lower = name.to_ascii_lowercase();
+        if lower == TOOLS_ALL {
+            tools = Tools::ALL;
+        } else if lower != TOOLS_NONE {
+            match tools.with(&lower) {
+                Some(with) => tools = with,
+                None => unknown.push(name.to_owned()),
+            }
+        }
+    }
+    (tools, unknown)
+}
+
+/// The message for names that are not tools.
+pub fn unknown_tools_message(unknown: &[String]) -> String {
+    let quoted: Vec<String> = unknown.iter().map(|name| format!("\"{name}\"")).collect();
+    format!(
+        "{} {} not a tool and {} ignored: use {}, {TOOLS_ALL} or {TOOLS_NONE}",
+        quoted.join(", "),
+        if unknown.len() == 1 { "is" } else { "are" },
+        if unknown.len() == 1 { "was" } else { "were" },
+        TOOL_NAMES.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_the_attribute_a_prospect_gets_share_summary_and_print() {
+        let (tools, unknown) = read_tools(None);
+        assert_eq!(tools, Tools::DEFAULT);
+        assert!(tools.share && tools.summary && tools.print);
+        assert!(!tools.csv && !tools.present);
+        assert!(unknown.is_empty());
+    }
+
+    #[test]
+    fn the_attribute_lists_tools_or_says_all_or_none() {
+        assert_eq!(read_tools(Some("all")).0, Tools::ALL);
+        assert_eq!(read_tools(Some("none")).0, Tools::NONE);
+        assert_eq!(read_tools(Some("")).0, Tools::NONE);
+        let (tools, _) = read_tools(Some(" CSV  present\tshare "));
+        assert_eq!(
+            tools,
+            Tools {
+                share: true,
+                csv: true,
+                present: true,
+                ..Tools::NONE
+            }
+        );
+        assert!(!Tools::NONE.any());
+        assert!(Tools::DEFAULT.any());
+    }
+
+    #[test]
+    fn names_that_are_not_tools_are_ignored_and_named() {
+        let (tools, unknown) = read_tools(Some("print pdf export"));
+        assert_eq!(
+            tools,
+            Tools {
+                print: true,
+                ..Tools::NONE
+            }
+        );
+        assert_eq!(unknown, ["pdf", "export"]);
+        assert_eq!(
+            unknown_tools_message(&unknown),
+            "\"pdf\", \"export\" are not a tool and were ignored: use share, summary, csv, print, present, all or none"
+        );
+        assert_eq!(
+            unknown_tools_message(&unknown[..1]),
+            "\"pdf\" is not a tool and was ignored: use share, summary, csv, print, present, all or none"
+        );
+    }
+}
