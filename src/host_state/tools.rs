@@ -1,6 +1,8 @@
 //! Which sales tools the toolbar offers (the `tools` attribute): what a prospect needs on a
 //! recruitment page by default, everything for a sales rep when asked.
 
+use crate::names::{TOOLS_ALL, TOOLS_NONE, TOOL_NAMES};
+
 /// The sales tools, each on or off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tools {
@@ -15,8 +17,6 @@ pub struct Tools {
     /// "Presenter mode".
     pub present: bool,
 }
-
-use crate::names::{TOOLS_ALL, TOOLS_NONE, TOOL_NAMES};
 
 impl Tools {
     /// Every tool: `tools="all"`.
