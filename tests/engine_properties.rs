@@ -4,7 +4,7 @@
 //! recommendation), and its JSON has one entry per tier and year, money as 2-place strings.
 #![cfg(not(target_arch = "wasm32"))]
 
-use partner_roi::engine::program::{InputSpec, Tier, TierTerms, DEFAULT_SPREAD_PCT};
+use partner_roi::engine::program::{InputSpec, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT};
 use partner_roi::engine::{project, EngineError, InputKey, PartnerInputs, Program, Projection};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -101,6 +101,7 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
             .collect(),
         spread_pct: DEFAULT_SPREAD_PCT,
         cta: None,
+        shown_figures: ShownFigures::ALL,
     }
 }
 

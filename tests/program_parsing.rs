@@ -166,7 +166,7 @@ fn malformed_cases() -> Vec<(Value, &'static str)> {
     let v = valid;
     vec![
         (json!([1, 2]), "must be an object, got a list"),
-        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, horizon_years, discount_rate_pct, disclaimer, spread_pct, cta, inputs, tiers"),
+        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, horizon_years, discount_rate_pct, disclaimer, spread_pct, cta, hidden_figures, inputs, tiers"),
         (with(v(), "/curency", json!("USD")), "curency: unknown field, did you mean currency?"),
         (with(v(), "/tiers/1/resale_margin_pc", json!(5)), "tiers[1].resale_margin_pc: unknown field, did you mean resale_margin_pct?"),
         (without(v(), "/version"), "version: required"),
@@ -324,4 +324,39 @@ fn the_format_document_lists_every_limit_the_reader_enforces() {
         assert!(doc.contains(&row), "docs/program-format.md lacks {row}");
     }
     assert_eq!(PROGRAM_BYTES, 256_000);
+}
+
+#[test]
+fn a_program_may_hide_roi_payback_and_npv() {
+    use partner_roi::engine::ShownFigures;
+    assert_eq!(parse_ok(valid()).shown_figures, ShownFigures::ALL);
+    let program = parse_ok(with(valid(), "/hidden_figures", json!(["npv", "payback"])));
+    assert_eq!(
+        program.shown_figures,
+        ShownFigures {
+            roi: true,
+            payback: false,
+            npv: false
+        }
+    );
+    let errors = Program::from_json(&with(
+        valid(),
+        "/hidden_figures",
+        json!(["irr", "roi", "net"]),
+    ))
+    .unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "hidden_figures[0]: \"irr\" is not a figure that can be hidden: use roi, payback, npv",
+            "hidden_figures[2]: \"net\" is not a figure that can be hidden: use roi, payback, npv",
+        ]
+    );
+    let not_a_list =
+        Program::from_json(&with(valid(), "/hidden_figures", json!("npv"))).unwrap_err();
+    assert_eq!(
+        not_a_list[0].to_string(),
+        "hidden_figures: must be a list of texts, got text"
+    );
 }

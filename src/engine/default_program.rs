@@ -15,7 +15,7 @@ pub fn default_program() -> Program {
 
 fn fallback_program() -> Program {
     use super::input_catalogue::InputKey;
-    use super::program::{InputSpec, Tier, TierTerms, DEFAULT_SPREAD_PCT};
+    use super::program::{InputSpec, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT};
     Program {
         id: "example-cloud".into(),
         name: "Example Cloud Partner Program".into(),
@@ -34,6 +34,7 @@ fn fallback_program() -> Program {
         }],
         spread_pct: DEFAULT_SPREAD_PCT,
         cta: None,
+        shown_figures: ShownFigures::ALL,
     }
 }
 

@@ -36,6 +36,42 @@ pub struct Program {
     pub spread_pct: Decimal,
     /// The call-to-action link shown with the results.
     pub cta: Option<CallToAction>,
+    /// Which of ROI, payback and NPV the widget shows (all by default).
+    pub shown_figures: ShownFigures,
+}
+
+/// The summary figures a program may hide from partners (`hidden_figures`); the result
+/// document and the CSV keep them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownFigures {
+    /// Return on investment.
+    pub roi: bool,
+    /// Months to payback.
+    pub payback: bool,
+    /// Net present value.
+    pub npv: bool,
+}
+
+impl ShownFigures {
+    /// Every figure shown.
+    pub const ALL: ShownFigures = ShownFigures {
+        roi: true,
+        payback: true,
+        npv: true,
+    };
+    /// The names `hidden_figures` takes, in the order of the fields.
+    pub const NAMES: [&'static str; 3] = ["roi", "payback", "npv"];
+
+    /// These figures with the one named `name` hidden, or `None` for another name.
+    pub fn hiding(mut self, name: &str) -> Option<ShownFigures> {
+        let field = match Self::NAMES.iter().position(|known| *known == name)? {
+            0 => &mut self.roi,
+            1 => &mut self.payback,
+            _ => &mut self.npv,
+        };
+        *field = false;
+        Some(self)
+    }
 }
 
 /// A call-to-action link; its url is a template (see [`crate::engine::cta::fill_cta_url`]).

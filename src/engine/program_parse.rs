@@ -7,7 +7,9 @@ use super::input_catalogue::{InputKey, Unit};
 use super::json_reader::{
     child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader, QUOTE_LIMIT,
 };
-use super::program::{CallToAction, InputSpec, Program, Tier, TierTerms, DEFAULT_SPREAD_PCT};
+use super::program::{
+    CallToAction, InputSpec, Program, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT,
+};
 use super::program_limits::{
     within, TextKind, BENEFITS, COUNT_MAX, MONEY_MAX, PROGRAM_BYTES, REFERRAL_YEARS, TIERS,
 };
@@ -28,6 +30,7 @@ const PROGRAM_FIELDS: &[&str] = &[
     "disclaimer",
     "spread_pct",
     "cta",
+    "hidden_figures",
     "inputs",
     "tiers",
 ];
@@ -116,6 +119,8 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         reader.decimal_in(v, "spread_pct", Decimal::ZERO, Decimal::ONE_HUNDRED)
     });
     let cta = optional(map, "cta").map_or(Some(None), |v| read_cta(reader, v).map(Some));
+    let shown_figures = optional(map, "hidden_figures")
+        .map_or(Some(ShownFigures::ALL), |v| read_hidden_figures(reader, v));
     let input_specs = read_input_specs(reader, map, horizon, discount);
     let tiers = reader
         .required(map, "", "tiers")
@@ -132,7 +137,32 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         tiers: tiers?,
         spread_pct: spread_pct?,
         cta: cta?,
+        shown_figures: shown_figures?,
     })
+}
+
+/// `hidden_figures`: a list of `roi`, `payback` and `npv`.
+fn read_hidden_figures(reader: &mut JsonReader, value: &Value) -> Option<ShownFigures> {
+    let names = reader.text_list(value, "hidden_figures")?;
+    let mut shown = ShownFigures::ALL;
+    let mut every_name_known = true;
+    for (index, name) in names.iter().enumerate() {
+        match shown.hiding(name) {
+            Some(hidden) => shown = hidden,
+            None => {
+                every_name_known = false;
+                reader.error(
+                    index_path("hidden_figures", index),
+                    format!(
+                        "\"{}\" is not a figure that can be hidden: use {}",
+                        shorten(name, QUOTE_LIMIT),
+                        ShownFigures::NAMES.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    every_name_known.then_some(shown)
 }
 
 fn read_cta(reader: &mut JsonReader, value: &Value) -> Option<CallToAction> {

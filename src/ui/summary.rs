@@ -44,10 +44,15 @@ pub fn summary_text(
             Some(months) => format!("{} months", formatter.number(months.round_dp(1))),
             None => format!("not within {} years", projection.horizon_years),
         };
-        format!(
-            "net profit {}, ROI {roi}, payback {payback}",
-            formatter.money_whole(outcome.net)
-        )
+        let shown = program.shown_figures;
+        let mut text = format!("net profit {}", formatter.money_whole(outcome.net));
+        if shown.roi {
+            text.push_str(&format!(", ROI {roi}"));
+        }
+        if shown.payback {
+            text.push_str(&format!(", payback {payback}"));
+        }
+        text
     };
     for (tier, figures) in program.tiers.iter().zip(&projection.tiers) {
         lines.push(format!("{}: {}", tier.name, figures_text(figures)));

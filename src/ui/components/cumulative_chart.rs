@@ -27,6 +27,9 @@ pub struct CumulativeChartProps {
     /// Conservative and optimistic projections, drawn as a band around each tier's line.
     #[prop_or_default]
     pub range: Option<Rc<ProjectionRange>>,
+    /// Whether the program shows payback (its caption and description then name it).
+    #[prop_or(true)]
+    pub show_payback: bool,
 }
 
 // Geometry in SVG units; text is at most 32 units high (styles/charts.css).
@@ -47,7 +50,11 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
     let tiers = &projection.tiers;
     let title_id = format!("{}-cumulative-title", props.id_prefix);
     let desc_id = format!("{}-cumulative-desc", props.id_prefix);
-    let caption = "Cumulative net profit — payback is where a line crosses zero";
+    let caption = if props.show_payback {
+        "Cumulative net profit — payback is where a line crosses zero"
+    } else {
+        "Cumulative net profit"
+    };
     let years = 0..=projection.horizon_years;
 
     let bands = tier_bands(props.range.as_deref(), projection);
@@ -119,7 +126,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                 <title id={title_id}>
                     { "Line chart of cumulative net profit by year for each tier" }
                 </title>
-                <desc id={desc_id}>{ description(tiers, &bands, journey, formatter) }</desc>
+                <desc id={desc_id}>{ description(tiers, &bands, journey, formatter, props.show_payback) }</desc>
                 { for ticks.iter().map(|&tick| {
                     let at = y.map(tick).to_string();
                     let zero_class = tick.is_zero().then_some("chart-zero-label");
@@ -278,6 +285,7 @@ fn description(
     bands: &[(&TierProjection, &TierProjection)],
     journey: Option<&Outcome>,
     formatter: &Formatter,
+    show_payback: bool,
 ) -> String {
     let intro = (!bands.is_empty())
         .then(|| "Shaded bands run from the conservative to the optimistic projection.".to_owned());
@@ -290,6 +298,11 @@ fn description(
             ),
             None => "does not break even within the horizon".to_owned(),
         };
+        let payback = if show_payback {
+            format!(", {payback}")
+        } else {
+            String::new()
+        };
         let band = bands
             .get(index)
             .map_or(String::new(), |(conservative, optimistic)| {
@@ -300,7 +313,7 @@ fn description(
                 )
             });
         format!(
-            "{}: starts at {}, ends at {}{band}, {payback}.",
+            "{}: starts at {}, ends at {}{band}{payback}.",
             tier.tier_name,
             formatter.money_whole(-tier.initial_costs),
             formatter.money_whole(final_net(tier))

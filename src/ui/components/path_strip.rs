@@ -29,6 +29,7 @@ pub fn path_strip(props: &PathStripProps) -> Html {
     let formatter = &props.formatter;
     let outcome = &journey.outcome;
     let title_id = format!("{}-path-title", props.id_prefix);
+    let shown = props.program.shown_figures;
     let name = |index: usize| props.program.tier_name(index);
     let steps = journey.steps();
     let start = steps.first().map_or(0, |&(tier, _)| tier);
@@ -78,8 +79,8 @@ pub fn path_strip(props: &PathStripProps) -> Html {
                     <dt>{ format!("Net profit over {} years", horizon_years) }</dt>
                     <dd class="path-net">{ formatter.money_whole(outcome.net) }</dd>
                 </div>
-                <div><dt>{ "ROI" }</dt><dd>{ roi }</dd></div>
-                <div><dt>{ "Payback" }</dt><dd>{ payback }</dd></div>
+                if shown.roi { <div><dt>{ "ROI" }</dt><dd>{ roi }</dd></div> }
+                if shown.payback { <div><dt>{ "Payback" }</dt><dd>{ payback }</dd></div> }
             </dl>
             <p class={classes!("path-extra", (steps.len() > 1 && extra.is_sign_negative()).then_some("path-extra-negative"))}>
                 { comparison }

@@ -84,7 +84,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <Deferred placeholder="deferred-charts">
                     <div class="charts">
                         <EarningsChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
-                        <CumulativeChart projection={projection.clone()} range={state.range.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
+                        <CumulativeChart projection={projection.clone()} range={state.range.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} show_payback={state.program.shown_figures.payback} />
                     </div>
                     <LeversPanel
                         state={state.clone()}

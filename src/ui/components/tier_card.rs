@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::projection::{Qualification, TierProjection};
-use crate::engine::Tier;
+use crate::engine::{ShownFigures, Tier};
 use crate::ui::format::Formatter;
 use crate::ui::tier_color_class;
 
@@ -34,6 +34,9 @@ pub struct TierCardProps {
     /// Conservative and optimistic net, shown under the expected net when present.
     #[prop_or_default]
     pub range: Option<(Decimal, Decimal)>,
+    /// Which of ROI, payback and NPV the program shows.
+    #[prop_or(ShownFigures::ALL)]
+    pub shown: ShownFigures,
     /// Number formatting.
     pub formatter: Rc<Formatter>,
     /// Called with `index` when the card is chosen.
@@ -92,9 +95,9 @@ pub fn tier_card(props: &TierCardProps) -> Html {
                 <p class="tier-path-note">{ note }</p>
             }
             <dl class="tier-figures">
-                <div><dt>{ "ROI" }</dt><dd>{ roi }</dd></div>
-                <div><dt>{ "Payback" }</dt><dd>{ payback }</dd></div>
-                <div><dt>{ "NPV" }</dt><dd>{ formatter.money_whole(figures.npv) }</dd></div>
+                if props.shown.roi { <div><dt>{ "ROI" }</dt><dd>{ roi }</dd></div> }
+                if props.shown.payback { <div><dt>{ "Payback" }</dt><dd>{ payback }</dd></div> }
+                if props.shown.npv { <div><dt>{ "NPV" }</dt><dd>{ formatter.money_whole(figures.npv) }</dd></div> }
                 <div><dt>{ "Per year" }</dt><dd>{ formatter.money_whole(figures.yearly_average_net) }</dd></div>
             </dl>
             if let Some(description) = &props.tier.description {

@@ -95,6 +95,7 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
                         path_note={path_note(index)}
                         range={props.range.as_ref().and_then(|range| range.net_range(index))}
                         recommended_name={recommended_name.clone()}
+                        shown={props.program.shown_figures}
                         formatter={props.formatter.clone()}
                         on_select={props.on_select.clone()}
                     />
