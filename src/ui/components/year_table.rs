@@ -203,6 +203,8 @@ pub fn year_table(props: &YearTableProps) -> Html {
     };
     html! {
         <div class="year-table-scroll" tabindex="0" role="region" aria-label={format!("{title} year by year")}>
+            // Shown only while the table is wider than its box (styles/widget.css).
+            <p class="year-table-hint" aria-hidden="true">{ "Scroll sideways for every year →" }</p>
             <table class="year-table">
                 <caption>{ format!("{title}: year by year") }</caption>
                 <thead>
