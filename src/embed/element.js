@@ -20,7 +20,7 @@
 const PARTNER_ROI_SCRIPT_URL = document.currentScript?.src
   || [...document.querySelectorAll('script[src]')]
     .map((script) => script.src)
-    .findLast((src) => new URL(src).pathname.endsWith(`/${PARTNER_ROI_NAMES.bundleFile}`))
+    .findLast((src) => src.split('#')[0].split('?')[0].endsWith(`/${PARTNER_ROI_NAMES.bundleFile}`))
   || document.baseURI;
 
 // Base64 to bytes: the native decoder where there is one, else a plain loop (a callback per
