@@ -350,14 +350,7 @@ impl HostState {
                 )
             })
             .collect();
-        if !errors.is_empty() {
-            out.extend(
-                errors
-                    .iter()
-                    .map(|error| HostEffect::Warn(format!("{TAG}: {error}"))),
-            );
-            out.push(HostEffect::Announce(Announcement::Errors(errors)));
-        }
+        Problems::page(errors).report(out);
     }
 
     /// Shows the program that applies now: chosen, embedded, `program-src`, built-in.
@@ -802,7 +795,6 @@ fn revalidate(program: &Program, inputs: &PartnerInputs) -> (PartnerInputs, Vec<
 /// Problems to list above the calculator: the partner's own (a share link, saved figures, a
 /// program file they chose) always; the page's settings only with `debug`. Both are reported
 /// in `partner-roi:error`, and the page's in the console.
-#[derive(Default)]
 struct Problems {
     partner: Vec<FieldError>,
     page: Vec<FieldError>,

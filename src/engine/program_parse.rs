@@ -468,13 +468,13 @@ fn read_benefits(reader: &mut JsonReader, value: &Value, path: &str) -> Option<V
         );
         return None;
     }
-    benefits
+    // Every benefit is checked (and each one too long reported) before any verdict.
+    let checked: Vec<Option<String>> = benefits
         .into_iter()
         .enumerate()
         .map(|(index, text)| within(reader, &index_path(path, index), TextKind::Benefit, text))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect()
+        .collect();
+    checked.into_iter().collect()
 }
 
 /// Reads a tier's numeric terms; absent terms are zero, invalid ones are reported.

@@ -170,7 +170,7 @@ fn call_to_action(
     };
     html! {
         <div class="cta">
-            <CallToAction label={cta_label(&cta.label, state.program.tier_name(state.selected_tier))} href={href} {on_activate} />
+            <CallToAction label={cta_label(&cta.label, &tier.tier_name)} href={href} {on_activate} />
         </div>
     }
 }
