@@ -27,7 +27,7 @@ pub use input_catalogue::{InputKey, Unit};
 pub use inputs::PartnerInputs;
 pub use journey::Journey;
 pub use json_reader::FieldError;
-pub use program::{CallToAction, Program, ShownFigures, Tier, TierTerms};
+pub use program::{CallToAction, Contact, Program, ShownFigures, Tier, TierTerms};
 pub use projection::{project, Projection};
 pub use range::{project_range, ProjectionRange};
 pub use result_json::result_json;

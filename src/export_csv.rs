@@ -45,6 +45,8 @@ pub fn result_csv(program: &Program, inputs: &PartnerInputs, result: &Value) -> 
         format!("program_id,{}", text_cell(&program.id)),
         format!("currency,{}", text_cell(&program.currency)),
         format!("horizon_years,{}", result["horizon_years"]),
+        // Whether `earnings` (and so `net`) include the `services` column.
+        format!("services_in_net,{}", program.services_in_net),
     ];
     if let Some(disclaimer) = &program.disclaimer {
         lines.push(format!("disclaimer,{}", text_cell(disclaimer)));
@@ -183,6 +185,7 @@ mod tests {
         assert_eq!(lines[1], format!("program,{}", program.name));
         assert_eq!(lines[2], "program_id,example-cloud");
         assert_eq!(lines[3], "currency,USD");
+        assert_eq!(lines[5], "services_in_net,true");
         assert!(lines.contains(&"deal_value,43210.55"), "{csv}");
         for key in InputKey::ALL {
             let line = format!("{},{}", key.name(), inputs.get(key));

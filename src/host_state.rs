@@ -19,10 +19,12 @@ mod event;
 mod figures;
 #[cfg(test)]
 mod tests;
+mod theme;
 mod tools;
 
 pub use effect::{Announcement, HostEffect, HostView, ReadyView};
 pub use event::{HostAction, HostEvent, PageSnapshot, PropertyValue, ReadProgram, TextMap};
+pub use theme::Theme;
 pub use tools::Tools;
 
 use serde_json::{json, Value};
@@ -40,8 +42,8 @@ use crate::export_csv::result_csv;
 use crate::host_config::{apply_overrides, read_embedded_config, read_inputs, Overrides};
 use crate::names::{
     ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_DEBUG, ATTR_HORIZON, ATTR_INPUTS, ATTR_LOCALE,
-    ATTR_PERSIST, ATTR_PRESENTER, ATTR_PROGRAM_SRC, ATTR_TOOLS, PROPERTY_INPUTS, PROPERTY_PROGRAM,
-    SHARE_PARAM, STORAGE_PREFIX, TAG,
+    ATTR_PERSIST, ATTR_PRESENTER, ATTR_PROGRAM_SRC, ATTR_THEME, ATTR_TOOLS, PROPERTY_INPUTS,
+    PROPERTY_PROGRAM, SHARE_PARAM, STORAGE_PREFIX, TAG,
 };
 use crate::share_code::encode_share_code;
 use crate::state::{Action, CalculatorState};
@@ -115,6 +117,8 @@ pub struct HostState {
     announced_seq: u64,
     ready_sent: bool,
     presenter: bool,
+    /// Light or dark: the colours the page set for the widget, read when it connected.
+    page_scheme: Option<Theme>,
     status: Rc<str>,
     /// Problems of the partner's own doing (a link, saved figures, a file), always listed.
     notices: Rc<Vec<FieldError>>,
@@ -153,6 +157,7 @@ impl HostState {
             announced_seq: 0,
             ready_sent: false,
             presenter: false,
+            page_scheme: None,
             status: Rc::from(""),
             notices: Rc::default(),
             page_notices: Rc::default(),
@@ -228,6 +233,15 @@ impl HostState {
                 settled_seq: self.settle_seq,
                 generation: self.generation,
             })),
+        }
+    }
+
+    /// The colour scheme: the one the page asked for (`theme`), else the one its own
+    /// colours for the widget are in, else the visitor's ([`Theme::Auto`]).
+    pub fn theme(&self) -> Theme {
+        match Theme::read(self.attribute(ATTR_THEME)).0 {
+            Theme::Auto => self.page_scheme.unwrap_or(Theme::Auto),
+            chosen => chosen,
         }
     }
 
@@ -307,6 +321,7 @@ impl HostState {
             return;
         }
         self.attributes = snapshot.attributes;
+        self.page_scheme = snapshot.page_scheme;
         self.element_key = element_key(self.attribute("id"), snapshot.unnamed_rank);
         if snapshot.unnamed_rank == Some(1) {
             out.push(HostEffect::Warn(format!(
@@ -330,6 +345,7 @@ impl HostState {
         let problem = self.refresh_prefill_value();
         self.pending_problems.extend(problem);
         self.pending_problems.extend(self.tools_problem());
+        self.pending_problems.extend(self.theme_problem());
         self.configure(out);
     }
 
@@ -513,6 +529,12 @@ impl HostState {
         problems.report(out);
     }
 
+    /// A `theme` attribute that is not a theme, as a problem.
+    fn theme_problem(&self) -> Option<FieldError> {
+        let (_, problem) = Theme::read(self.attribute(ATTR_THEME));
+        problem.map(|message| FieldError::new(ATTR_THEME, message))
+    }
+
     /// The `tools` attribute's names that are not tools, as a problem.
     fn tools_problem(&self) -> Option<FieldError> {
         let (_, unknown) = read_tools(self.attribute(ATTR_TOOLS));
@@ -563,6 +585,10 @@ impl HostState {
             }
             ATTR_ALLOW_PROGRAM_FILE | ATTR_DEBUG => out.push(HostEffect::Render),
             ATTR_TOOLS => match self.tools_problem() {
+                Some(problem) => self.reject(Problems::page(vec![problem]), out),
+                None => out.push(HostEffect::Render),
+            },
+            ATTR_THEME => match self.theme_problem() {
                 Some(problem) => self.reject(Problems::page(vec![problem]), out),
                 None => out.push(HostEffect::Render),
             },

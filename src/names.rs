@@ -42,6 +42,17 @@ pub const TOOLS_ALL: &str = "all";
 pub const TOOLS_NONE: &str = "none";
 /// Presence shows the page's configuration problems in the widget (always in the console).
 pub const ATTR_DEBUG: &str = "debug";
+/// The colour scheme: `auto` (the visitor's, the default), `light` or `dark`.
+pub const ATTR_THEME: &str = "theme";
+/// The `theme` values.
+pub const THEME_NAMES: [&str; 3] = ["auto", "light", "dark"];
+
+/// The page's widget background colour (CSS custom property): with `theme="auto"` its
+/// lightness picks the scheme when the page sets no surface colour.
+pub const CSS_VAR_BACKGROUND: &str = "--partner-roi-background";
+/// The page's panel and card colour (CSS custom property): with `theme="auto"` its
+/// lightness picks the scheme.
+pub const CSS_VAR_SURFACE: &str = "--partner-roi-surface";
 
 /// Every attribute the element reads.
 pub const ATTRIBUTES: &[&str] = &[
@@ -56,6 +67,7 @@ pub const ATTRIBUTES: &[&str] = &[
     ATTR_LOADING,
     ATTR_TOOLS,
     ATTR_DEBUG,
+    ATTR_THEME,
 ];
 /// The attributes whose changes the element follows (`observedAttributes`); `persist` is
 /// read when the element connects.
@@ -70,6 +82,7 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     ATTR_LOADING,
     ATTR_TOOLS,
     ATTR_DEBUG,
+    ATTR_THEME,
 ];
 
 /// The program, as an object or JSON text (read and write).
@@ -97,6 +110,13 @@ pub const EVENT_ERROR: &str = "partner-roi:error";
 pub const EVENT_CTA: &str = "partner-roi:cta";
 /// Every event the element fires.
 pub const EVENTS: &[&str] = &[EVENT_READY, EVENT_CHANGE, EVENT_ERROR, EVENT_CTA];
+
+/// While a widget prints its handout: on `<html>`, so that the page's own content is left
+/// off the paper (`embed/print_handout.rs`).
+pub const ATTR_PRINTING_HANDOUT: &str = "data-partner-roi-handout";
+/// While a widget prints its handout: on that widget and each of its ancestors, the only
+/// elements printed.
+pub const ATTR_HANDOUT_PATH: &str = "data-partner-roi-handout-path";
 
 /// `performance.mark` set when a widget first shows results.
 pub const MARK_FIRST_RESULTS: &str = "partner-roi:first-results";

@@ -102,6 +102,8 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
         spread_pct: DEFAULT_SPREAD_PCT,
         cta: None,
         shown_figures: ShownFigures::ALL,
+        contact: None,
+        services_in_net: true,
     }
 }
 
@@ -151,7 +153,10 @@ fn check_projection(
         let mut cumulative_by_year = vec![cumulative];
         for (index, year) in tier.years.iter().enumerate() {
             prop_assert_eq!(year.year as usize, index + 1);
-            prop_assert_eq!(year.streams.total().ok(), Some(year.earnings));
+            prop_assert_eq!(
+                year.streams.earnings(program.services_in_net).ok(),
+                Some(year.earnings)
+            );
             prop_assert_eq!(year.program_fee, terms.annual_fee);
             prop_assert_eq!(year.joining_cost, Decimal::ZERO);
             prop_assert!(close(
@@ -174,8 +179,14 @@ fn check_projection(
         let years_costs: Decimal = tier.years.iter().map(|y| y.costs).sum();
         prop_assert!(close(tier.earnings, years_earnings));
         prop_assert!(close(
-            tier.streams.total().unwrap_or(Decimal::MAX),
+            tier.streams
+                .earnings(program.services_in_net)
+                .unwrap_or(Decimal::MAX),
             tier.earnings
+        ));
+        prop_assert!(close(
+            tier.program_earnings,
+            tier.streams.resale + tier.streams.referral + tier.streams.rebate + tier.streams.mdf
         ));
         prop_assert!(close(tier.costs, tier.initial_costs + years_costs));
         prop_assert_eq!(tier.net, tier.earnings - tier.costs);
@@ -317,7 +328,10 @@ fn check_journey(
         entered[tier] = true;
         prop_assert_eq!(year.joining_cost, joining);
         prop_assert_eq!(year.program_fee, terms.annual_fee);
-        prop_assert_eq!(year.streams.total().ok(), Some(year.earnings));
+        prop_assert_eq!(
+            year.streams.earnings(program.services_in_net).ok(),
+            Some(year.earnings)
+        );
         prop_assert!(close(
             year.costs,
             year.program_fee + year.certification + year.acquisition + year.joining_cost
@@ -329,7 +343,10 @@ fn check_journey(
     let years_earnings: Decimal = outcome.years.iter().map(|y| y.earnings).sum();
     prop_assert!(close(outcome.earnings, years_earnings));
     prop_assert!(close(
-        outcome.streams.total().unwrap_or(Decimal::MAX),
+        outcome
+            .streams
+            .earnings(program.services_in_net)
+            .unwrap_or(Decimal::MAX),
         outcome.earnings
     ));
     prop_assert_eq!(outcome.net, outcome.earnings - outcome.costs);
@@ -457,14 +474,34 @@ proptest! {
     fn totals_are_consistent_or_the_error_is_typed(
         terms in proptest::collection::vec(any_terms(), 1..5),
         inputs in any_inputs(),
+        services_in_net in any::<bool>(),
     ) {
-        let program = program_of(terms);
+        let program = Program { services_in_net, ..program_of(terms) };
         match project(&program, &inputs) {
             Err(error @ EngineError::Overflow { input }) => {
                 prop_assert!(error.to_string().contains(input.label()), "{}", error);
             }
             Err(other) => prop_assert!(false, "unexpected error {other:?}"),
             Ok(projection) => check_projection(&program, &inputs, &projection)?,
+        }
+    }
+
+    /// `services_in_net: false` takes exactly each tier's services profit out of its
+    /// earnings and net, and nothing out of its costs.
+    #[test]
+    fn keeping_services_apart_lowers_each_net_by_its_services_profit(
+        terms in proptest::collection::vec(any_terms(), 1..5),
+        inputs in any_inputs(),
+    ) {
+        let counted = program_of(terms);
+        let apart = Program { services_in_net: false, ..counted.clone() };
+        if let (Ok(with), Ok(without)) = (project(&counted, &inputs), project(&apart, &inputs)) {
+            for (with, without) in with.tiers.iter().zip(&without.tiers) {
+                prop_assert_eq!(with.streams, without.streams);
+                prop_assert_eq!(with.costs, without.costs);
+                prop_assert!(close(without.net, with.net - with.streams.services));
+                prop_assert!(close(without.earnings, with.program_earnings));
+            }
         }
     }
 

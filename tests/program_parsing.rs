@@ -2,7 +2,7 @@
 //! reported with its path-precise message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use partner_roi::engine::{project, CallToAction, Program};
+use partner_roi::engine::{project, CallToAction, Contact, Program};
 use serde_json::{json, Value};
 use std::fs;
 
@@ -97,6 +97,85 @@ fn a_call_to_action_is_read_trimmed_and_optional() {
 }
 
 #[test]
+fn a_contact_is_read_trimmed_and_any_of_its_fields_may_be_left_out() {
+    assert_eq!(parse_ok(valid()).contact, None);
+    let program = parse_ok(with(
+        valid(),
+        "/contact",
+        json!({"name": " Partner team ", "email": "partners@example.com", "phone": "+44 (0)20 7946-0000", "url": "https://example.com/partners"}),
+    ));
+    assert_eq!(
+        program.contact,
+        Some(Contact {
+            name: Some("Partner team".into()),
+            email: Some("partners@example.com".into()),
+            phone: Some("+44 (0)20 7946-0000".into()),
+            url: Some("https://example.com/partners".into()),
+        })
+    );
+    let email_only = parse_ok(with(valid(), "/contact", json!({"email": "a@b.co"})));
+    assert_eq!(
+        email_only.contact,
+        Some(Contact {
+            email: Some("a@b.co".into()),
+            ..Contact::default()
+        })
+    );
+}
+
+#[test]
+fn an_invalid_contact_field_is_named_with_what_it_must_be() {
+    let cases = [
+        (
+            json!({}),
+            "contact: give at least one of name, email, phone and url",
+        ),
+        (
+            json!({"email": "partners.example.com"}),
+            "contact.email: must be an email address, like partners@example.com",
+        ),
+        (
+            json!({"email": "a b@example.com"}),
+            "contact.email: must be an email address, like partners@example.com",
+        ),
+        (
+            json!({"email": "a@example"}),
+            "contact.email: must be an email address, like partners@example.com",
+        ),
+        (
+            json!({"phone": "call us"}),
+            "contact.phone: must be a phone number: digits, spaces and + ( ) - . /",
+        ),
+        (
+            json!({"url": "javascript:alert(1)"}),
+            "contact.url: must be an https: or http: address",
+        ),
+        (
+            json!({"url": "https://example.com/a b"}),
+            "contact.url: must not contain spaces or control characters (write a space as %20)",
+        ),
+        (json!({"name": ""}), "contact.name: must not be empty"),
+        (
+            json!({"mail": "a@b.co"}),
+            "contact.mail: unknown field, did you mean email?",
+        ),
+        (
+            json!({"name": "x".repeat(121)}),
+            "contact.name: must be at most 120 characters, got 121",
+        ),
+    ];
+    for (contact, expected) in cases {
+        let errors =
+            Program::from_json(&with(valid(), "/contact", contact.clone())).expect_err(expected);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(
+            messages.contains(&expected.to_owned()),
+            "{contact}: {messages:?}"
+        );
+    }
+}
+
+#[test]
 fn a_misspelt_call_to_action_field_gets_a_suggestion() {
     let program = with(
         valid(),
@@ -166,7 +245,7 @@ fn malformed_cases() -> Vec<(Value, &'static str)> {
     let v = valid;
     vec![
         (json!([1, 2]), "must be an object, got a list"),
-        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, horizon_years, discount_rate_pct, disclaimer, spread_pct, cta, hidden_figures, inputs, tiers"),
+        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, horizon_years, discount_rate_pct, disclaimer, spread_pct, cta, contact, services_in_net, hidden_figures, inputs, tiers"),
         (with(v(), "/curency", json!("USD")), "curency: unknown field, did you mean currency?"),
         (with(v(), "/tiers/1/resale_margin_pc", json!(5)), "tiers[1].resale_margin_pc: unknown field, did you mean resale_margin_pct?"),
         (without(v(), "/version"), "version: required"),

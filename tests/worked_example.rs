@@ -84,3 +84,30 @@ fn journey_example_with_a_ramp() {
         assert_contains(&json!(years), &case["years"], &format!("ramp {ramp}"));
     }
 }
+
+#[test]
+fn journey_example_with_the_services_profit_kept_apart() {
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/journey_example.json")).unwrap();
+    let mut program_json = fixture["program"].clone();
+    program_json["services_in_net"] = json!(false);
+    let program = Program::from_json(&program_json).unwrap();
+    let (inputs, errors) = PartnerInputs::from_json(&program, &fixture["inputs"], "inputs");
+    assert_eq!(errors, []);
+    let result = project(&program, &inputs).unwrap().to_json(&program);
+    assert_contains(
+        &result,
+        &fixture["expected_services_apart"],
+        "result (services apart)",
+    );
+    // What the program pays is the same either way; only the services leave the net.
+    for (apart, counted) in result["tiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(fixture["expected"]["tiers"].as_array().unwrap())
+    {
+        assert_eq!(apart["program_earnings"], counted["program_earnings"]);
+        assert_eq!(apart["earnings"], counted["program_earnings"]);
+    }
+}

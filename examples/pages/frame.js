@@ -6,7 +6,7 @@
 const widget = document.getElementById('partner-roi-frame');
 const settings = new URLSearchParams(location.search);
 for (const [key, value] of new URLSearchParams(location.hash.slice(1))) settings.set(key, value);
-for (const name of ['program-src', 'inputs', 'locale', 'currency', 'horizon', 'tools', 'debug']) {
+for (const name of ['program-src', 'inputs', 'locale', 'currency', 'horizon', 'tools', 'debug', 'theme']) {
   if (settings.has(name)) widget.setAttribute(name, settings.get(name));
 }
 // The program property takes JSON text too; invalid text is reported inside the widget.

@@ -298,8 +298,12 @@ class PartnerRoiElement extends HTMLElement {
   #reload() {
     this.#crashed = false;
     this.#drawSkeleton();
+    // The first control that takes the focus (some are hidden at this width).
     this.addEventListener(PARTNER_ROI_NAMES.events.ready, () => {
-      this.shadowRoot.querySelector(PARTNER_ROI_FOCUSABLE)?.focus();
+      for (const control of this.shadowRoot.querySelectorAll(PARTNER_ROI_FOCUSABLE)) {
+        control.focus();
+        if (this.shadowRoot.activeElement === control) break;
+      }
     }, { once: true });
     this.#startWidget();
   }

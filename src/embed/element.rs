@@ -10,8 +10,8 @@ use yew::{AppHandle, AttrValue, Callback};
 
 use super::resume_point::ResumePoint;
 use super::{
-    events, host_actions, js_json, page_snapshot, program_fetch, saved_state, share_link,
-    stylesheet,
+    events, host_actions, js_json, page_snapshot, print_handout, program_fetch, saved_state,
+    share_link, stylesheet,
 };
 use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
 use crate::names::MARK_FIRST_RESULTS;
@@ -197,6 +197,7 @@ impl Inner {
             id_prefix: self.id_prefix.clone(),
             allow_program_file: state.allows_program_file(),
             debug: state.debug(),
+            theme: state.theme(),
             on_action: callbacks.on_action.clone(),
             on_toggle_presenter: callbacks.on_toggle_presenter.clone(),
             on_request: callbacks.on_request.clone(),
@@ -289,7 +290,7 @@ impl Inner {
                 };
                 self.dispatch(HostEvent::Status(status));
             }
-            HostEffect::Print => host_actions::print(),
+            HostEffect::Print => print_handout::print_handout(&self.host),
             HostEffect::CallToAction {
                 url,
                 new_tab,

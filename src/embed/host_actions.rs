@@ -1,5 +1,5 @@
-//! The browser side of the widget's requests: clipboard, CSV download, print and the call
-//! to action.
+//! The browser side of the widget's requests: clipboard, CSV download and the call to
+//! action (printing: `print_handout.rs`).
 
 use js_sys::{Array, Reflect};
 use serde_json::Value;
@@ -59,13 +59,6 @@ pub fn today() -> String {
         now.get_month() + 1,
         now.get_date()
     )
-}
-
-/// Opens the print dialog.
-pub fn print() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
-    }
 }
 
 /// Fires `partner-roi:cta` with `detail`; unless the host cancels it, goes to `url`: in this

@@ -4,7 +4,7 @@
 use web_sys::HtmlElement;
 
 use super::resume_point::ResumePoint;
-use super::{saved_state, share_link};
+use super::{page_colours, saved_state, share_link};
 use crate::host_state::{PageSnapshot, TextMap};
 use crate::names::{ATTRIBUTES, CONFIG_SCRIPT_SELECTOR, PROPERTY_PROGRAM, TAG};
 
@@ -30,6 +30,7 @@ pub fn read(host: &HtmlElement, resume: &ResumePoint) -> PageSnapshot {
         saved: saved_state::entries(),
         resume_code: resume.code(),
         unnamed_rank: unnamed_rank(host),
+        page_scheme: page_colours::page_scheme(host),
     }
 }
 

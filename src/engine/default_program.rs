@@ -35,6 +35,8 @@ fn fallback_program() -> Program {
         spread_pct: DEFAULT_SPREAD_PCT,
         cta: None,
         shown_figures: ShownFigures::ALL,
+        contact: None,
+        services_in_net: true,
     }
 }
 

@@ -91,7 +91,14 @@ pub(super) fn journey(
         } else {
             Decimal::ZERO
         };
-        let year = project_year(terms, inputs, schedule_year, cumulative, joining_cost)?;
+        let year = project_year(
+            terms,
+            inputs,
+            schedule_year,
+            cumulative,
+            joining_cost,
+            program.services_in_net,
+        )?;
         cumulative = year.cumulative_net;
         years.push(year);
     }

@@ -38,6 +38,25 @@ pub struct Program {
     pub cta: Option<CallToAction>,
     /// Which of ROI, payback and NPV the widget shows (all by default).
     pub shown_figures: ShownFigures,
+    /// Who a partner asks about the program: on the printout and beside the call to action.
+    pub contact: Option<Contact>,
+    /// Whether the partner's own services profit counts in earnings, and so in the net, ROI,
+    /// NPV, payback and recommendation (`services_in_net`, default true). Either way the
+    /// cards show it apart from what the program pays.
+    pub services_in_net: bool,
+}
+
+/// The program's contact (`contact`): at least one of its fields is set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
+    /// A phone number, as written.
+    pub phone: Option<String>,
+    /// An `https:` or `http:` page.
+    pub url: Option<String>,
 }
 
 /// The summary figures a program may hide from partners (`hidden_figures`); the result

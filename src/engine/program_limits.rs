@@ -20,7 +20,7 @@ pub const MONEY_MAX: i64 = 1_000_000_000_000;
 pub const COUNT_MAX: i64 = 1_000_000;
 
 /// The longest text of each kind, in characters: `(where, limit)`.
-pub const TEXT_LIMITS: [(TextKind, usize); 12] = [
+pub const TEXT_LIMITS: [(TextKind, usize); 16] = [
     (TextKind::ProgramName, 120),
     (TextKind::Vendor, 120),
     (TextKind::Description, 2_000),
@@ -32,6 +32,10 @@ pub const TEXT_LIMITS: [(TextKind, usize); 12] = [
     (TextKind::InputHelp, 400),
     (TextKind::CtaLabel, 60),
     (TextKind::CtaUrl, 2_000),
+    (TextKind::ContactName, 120),
+    (TextKind::ContactEmail, 254),
+    (TextKind::ContactPhone, 40),
+    (TextKind::ContactUrl, 2_000),
     (TextKind::Id, 64),
 ];
 
@@ -60,6 +64,14 @@ pub enum TextKind {
     CtaLabel,
     /// `cta.url`.
     CtaUrl,
+    /// `contact.name`.
+    ContactName,
+    /// `contact.email`.
+    ContactEmail,
+    /// `contact.phone`.
+    ContactPhone,
+    /// `contact.url`.
+    ContactUrl,
     /// `id` and `tiers[i].id`.
     Id,
 }
@@ -87,6 +99,10 @@ impl TextKind {
             TextKind::InputHelp => "inputs.<name>.help",
             TextKind::CtaLabel => "cta.label",
             TextKind::CtaUrl => "cta.url",
+            TextKind::ContactName => "contact.name",
+            TextKind::ContactEmail => "contact.email",
+            TextKind::ContactPhone => "contact.phone",
+            TextKind::ContactUrl => "contact.url",
             TextKind::Id => "id, tiers[].id",
         }
     }

@@ -8,7 +8,7 @@ use super::json_reader::{
     child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader, QUOTE_LIMIT,
 };
 use super::program::{
-    CallToAction, InputSpec, Program, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT,
+    CallToAction, Contact, InputSpec, Program, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT,
 };
 use super::program_limits::{
     within, TextKind, BENEFITS, COUNT_MAX, MONEY_MAX, PROGRAM_BYTES, REFERRAL_YEARS, TIERS,
@@ -30,11 +30,14 @@ const PROGRAM_FIELDS: &[&str] = &[
     "disclaimer",
     "spread_pct",
     "cta",
+    "contact",
+    "services_in_net",
     "hidden_figures",
     "inputs",
     "tiers",
 ];
 const CTA_FIELDS: &[&str] = &["label", "url"];
+const CONTACT_FIELDS: &[&str] = &["name", "email", "phone", "url"];
 /// Url schemes a call to action may use, lowercase.
 const CTA_SCHEMES: &[&str] = &["https://", "http://", "mailto:"];
 const SPEC_FIELDS: &[&str] = &["default", "min", "max", "label", "help", "hidden"];
@@ -119,6 +122,10 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         reader.decimal_in(v, "spread_pct", Decimal::ZERO, Decimal::ONE_HUNDRED)
     });
     let cta = optional(map, "cta").map_or(Some(None), |v| read_cta(reader, v).map(Some));
+    let contact =
+        optional(map, "contact").map_or(Some(None), |v| read_contact(reader, v).map(Some));
+    let services_in_net = optional(map, "services_in_net")
+        .map_or(Some(true), |v| reader.boolean(v, "services_in_net"));
     let shown_figures = optional(map, "hidden_figures")
         .map_or(Some(ShownFigures::ALL), |v| read_hidden_figures(reader, v));
     let input_specs = read_input_specs(reader, map, horizon, discount);
@@ -138,6 +145,8 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         spread_pct: spread_pct?,
         cta: cta?,
         shown_figures: shown_figures?,
+        contact: contact?,
+        services_in_net: services_in_net?,
     })
 }
 
@@ -178,6 +187,79 @@ fn read_cta(reader: &mut JsonReader, value: &Value) -> Option<CallToAction> {
         label: label?,
         url: url?,
     })
+}
+
+/// `contact`: a name, an email address, a phone number and a web page, at least one given.
+fn read_contact(reader: &mut JsonReader, value: &Value) -> Option<Contact> {
+    let map = reader.object(value, "contact", CONTACT_FIELDS)?;
+    // `Some(None)`: absent; `None`: given but invalid (the error is recorded).
+    let mut field = |key: &str, kind: TextKind, valid: fn(&str) -> Result<(), &'static str>| {
+        let Some(value) = optional(map, key) else {
+            return Some(None);
+        };
+        let path = child_path("contact", key);
+        let text = reader.non_empty_text(value, &path)?;
+        let text = within(reader, &path, kind, text)?;
+        match valid(&text) {
+            Ok(()) => Some(Some(text)),
+            Err(message) => {
+                reader.error(path, message);
+                None
+            }
+        }
+    };
+    let name = field("name", TextKind::ContactName, |_| Ok(()));
+    let email = field("email", TextKind::ContactEmail, check_email);
+    let phone = field("phone", TextKind::ContactPhone, check_phone);
+    let url = field("url", TextKind::ContactUrl, check_web_url);
+    let contact = Contact {
+        name: name?,
+        email: email?,
+        phone: phone?,
+        url: url?,
+    };
+    if contact == Contact::default() {
+        reader.error("contact", "give at least one of name, email, phone and url");
+        return None;
+    }
+    Some(contact)
+}
+
+/// One `@` with text on both sides, a dot in the domain, no spaces.
+fn check_email(text: &str) -> Result<(), &'static str> {
+    let parts_valid = text.split_once('@').is_some_and(|(local, domain)| {
+        let domain_valid =
+            domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.');
+        !local.is_empty() && domain_valid && !domain.contains('@')
+    });
+    let valid = parts_valid && !text.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid {
+        Ok(())
+    } else {
+        Err("must be an email address, like partners@example.com")
+    }
+}
+
+/// Digits and the characters phone numbers are written with: + ( ) - . / and spaces.
+fn check_phone(text: &str) -> Result<(), &'static str> {
+    let allowed = |c: char| c.is_ascii_digit() || " +()-./".contains(c);
+    if text.chars().all(allowed) && text.chars().any(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err("must be a phone number: digits, spaces and + ( ) - . /")
+    }
+}
+
+/// An `https:` or `http:` address without spaces.
+fn check_web_url(text: &str) -> Result<(), &'static str> {
+    let lower = text.to_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        Err("must be an https: or http: address")
+    } else if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Err("must not contain spaces or control characters (write a space as %20)")
+    } else {
+        Ok(())
+    }
 }
 
 /// A trimmed `https:`, `http:` or `mailto:` url without whitespace or control characters.

@@ -31,16 +31,25 @@ pub struct Streams {
 impl Streams {
     /// The sum of the five streams.
     pub fn total(&self) -> Calc {
+        add(self.from_program()?, self.services, InputKey::DealValue)
+    }
+
+    /// What the program pays: resale margin, referral fees, rebate and MDF.
+    pub fn from_program(&self) -> Calc {
         sum(
-            [
-                self.resale,
-                self.referral,
-                self.rebate,
-                self.mdf,
-                self.services,
-            ],
+            [self.resale, self.referral, self.rebate, self.mdf],
             InputKey::DealValue,
         )
+    }
+
+    /// The earnings these streams make: all five, or with `services_in_net` false (the
+    /// program's setting) only what the program pays.
+    pub fn earnings(&self, services_in_net: bool) -> Calc {
+        if services_in_net {
+            self.total()
+        } else {
+            self.from_program()
+        }
     }
 
     fn plus(&self, other: &Streams) -> Result<Streams, EngineError> {
@@ -70,7 +79,7 @@ pub struct TierYear {
     pub referral_revenue: Decimal,
     /// The five earnings streams.
     pub streams: Streams,
-    /// Sum of the streams.
+    /// Sum of the streams (without the services profit when the program keeps it apart).
     pub earnings: Decimal,
     /// `F`.
     pub program_fee: Decimal,
@@ -109,6 +118,8 @@ pub struct Outcome {
     pub initial_costs: Decimal,
     /// Every stream summed over the horizon.
     pub streams: Streams,
+    /// What the program pays over the horizon: the streams but the services profit.
+    pub program_earnings: Decimal,
     /// Total earnings.
     pub earnings: Decimal,
     /// Total costs, initial costs included.
@@ -159,6 +170,7 @@ impl Outcome {
             npv: net_present_value(initial_costs, &years, inputs)?,
             payback_months: payback_months(initial_costs, &years)?,
             yearly_average_net: div(net, horizon.max(Decimal::ONE), blame)?,
+            program_earnings: streams.from_program()?,
             years,
             initial_costs,
             streams,
@@ -237,7 +249,7 @@ pub fn project(program: &Program, inputs: &PartnerInputs) -> Result<Projection, 
     let tiers = program
         .tiers
         .iter()
-        .map(|tier| project_tier(tier, inputs, &schedule))
+        .map(|tier| project_tier(tier, inputs, &schedule, program.services_in_net))
         .collect::<Result<Vec<_>, _>>()?;
     let recommended = recommended_tier(&tiers);
     let upgrades = match recommended {
@@ -265,7 +277,7 @@ pub fn project_tier_net(
         .get(tier_index)
         .ok_or(EngineError::NoSuchTier)?;
     let schedule = client_schedule(inputs, horizon_years(inputs)?)?;
-    Ok(project_tier(tier, inputs, &schedule)?.net)
+    Ok(project_tier(tier, inputs, &schedule, program.services_in_net)?.net)
 }
 
 fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
@@ -281,13 +293,21 @@ fn project_tier(
     tier: &Tier,
     inputs: &PartnerInputs,
     schedule: &[ScheduleYear],
+    services_in_net: bool,
 ) -> Result<TierProjection, EngineError> {
     let terms = &tier.terms;
     let initial_costs = initial_costs(terms, inputs)?;
     let mut cumulative = -initial_costs;
     let mut years = Vec::with_capacity(schedule.len());
     for schedule_year in schedule {
-        let year = project_year(terms, inputs, schedule_year, cumulative, Decimal::ZERO)?;
+        let year = project_year(
+            terms,
+            inputs,
+            schedule_year,
+            cumulative,
+            Decimal::ZERO,
+            services_in_net,
+        )?;
         cumulative = year.cumulative_net;
         years.push(year);
     }
@@ -308,13 +328,15 @@ pub(super) fn initial_costs(terms: &TierTerms, inputs: &PartnerInputs) -> Calc {
     )
 }
 
-/// Year `schedule_year` under `terms`, with `joining_cost` paid within it.
+/// Year `schedule_year` under `terms`, with `joining_cost` paid within it; the services
+/// profit counts in its earnings when `services_in_net`.
 pub(super) fn project_year(
     terms: &TierTerms,
     inputs: &PartnerInputs,
     schedule_year: &ScheduleYear,
     cumulative_before: Decimal,
     joining_cost: Decimal,
+    services_in_net: bool,
 ) -> Result<TierYear, EngineError> {
     let value = InputKey::DealValue;
     let licence = schedule_year.licence_revenue;
@@ -365,7 +387,7 @@ pub(super) fn project_year(
             InputKey::OnboardingFee,
         )?,
     };
-    let earnings = streams.total()?;
+    let earnings = streams.earnings(services_in_net)?;
 
     let certified = inputs
         .get(InputKey::CertifiedStaff)

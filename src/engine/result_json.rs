@@ -30,6 +30,7 @@ impl Projection {
             "program_id": program.id,
             "currency": program.currency,
             "horizon_years": self.horizon_years,
+            "services_in_net": program.services_in_net,
             "recommended_tier": self.recommended.and_then(tier_id),
             "upgrades": self.upgrades.iter().map(|upgrade| json!({
                 "tier": tier_id(upgrade.tier_index),
@@ -90,6 +91,7 @@ fn streams_into(map: &mut Map<String, Value>, streams: &Streams) {
 fn outcome_into(map: &mut Map<String, Value>, outcome: &Outcome) {
     map.insert("initial_costs".into(), money(outcome.initial_costs));
     streams_into(map, &outcome.streams);
+    map.insert("program_earnings".into(), money(outcome.program_earnings));
     map.insert("earnings".into(), money(outcome.earnings));
     map.insert("costs".into(), money(outcome.costs));
     map.insert("net".into(), money(outcome.net));

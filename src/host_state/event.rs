@@ -33,6 +33,9 @@ pub struct PageSnapshot {
     /// Among the page's `<partner-roi>` elements without an `id`, this one's place (0: the
     /// first); `None` when it has an id.
     pub unnamed_rank: Option<usize>,
+    /// Light or dark: the colours the page set for the widget (its surface, else its
+    /// background); `None` when it set none.
+    pub page_scheme: Option<super::Theme>,
 }
 
 /// Texts by name (an element's attributes, saved entries): a `BTreeMap<String, String>` in

@@ -626,6 +626,37 @@ fn the_tools_attribute_chooses_the_toolbar_and_names_what_it_ignored() {
     assert_eq!(effects, [HostEffect::Render]);
 }
 
+#[test]
+fn the_theme_attribute_fixes_the_colour_scheme_and_a_wrong_value_is_the_pages_problem() {
+    let (state, _) = connect(snapshot(&[]));
+    assert_eq!(state.theme(), Theme::Auto);
+    let (mut state, effects) = connect(snapshot(&[("theme", "midnight")]));
+    assert_eq!(state.theme(), Theme::Auto);
+    assert_eq!(error_paths(&effects), ["theme"]);
+    let effects = state.apply(HostEvent::AttributeChanged {
+        name: "theme".into(),
+        value: Some("dark".into()),
+    });
+    assert_eq!(state.theme(), Theme::Dark);
+    assert_eq!(effects, [HostEffect::Render]);
+}
+
+#[test]
+fn with_theme_auto_the_pages_own_colours_pick_the_scheme_and_an_explicit_theme_wins() {
+    let page = |attributes: &[(&str, &str)], scheme| PageSnapshot {
+        page_scheme: scheme,
+        ..snapshot(attributes)
+    };
+    let (state, _) = connect(page(&[], Some(Theme::Light)));
+    assert_eq!(state.theme(), Theme::Light);
+    let (state, _) = connect(page(&[("theme", "auto")], Some(Theme::Dark)));
+    assert_eq!(state.theme(), Theme::Dark);
+    let (state, _) = connect(page(&[("theme", "dark")], Some(Theme::Light)));
+    assert_eq!(state.theme(), Theme::Dark);
+    let (state, _) = connect(page(&[], None));
+    assert_eq!(state.theme(), Theme::Auto);
+}
+
 // ---- The prefill ----
 
 #[test]

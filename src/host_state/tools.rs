@@ -50,6 +50,14 @@ impl Tools {
         self != Tools::NONE
     }
 
+    /// How many tools are on.
+    pub fn count(self) -> usize {
+        [self.share, self.summary, self.csv, self.print, self.present]
+            .into_iter()
+            .filter(|&on| on)
+            .count()
+    }
+
     /// These tools and the one named `name` (one of [`TOOL_NAMES`]), or `None` for a name
     /// that is not a tool.
     fn with(mut self, name: &str) -> Option<Tools> {
@@ -129,6 +137,14 @@ mod tests {
         );
         assert!(!Tools::NONE.any());
         assert!(Tools::DEFAULT.any());
+    }
+
+    #[test]
+    fn count_is_the_number_of_tools_on() {
+        assert_eq!(Tools::NONE.count(), 0);
+        assert_eq!(Tools::DEFAULT.count(), 3);
+        assert_eq!(Tools::ALL.count(), 5);
+        assert_eq!(read_tools(Some("print")).0.count(), 1);
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! One component per file.
 
+pub mod answer_bar;
 pub mod assumptions;
 pub mod call_to_action;
+pub mod contact_details;
 pub mod cumulative_chart;
 pub mod deferred;
 pub mod earnings_chart;
+pub mod handout_meta;
 pub mod input_field;
 pub mod input_panel;
 pub mod levers_panel;

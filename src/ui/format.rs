@@ -22,6 +22,15 @@ extern "C" {
     /// Intl.NumberFormat v3 formats numeric strings exactly.
     #[wasm_bindgen(method, js_name = format)]
     fn format_decimal(this: &NumberFormat, value: &str) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateTimeFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DateTimeFormat, JsValue>;
+
+    #[wasm_bindgen(method, js_name = format)]
+    fn format_date(this: &DateTimeFormat, date: &js_sys::Date) -> String;
 }
 
 /// Formats figures for one locale and currency.
@@ -177,6 +186,19 @@ impl Formatter {
             Unit::Percent => format!("{}%", self.number(value)),
             Unit::Clients | Unit::People | Unit::Years | Unit::Months => self.number(value),
         }
+    }
+
+    /// Today's date, written out: `6 December 2026`, `December 6, 2026`.
+    pub fn today(&self) -> String {
+        let options = js_sys::JSON::parse(r#"{"dateStyle":"long"}"#).unwrap_or(JsValue::UNDEFINED);
+        let requested = self
+            .locale
+            .as_deref()
+            .map_or(JsValue::UNDEFINED, JsValue::from_str);
+        DateTimeFormat::new(&requested, &options)
+            .or_else(|_| DateTimeFormat::new(&JsValue::UNDEFINED, &options))
+            .map(|format| format.format_date(&js_sys::Date::new_0()))
+            .unwrap_or_default()
     }
 
     /// The locale's decimal separator (`.` or `,`).

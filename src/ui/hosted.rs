@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::host_state::{HostAction, HostView};
+use crate::host_state::{HostAction, HostView, Theme};
 use crate::state::Action;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::program_file::ProgramFile;
@@ -22,6 +22,9 @@ pub struct HostedProps {
     /// program's list of problems is shown only then.
     #[prop_or_default]
     pub debug: bool,
+    /// The colour scheme the page asked for.
+    #[prop_or_default]
+    pub theme: Theme,
     /// Called with every change the partner makes to the calculator.
     pub on_action: Callback<Action>,
     /// Called when the partner switches presenter mode.
@@ -67,12 +70,12 @@ pub fn hosted(props: &HostedProps) -> Html {
     });
     let body = match &props.view {
         HostView::Loading => html! {
-            <div class="partner-roi partner-roi-status" role="status">
+            <div class={classes!("partner-roi", "partner-roi-status", theme_class(props.theme))} role="status">
                 <p>{ "Loading the partner program…" }</p>
             </div>
         },
         HostView::Failed(errors) => html! {
-            <div class="partner-roi partner-roi-status partner-roi-failed" role="alert">
+            <div class={classes!("partner-roi", "partner-roi-status", "partner-roi-failed", theme_class(props.theme))} role="alert">
                 <h2 class="program-name">{ "This calculator is not available right now" }</h2>
                 <p class="failure-text">{ "Please try again later, or contact the partner team of this site." }</p>
                 if props.debug {
@@ -88,6 +91,7 @@ pub fn hosted(props: &HostedProps) -> Html {
                 <Widget
                     key={ready.generation}
                     tools={ready.tools}
+                    theme={props.theme}
                     state={ready.calculator.clone()}
                     presenter={ready.presenter}
                     status={AttrValue::from(ready.status.clone())}
@@ -100,4 +104,13 @@ pub fn hosted(props: &HostedProps) -> Html {
         },
     };
     html! { <>{ body }{ for picker }</> }
+}
+
+/// The class that fixes the colour scheme, when the page chose one.
+pub fn theme_class(theme: Theme) -> Option<&'static str> {
+    match theme {
+        Theme::Auto => None,
+        Theme::Light => Some("theme-light"),
+        Theme::Dark => Some("theme-dark"),
+    }
 }

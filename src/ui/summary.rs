@@ -45,7 +45,19 @@ pub fn summary_text(
             None => format!("not within {} years", projection.horizon_years),
         };
         let shown = program.shown_figures;
-        let mut text = format!("net profit {}", formatter.money_whole(outcome.net));
+        let services = formatter.money_whole(outcome.streams.services);
+        let mut text = if program.services_in_net {
+            format!(
+                "net profit {} (from the program {}, your services {services})",
+                formatter.money_whole(outcome.net),
+                formatter.money_whole(outcome.program_earnings),
+            )
+        } else {
+            format!(
+                "net profit from the program {} (your services add {services})",
+                formatter.money_whole(outcome.net),
+            )
+        };
         if shown.roi {
             text.push_str(&format!(", ROI {roi}"));
         }

@@ -6,14 +6,17 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::InputKey;
-use crate::host_state::{HostAction, Tools};
+use crate::host_state::{HostAction, Theme, Tools};
 use crate::state::{Action, CalculatorState};
+use crate::ui::components::answer_bar::AnswerBar;
+use crate::ui::components::handout_meta::HandoutMeta;
 use crate::ui::components::input_panel::InputPanel;
 use crate::ui::components::live_summary::LiveSummary;
 use crate::ui::components::program_header::ProgramHeader;
 use crate::ui::components::results_panel::ResultsPanel;
 use crate::ui::components::toolbar::{Toolbar, ToolbarButton};
 use crate::ui::format::Formatter;
+use crate::ui::hosted::theme_class;
 use crate::ui::summary::summary_text;
 
 /// Properties of the root widget.
@@ -27,6 +30,9 @@ pub struct WidgetProps {
     /// The sales tools the toolbar offers.
     #[prop_or(Tools::ALL)]
     pub tools: Tools,
+    /// The colour scheme the page asked for.
+    #[prop_or_default]
+    pub theme: Theme,
     /// The host's answer to the last request.
     #[prop_or_default]
     pub status: AttrValue,
@@ -100,16 +106,50 @@ pub fn widget(props: &WidgetProps) -> Html {
             }
         },
     );
+    // "See all tiers": the results' heading, scrolled to the top (below the sticky bar) and
+    // focused, so that keyboard and screen-reader users land where sighted ones do.
+    let results_heading = use_node_ref();
+    let on_jump = use_callback(results_heading.clone(), |(), heading: &NodeRef| {
+        if let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
+            heading.scroll_into_view();
+            let _ = heading.focus();
+        }
+    });
+    // Who the printed handout is for: typed before printing, never saved or shared.
+    let prepared_for = use_state_eq(AttrValue::default);
+    let on_prepared_for = {
+        let prepared_for = prepared_for.clone();
+        use_callback((), move |text: String, ()| prepared_for.set(text.into()))
+    };
     let presenter = props.presenter;
     let heading_id = format!("{}-title", props.id_prefix);
     html! {
         <div
-            class={classes!("partner-roi", presenter.then_some("partner-roi-presenter"))}
+            class={classes!("partner-roi", presenter.then_some("partner-roi-presenter"), theme_class(props.theme))}
             role="region"
             aria-labelledby={heading_id.clone()}
         >
             <ProgramHeader program={state.program.clone()} heading_id={heading_id} />
-            <Toolbar {presenter} tools={props.tools} status={props.status.clone()} on_press={on_toolbar} />
+            <HandoutMeta prepared_for={(*prepared_for).clone()} formatter={formatter.clone()} />
+            <Toolbar
+                {presenter}
+                tools={props.tools}
+                status={props.status.clone()}
+                id_prefix={props.id_prefix.clone()}
+                prepared_for={(*prepared_for).clone()}
+                {on_prepared_for}
+                on_press={on_toolbar}
+            />
+            if let Some(projection) = &state.projection {
+                <AnswerBar
+                    program={state.program.clone()}
+                    projection={projection.clone()}
+                    selected_tier={state.selected_tier}
+                    stale={!state.is_current()}
+                    formatter={formatter.clone()}
+                    {on_jump}
+                />
+            }
             <div class="layout">
                 <InputPanel
                     state={state.clone()}
@@ -126,6 +166,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                     formatter={formatter.clone()}
                     id_prefix={props.id_prefix.clone()}
                     on_select={actions.on_select.clone()}
+                    heading_ref={results_heading}
                     on_request={props.on_request.clone()}
                     on_toggle_levers={actions.on_toggle_levers.clone()}
                     on_refresh_levers={actions.on_refresh_levers.clone()}

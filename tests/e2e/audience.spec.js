@@ -6,7 +6,7 @@ const { test, expect } = require('@playwright/test');
 const { serveHostPage, hostDocument } = require('./support/helpers');
 
 const ALL_TOOLS = ['Copy link', 'Copy summary', 'Download CSV', 'Print / Save as PDF', 'Presenter mode'];
-const toolbarButtons = (page, selector) => page.locator(selector).locator('.toolbar button').allTextContents();
+const toolbarButtons = (page, selector) => page.locator(selector).locator('.toolbar-buttons button').allTextContents();
 
 /** Records partner-roi:error paths and console warnings. */
 function recordReports(page) {
@@ -23,13 +23,13 @@ test('the tools attribute chooses the toolbar: a prospect\'s three by default, a
       <partner-roi id="none" loading="eager" tools="none"></partner-roi>`,
   })));
   await expect(page.locator('#none .tier-card').first()).toBeVisible();
-  await expect(page.locator('#plain .toolbar button')).toHaveText(['Copy link', 'Copy summary', 'Print / Save as PDF']);
-  await expect(page.locator('#all .toolbar button')).toHaveText(ALL_TOOLS);
-  await expect(page.locator('#some .toolbar button')).toHaveText(['Copy link', 'Print / Save as PDF']);
+  await expect(page.locator('#plain .toolbar-buttons button')).toHaveText(['Copy link', 'Copy summary', 'Print / Save as PDF']);
+  await expect(page.locator('#all .toolbar-buttons button')).toHaveText(ALL_TOOLS);
+  await expect(page.locator('#some .toolbar-buttons button')).toHaveText(['Copy link', 'Print / Save as PDF']);
   await expect(page.locator('#none .toolbar')).toHaveCount(0);
   // Changed at run time, the toolbar follows.
   await page.evaluate(() => document.getElementById('none').setAttribute('tools', 'csv'));
-  await expect(page.locator('#none .toolbar button')).toHaveText(['Download CSV']);
+  await expect(page.locator('#none .toolbar-buttons button')).toHaveText(['Download CSV']);
   expect(await toolbarButtons(page, '#plain')).not.toContain('Presenter mode');
 });
 

@@ -161,8 +161,16 @@ test('keyboard only: every input filled, each tier selected, every button reache
       expect(after.name).toBe('Showing year by year');
       selected.push(now.tier);
     } else if (now.kind === 'button' && now.name === 'Print / Save as PDF') {
+      // Enter opens the handout's "Prepared for" box; Enter there prints, and the focus
+      // comes back to the button.
+      await page.keyboard.press('Enter');
+      const box = await focused(page);
+      expect(box.name).toBe('Prepared for (optional)');
+      expect(box.indicator, 'visible focus on the "Prepared for" box').not.toBeNull();
+      await page.keyboard.type('Acme GmbH');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => window.printCalls)).toBe(1);
+      expect((await focused(page)).name).toBe('Print / Save as PDF');
     }
   }
   await test.info().attach('tab-order.json', {

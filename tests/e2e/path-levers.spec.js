@@ -3,8 +3,7 @@
 // PartnerRoi.levers, with axe finding nothing in the light and the dark scheme; share links
 // made before the ramp existed still restore.
 const { test, expect } = require('@playwright/test');
-const AxeBuilder = require('@axe-core/playwright').default;
-const { WCAG_TAGS, serveHostPage, hostDocument, collectErrors, expectShowsAmount } = require('./support/helpers');
+const { expectNoAxeViolations, serveHostPage, hostDocument, collectErrors, expectShowsAmount } = require('./support/helpers');
 
 /** 40 new clients a year: Example Cloud's partner climbs from Registered to higher tiers. */
 const CLIMBING = '{"new_clients_per_year": 40}';
@@ -14,12 +13,6 @@ const page_ = (element) =>
     head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
     body: `<main><h1>Partner ROI</h1>${element}</main>`,
   });
-
-async function expectNoViolations(page, what) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
-  expect(violations.map((v) => v.id), `axe violations in ${what}:\n${summary}`).toEqual([]);
-}
 
 /** The distinct tiers of a path in order, e.g. [registered, silver, gold]. */
 const steps = (path) => path.filter((tier, index) => index === 0 || path[index - 1] !== tier);
@@ -60,7 +53,7 @@ for (const colorScheme of ['light', 'dark']) {
     const table = widget.locator('table.year-table');
     await expect(table.locator('caption')).toHaveText('Your path: year by year');
     await expect(table.locator('tr.row-tier td:not(:empty)')).toHaveText(journey.path.map((id) => names[id]));
-    await expectNoViolations(page, `the path strip and table (${colorScheme})`);
+    await expectNoAxeViolations(page, `the path strip and table (${colorScheme})`);
 
     // The levers panel is closed until asked for, then shows six figures.
     const toggle = widget.getByRole('button', { name: 'What moves your profit' });
@@ -70,7 +63,7 @@ for (const colorScheme of ['light', 'dark']) {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(widget.locator('.levers-chart svg .chart-lever-label')).toHaveCount(6);
     await expect(widget.locator('.levers-chart table tbody tr')).toHaveCount(6);
-    await expectNoViolations(page, `the levers panel (${colorScheme})`);
+    await expectNoAxeViolations(page, `the levers panel (${colorScheme})`);
     expect(errors).toEqual([]);
   });
 }

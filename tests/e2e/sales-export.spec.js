@@ -144,6 +144,7 @@ test.describe('download CSV', () => {
     expect(field('program_id')).toBe(program.id);
     expect(field('currency')).toBe(program.currency);
     expect(field('horizon_years')).toBe(String(result.horizon_years));
+    expect(field('services_in_net')).toBe(String(result.services_in_net));
     expect(rows.findIndex((row) => row[0] === 'input'), 'the inputs block').toBeGreaterThan(0);
     for (const [name, value] of Object.entries(inputs)) expect(field(name), `input ${name}`).toBe(value);
 

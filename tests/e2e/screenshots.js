@@ -1,7 +1,10 @@
 // Screenshots of the demo page for the docs: serves dist/ with `cargo xtask
 // serve`, opens /index.html in the system Chromium at a desktop and a phone
 // width, waits for the tier cards inside the widget's shadow root and writes
-// full-page PNGs to docs/screenshot-<width>.png.
+// full-page PNGs to docs/screenshot-<width>.png. Then the widget in a visitor's
+// dark mode on a cream host page (docs/screenshot-dark-on-light-host.png), and
+// the printed handout: Print / Save as PDF on a busy host page, the A4 PDF's
+// pages as docs/handout-page-<n>.png (rendered by poppler's pdftoppm).
 //
 // Run through `cargo xtask screenshots`, which builds dist/ first.
 // Environment (all optional):
@@ -13,6 +16,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { chromium } = require('@playwright/test');
 const { CHROMIUM_LAUNCH, startServer } = require('./support/chromium');
 
@@ -79,6 +83,8 @@ async function main() {
       written.push(file);
       await context.close();
     }
+    written.push(await darkOnLightHost(browser, base));
+    written.push(...(await handoutPages(browser, base)));
   } finally {
     if (browser) await browser.close();
     await server.close();
@@ -86,6 +92,58 @@ async function main() {
   for (const file of written) {
     console.log(`screenshots: wrote ${file}`);
   }
+}
+
+/** Serves `body` at `<base>/docs-<name>.html` in `page` and opens it. */
+async function openHostPage(page, base, name, body) {
+  const url = `${base}/docs-${name}.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  await page.goto(url);
+  await page.locator('partner-roi .tier-card').first().waitFor({ timeout: 30_000 });
+}
+
+const hostHead = (style) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  <title>partner-roi on a host page</title><link rel="icon" href="data:,">
+  <style>${style}</style><script src="/partner-roi.js"></script></head>`;
+
+/** A visitor in dark mode on a cream page that sets the widget's background to match. */
+async function darkOnLightHost(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await openHostPage(page, base, 'dark-on-light', `${hostHead(`
+    body { margin: 0; padding: 2rem; background: #fdf6e3; color: #3b3226; font: 18px Georgia, serif; }
+    partner-roi { --partner-roi-background: #fdf6e3; --partner-roi-accent: #9a3412; }`)}
+    <body><h1>Partner with Example Cloud</h1><p>This page is cream; the visitor's system is in dark mode.</p>
+    <partner-roi loading="eager"></partner-roi></body></html>`);
+  const file = path.join(OUT, 'screenshot-dark-on-light-host.png');
+  await page.screenshot({ path: file, fullPage: true });
+  await context.close();
+  return file;
+}
+
+/** Print / Save as PDF from a busy host page: the A4 handout's pages as PNGs. */
+async function handoutPages(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.addInitScript(() => { window.print = () => {}; });
+  await openHostPage(page, base, 'handout', `${hostHead(`
+    body { margin: 0; font: 18px Georgia, serif; } nav { background: #222; color: #fff; padding: 1rem; }
+    .hero { padding: 6rem 2rem; background: #036; color: #fff; }`)}
+    <body><nav>Home · Pricing · Partners</nav><section class="hero"><h1>Grow with Example Cloud</h1></section>
+    <main style="padding: 2rem"><partner-roi loading="eager" tools="all"></partner-roi></main></body></html>`);
+  const widget = page.locator('partner-roi');
+  await widget.getByRole('button', { name: 'Print / Save as PDF' }).click();
+  await widget.getByRole('textbox', { name: 'Prepared for (optional)' }).fill('Acme Consulting GmbH');
+  await page.keyboard.press('Enter');
+  const pdf = path.join(OUT, 'handout-a4.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  await context.close();
+  const prefix = path.join(OUT, 'handout-page');
+  execFileSync('pdftoppm', ['-r', '80', '-png', pdf, prefix]);
+  fs.unlinkSync(pdf);
+  return fs.readdirSync(OUT)
+    .filter((name) => /^handout-page-\d+\.png$/.test(name))
+    .map((name) => path.join(OUT, name));
 }
 
 main().catch((error) => {

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::assumptions::Assumptions;
 use super::call_to_action::CallToAction;
+use super::contact_details::ContactDetails;
 use super::cumulative_chart::CumulativeChart;
 use super::deferred::Deferred;
 use super::earnings_chart::EarningsChart;
@@ -29,6 +30,9 @@ pub struct ResultsPanelProps {
     pub id_prefix: AttrValue,
     /// A tier was chosen.
     pub on_select: Callback<usize>,
+    /// The heading "See all tiers" jumps to.
+    #[prop_or_default]
+    pub heading_ref: NodeRef,
     /// Asks the host to act (the call to action).
     #[prop_or_default]
     pub on_request: Callback<HostAction>,
@@ -57,7 +61,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     }
     html! {
         <section class={classes!("results", stale.then_some("results-stale"))} aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id} class="section-title">{ "What each tier earns you" }</h3>
+            <h3 id={heading_id} class="section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ "What each tier earns you" }</h3>
             if let Some(error) = &state.engine_error {
                 <p class="results-error" role="alert">{ error.to_string() }</p>
             } else if stale {
@@ -81,6 +85,9 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     on_select={props.on_select.clone()}
                 />
                 { call_to_action(state, projection, &props.on_request) }
+                if let Some(contact) = &state.program.contact {
+                    <ContactDetails contact={contact.clone()} />
+                }
                 <Deferred placeholder="deferred-charts">
                     <div class="charts">
                         <EarningsChart projection={projection.clone()} formatter={formatter.clone()} selected_tier={state.selected_tier} id_prefix={props.id_prefix.clone()} />
@@ -168,9 +175,12 @@ fn call_to_action(
             new_tab,
         })
     };
+    let label = cta_label(&cta.label, &tier.tier_name);
     html! {
         <div class="cta">
-            <CallToAction label={cta_label(&cta.label, &tier.tier_name)} href={href} {on_activate} />
+            <CallToAction label={label.clone()} href={href.clone()} {on_activate} />
+            // On paper, where nothing can be clicked: the address itself.
+            <p class="cta-address">{ format!("{label}: ") }<span class="cta-url">{ href }</span></p>
         </div>
     }
 }

@@ -37,6 +37,9 @@ pub struct TierCardProps {
     /// Which of ROI, payback and NPV the program shows.
     #[prop_or(ShownFigures::ALL)]
     pub shown: ShownFigures,
+    /// Whether the services profit counts in the net (the program's `services_in_net`).
+    #[prop_or(true)]
+    pub services_in_net: bool,
     /// Number formatting.
     pub formatter: Rc<Formatter>,
     /// Called with `index` when the card is chosen.
@@ -80,9 +83,10 @@ pub fn tier_card(props: &TierCardProps) -> Html {
             }
             { badges(&figures.qualification, formatter) }
             <p class="tier-net">
-                <span class="tier-net-label">{ format!("Net profit over {} years", props.horizon_years) }</span>
+                <span class="tier-net-label">{ net_label(props.services_in_net, props.horizon_years) }</span>
                 <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
             </p>
+            { earnings_split(figures, props.services_in_net, formatter) }
             if let Some((conservative, optimistic)) = props.range {
                 { range_line(conservative, optimistic, formatter) }
             }
@@ -163,5 +167,34 @@ fn upgrade_text(extra: Decimal, recommended: Option<&str>, formatter: &Formatter
         format!("{} less profit{than}", formatter.money_whole(-extra))
     } else {
         format!("+{} more profit{than}", formatter.money_whole(extra))
+    }
+}
+
+/// "Net profit over 3 years", or "… from the program" when the services profit is apart.
+fn net_label(services_in_net: bool, horizon_years: u32) -> String {
+    if services_in_net {
+        format!("Net profit over {horizon_years} years")
+    } else {
+        format!("Net profit from the program over {horizon_years} years")
+    }
+}
+
+/// Where the earnings come from: what the program pays and the partner's own services
+/// profit, so that a large net is not mistaken for the program's alone.
+fn earnings_split(figures: &TierProjection, services_in_net: bool, formatter: &Formatter) -> Html {
+    let services = formatter.money_whole(figures.streams.services);
+    html! {
+        <p class="tier-split">
+            <span class="tier-split-program">
+                { "From the program " }<strong>{ formatter.money_whole(figures.program_earnings) }</strong>
+            </span>
+            if services_in_net {
+                <span class="tier-split-services">{ "Your services " }<strong>{ services }</strong></span>
+            } else {
+                <span class="tier-split-services">
+                    { "Your services add " }<strong>{ services }</strong>{ " (not counted in the net)" }
+                </span>
+            }
+        </p>
     }
 }

@@ -96,6 +96,7 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
                         range={props.range.as_ref().and_then(|range| range.net_range(index))}
                         recommended_name={recommended_name.clone()}
                         shown={props.program.shown_figures}
+                        services_in_net={props.program.services_in_net}
                         formatter={props.formatter.clone()}
                         on_select={props.on_select.clone()}
                     />

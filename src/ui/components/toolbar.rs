@@ -1,4 +1,6 @@
 //! The sales actions: copy link, copy summary, CSV, print, presenter mode, with a status line.
+//! On narrow screens more than one action folds into a "Share and export" menu. "Print / Save
+//! as PDF" first asks who the handout is prepared for.
 
 use yew::prelude::*;
 
@@ -28,6 +30,14 @@ pub struct ToolbarProps {
     pub tools: Tools,
     /// The host's answer to the last action.
     pub status: AttrValue,
+    /// Unique prefix for element ids.
+    pub id_prefix: AttrValue,
+    /// The handout's "Prepared for", as typed.
+    #[prop_or_default]
+    pub prepared_for: AttrValue,
+    /// "Prepared for" was edited.
+    #[prop_or_default]
+    pub on_prepared_for: Callback<String>,
     /// A button was pressed.
     pub on_press: Callback<ToolbarButton>,
 }
@@ -35,27 +45,146 @@ pub struct ToolbarProps {
 /// The row of sales actions the page asked for (`tools`); nothing when it asked for none.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
+    // Whether the narrow screens' menu is open; wide screens always show the buttons.
+    let open = use_state_eq(|| false);
+    let menu_button = use_node_ref();
+    // Whether the handout's "Prepared for" box is shown; it takes the focus when it opens.
+    let print_open = use_state_eq(|| false);
+    let print_button = use_node_ref();
+    let prepared_box = use_node_ref();
+    {
+        let prepared_box = prepared_box.clone();
+        use_effect_with(*print_open, move |&shown| {
+            if let Some(input) = prepared_box
+                .cast::<web_sys::HtmlElement>()
+                .filter(|_| shown)
+            {
+                let _ = input.focus();
+            }
+        });
+    }
     let tools = props.tools;
     if !tools.any() {
         return Html::default();
     }
-    let button = |which: ToolbarButton, label: &'static str| {
-        let onclick = props.on_press.reform(move |_: MouseEvent| which);
-        html! { <button type="button" class="button-secondary toolbar-button" {onclick}>{ label }</button> }
+    let press = |which: ToolbarButton| {
+        let (on_press, open) = (props.on_press.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            on_press.emit(which);
+        })
     };
-    let presenter = props
-        .on_press
-        .reform(|_: MouseEvent| ToolbarButton::Presenter);
+    let button = |which: ToolbarButton, label: &'static str| {
+        html! { <button type="button" class="button-secondary toolbar-button" onclick={press(which)}>{ label }</button> }
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    // Escape closes the print box, else the menu, and gives the focus back to its button.
+    let on_key = {
+        let (open, menu_button) = (open.clone(), menu_button.clone());
+        let (print_open, print_button) = (print_open.clone(), print_button.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            let back_to = if event.key() != "Escape" {
+                None
+            } else if *print_open {
+                print_open.set(false);
+                Some(&print_button)
+            } else if *open {
+                open.set(false);
+                Some(&menu_button)
+            } else {
+                None
+            };
+            if let Some(button) = back_to.and_then(NodeRef::cast::<web_sys::HtmlElement>) {
+                let _ = button.focus();
+            }
+        })
+    };
+    let toggle_print = {
+        let (open, print_open) = (open.clone(), print_open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            print_open.set(!*print_open);
+        })
+    };
+    // Enter in the box, or "Print": the dialog opens, the box closes, the focus goes back.
+    let on_print = {
+        let (on_press, print_open, print_button) = (
+            props.on_press.clone(),
+            print_open.clone(),
+            print_button.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_press.emit(ToolbarButton::Print);
+            print_open.set(false);
+            if let Some(button) = print_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+    let on_prepared_for = props.on_prepared_for.reform(|event: InputEvent| {
+        event
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    });
+    let print_id = format!("{}-print", props.id_prefix);
+    let prepared_id = format!("{}-prepared-for", props.id_prefix);
+    let menu_id = format!("{}-tools", props.id_prefix);
+    let folds = tools.count() > 1;
     html! {
-        <div class="toolbar" role="group" aria-label="Share and export">
-            if tools.share { { button(ToolbarButton::CopyLink, "Copy link") } }
-            if tools.summary { { button(ToolbarButton::CopySummary, "Copy summary") } }
-            if tools.csv { { button(ToolbarButton::DownloadCsv, "Download CSV") } }
-            if tools.print { { button(ToolbarButton::Print, "Print / Save as PDF") } }
-            if tools.present {
-                <button type="button" class="button-secondary toolbar-button" aria-pressed={props.presenter.to_string()} onclick={presenter}>
-                    { "Presenter mode" }
+        <div class={classes!("toolbar", folds.then_some("toolbar-folds"))} role="group" aria-label="Share and export" onkeydown={on_key}>
+            if folds {
+                <button
+                    type="button"
+                    class="button-secondary toolbar-menu-button"
+                    aria-expanded={open.to_string()}
+                    aria-controls={menu_id.clone()}
+                    onclick={toggle}
+                    ref={menu_button}
+                >
+                    { "Share and export" }
                 </button>
+            }
+            <div id={menu_id} class={classes!("toolbar-buttons", open.then_some("toolbar-open"))}>
+                if tools.share { { button(ToolbarButton::CopyLink, "Copy link") } }
+                if tools.summary { { button(ToolbarButton::CopySummary, "Copy summary") } }
+                if tools.csv { { button(ToolbarButton::DownloadCsv, "Download CSV") } }
+                if tools.print {
+                    <button
+                        type="button"
+                        class="button-secondary toolbar-button"
+                        aria-expanded={print_open.to_string()}
+                        aria-controls={print_id.clone()}
+                        onclick={toggle_print}
+                        ref={print_button}
+                    >
+                        { "Print / Save as PDF" }
+                    </button>
+                }
+                if tools.present {
+                    <button type="button" class="button-secondary toolbar-button" aria-pressed={props.presenter.to_string()} onclick={press(ToolbarButton::Presenter)}>
+                        { "Presenter mode" }
+                    </button>
+                }
+            </div>
+            if tools.print && *print_open {
+                <form id={print_id} class="print-panel" aria-label="Print a handout" onsubmit={on_print}>
+                    <label class="print-panel-label" for={prepared_id.clone()}>{ "Prepared for (optional)" }</label>
+                    <input
+                        id={prepared_id}
+                        class="print-panel-input"
+                        type="text"
+                        autocomplete="organization"
+                        maxlength="120"
+                        value={props.prepared_for.clone()}
+                        oninput={on_prepared_for}
+                        ref={prepared_box}
+                    />
+                    <button type="submit" class="button-primary print-panel-print">{ "Print" }</button>
+                </form>
             }
             <p class="toolbar-status" role="status">{ props.status.clone() }</p>
         </div>

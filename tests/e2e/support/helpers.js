@@ -4,6 +4,7 @@
 
 const path = require('node:path');
 const { expect } = require('@playwright/test');
+const AxeBuilder = require('@axe-core/playwright').default;
 
 const ORIGIN = 'http://127.0.0.1:8123';
 const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
@@ -61,6 +62,13 @@ function collectErrors(page, allow = () => false) {
   return errors;
 }
 
+/** Fails, listing each rule and its elements, when axe finds a WCAG 2.x A or AA violation. */
+async function expectNoAxeViolations(page, what) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+  expect(violations.map((v) => v.id), `axe violations in ${what}:\n${summary}`).toEqual([]);
+}
+
 /** The digits of a formatted amount, with its sign: "-$1,234" -> -1234. */
 function amountOf(text) {
   const digits = text.replace(/[^\d]/g, '');
@@ -98,6 +106,7 @@ function expectShowsAmount(shown, decimal, what = 'amount') {
 }
 
 module.exports = {
+  expectNoAxeViolations,
   ORIGIN,
   DIST,
   WCAG_TAGS,

@@ -1,0 +1,30 @@
+//! The printed handout's line under the program's name: who it was prepared for (typed
+//! before printing) and the date. It shows only on paper.
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::ui::format::Formatter;
+
+/// Properties of [`HandoutMeta`].
+#[derive(Properties, PartialEq)]
+pub struct HandoutMetaProps {
+    /// "Prepared for", as typed; empty for none.
+    pub prepared_for: AttrValue,
+    /// Date formatting.
+    pub formatter: Rc<Formatter>,
+}
+
+/// "Prepared for Acme GmbH · 6 December 2026".
+#[function_component(HandoutMeta)]
+pub fn handout_meta(props: &HandoutMetaProps) -> Html {
+    let prepared_for = props.prepared_for.trim();
+    html! {
+        <p class="handout-meta">
+            if !prepared_for.is_empty() {
+                <span class="handout-prepared-for">{ "Prepared for " }<strong>{ prepared_for }</strong></span>
+            }
+            <span class="handout-date">{ props.formatter.today() }</span>
+        </p>
+    }
+}
