@@ -35,9 +35,9 @@ use tools::{read_tools, unknown_tools_message};
 
 use crate::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use crate::engine::json_reader::parse_json;
-use crate::engine::program_parse::parse_program_json;
+use crate::engine::program_parse::{contact_in, parse_program_json};
 use crate::engine::result_json::result_json;
-use crate::engine::{FieldError, InputKey, PartnerInputs, Program};
+use crate::engine::{Contact, FieldError, InputKey, PartnerInputs, Program};
 use crate::export_csv::result_csv;
 use crate::host_config::{apply_overrides, read_embedded_config, read_inputs, Overrides};
 use crate::names::{
@@ -119,6 +119,8 @@ pub struct HostState {
     presenter: bool,
     /// Light or dark: the colours the page set for the widget, read when it connected.
     page_scheme: Option<Theme>,
+    /// The contact named by the program document that failed (embedded or fetched).
+    failure_contact: Option<Contact>,
     status: Rc<str>,
     /// Problems of the partner's own doing (a link, saved figures, a file), always listed.
     notices: Rc<Vec<FieldError>>,
@@ -158,6 +160,7 @@ impl HostState {
             ready_sent: false,
             presenter: false,
             page_scheme: None,
+            failure_contact: None,
             status: Rc::from(""),
             notices: Rc::default(),
             page_notices: Rc::default(),
@@ -176,8 +179,13 @@ impl HostState {
             }
             HostEvent::ProgramPropertySet(value) => self.program_property(value, &mut out),
             HostEvent::InputsPropertySet(value) => self.inputs_property(value, &mut out),
-            HostEvent::ProgramLoaded { token, program } => {
+            HostEvent::ProgramLoaded {
+                token,
+                program,
+                contact,
+            } => {
                 if self.pending_load == Some(token) {
+                    self.failure_contact = contact;
                     match *program {
                         Ok(program) => self.start(LoadedProgram::new(program), &mut out),
                         Err(errors) => self.fail(errors, &mut out),
@@ -243,6 +251,11 @@ impl HostState {
             Theme::Auto => self.page_scheme.unwrap_or(Theme::Auto),
             chosen => chosen,
         }
+    }
+
+    /// Whom a prospect facing a program that failed may ask: the contact its file names.
+    pub fn failure_contact(&self) -> Option<&Contact> {
+        self.failure.as_ref().and(self.failure_contact.as_ref())
     }
 
     /// Whether the page asked to see its configuration problems in the widget (`debug`).
@@ -337,7 +350,13 @@ impl HostState {
         self.presenter = self.attribute(ATTR_PRESENTER).is_some();
         self.report_objects_as_text(out);
         self.embedded = snapshot.embedded_document.map(|text| {
-            read_embedded_config(&text).map(|config| {
+            let config = read_embedded_config(&text);
+            if config.is_err() {
+                self.failure_contact = parse_json(&text)
+                    .ok()
+                    .and_then(|document| contact_in(&document["program"]));
+            }
+            config.map(|config| {
                 self.embedded_inputs = config.inputs;
                 config.program.map(LoadedProgram::new)
             })

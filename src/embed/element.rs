@@ -198,6 +198,7 @@ impl Inner {
             allow_program_file: state.allows_program_file(),
             debug: state.debug(),
             theme: state.theme(),
+            contact: state.failure_contact().cloned(),
             on_action: callbacks.on_action.clone(),
             on_toggle_presenter: callbacks.on_toggle_presenter.clone(),
             on_request: callbacks.on_request.clone(),
@@ -260,8 +261,12 @@ impl Inner {
             HostEffect::FetchProgram { url, token } => {
                 let inner = Rc::clone(self);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let program = Box::new(program_fetch::fetch_program(&url).await);
-                    inner.dispatch(HostEvent::ProgramLoaded { token, program });
+                    let (program, contact) = program_fetch::fetch_program(&url).await;
+                    inner.dispatch(HostEvent::ProgramLoaded {
+                        token,
+                        program: Box::new(program),
+                        contact,
+                    });
                 });
             }
             HostEffect::CopyText {

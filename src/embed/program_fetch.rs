@@ -4,7 +4,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::engine::{FieldError, Program};
+use crate::engine::program_parse::{contact_in, parse_program_json};
+use crate::engine::{Contact, FieldError, Program};
 use crate::host_state::ReadProgram;
 use crate::names::ATTR_PROGRAM_SRC;
 
@@ -16,7 +17,15 @@ fn failure(url: &str, why: &str) -> Vec<FieldError> {
 }
 
 /// Fetches `url` (relative to the page) and validates it as a program.
-pub async fn fetch_program(url: &str) -> ReadProgram {
+pub async fn fetch_program(url: &str) -> (ReadProgram, Option<Contact>) {
+    let mut contact = None;
+    let program = fetch_and_read(url, &mut contact).await;
+    (program, contact)
+}
+
+/// [`fetch_program`]'s work; `contact` gets the contact a fetched document names, even
+/// when it is not a valid program.
+async fn fetch_and_read(url: &str, contact: &mut Option<Contact>) -> ReadProgram {
     let window = web_sys::window().ok_or_else(|| failure(url, "no window"))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -35,8 +44,8 @@ pub async fn fetch_program(url: &str) -> ReadProgram {
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| failure(url, "the body cannot be read"))?;
-    let value = crate::engine::program_parse::parse_program_json(&text)
-        .map_err(|error| failure(url, &error.message))?;
+    let value = parse_program_json(&text).map_err(|error| failure(url, &error.message))?;
+    *contact = contact_in(&value);
     let program = Program::from_json(&value)?;
     Ok((program, value))
 }

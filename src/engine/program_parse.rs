@@ -189,6 +189,13 @@ fn read_cta(reader: &mut JsonReader, value: &Value) -> Option<CallToAction> {
     })
 }
 
+/// The valid `contact` of the program document `value`, whatever else is wrong with it
+/// (`None` when it has none, or an invalid one).
+pub fn contact_in(value: &Value) -> Option<Contact> {
+    let contact = value.get("contact").filter(|v| !v.is_null())?;
+    read_contact(&mut JsonReader::default(), contact)
+}
+
 /// `contact`: a name, an email address, a phone number and a web page, at least one given.
 fn read_contact(reader: &mut JsonReader, value: &Value) -> Option<Contact> {
     let map = reader.object(value, "contact", CONTACT_FIELDS)?;

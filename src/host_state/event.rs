@@ -3,7 +3,7 @@
 use serde_json::Value;
 use std::fmt;
 
-use crate::engine::{FieldError, Program};
+use crate::engine::{Contact, FieldError, Program};
 use crate::state::Action;
 
 /// A value the host gave a property, as JSON.
@@ -136,6 +136,9 @@ pub enum HostEvent {
         token: u64,
         /// The program, or why there is none.
         program: Box<ReadProgram>,
+        /// The contact the file names, read even when the program is not valid (a prospect
+        /// facing a broken program is told whom to ask).
+        contact: Option<Contact>,
     },
     /// The partner loaded a program file; its text.
     ProgramFileRead(String),

@@ -152,6 +152,7 @@ fn program_src_beats_the_builtin_program() {
     assert_eq!(fetches(&effects), [("/p.json".to_owned(), 1)]);
     assert_eq!(state.view(), HostView::Loading);
     state.apply(HostEvent::ProgramLoaded {
+        contact: None,
         token: 1,
         program: loaded(&other_program("fetched")),
     });
@@ -181,6 +182,7 @@ fn an_embedded_document_with_only_inputs_leaves_the_program_to_program_src() {
         panic!("expected one fetch")
     };
     state.apply(HostEvent::ProgramLoaded {
+        contact: None,
         token,
         program: loaded(&other_program("fetched")),
     });
@@ -200,6 +202,41 @@ fn an_unusable_embedded_document_fails_with_every_path() {
     assert!(paths.contains(&"input"), "{paths:?}");
     assert!(paths.contains(&"program.id"), "{paths:?}");
     assert_eq!(error_paths(&effects).len(), errors.len());
+}
+
+#[test]
+fn a_failed_program_names_its_contact_when_its_document_has_a_valid_one() {
+    let contact = Contact {
+        email: Some("partners@example.com".into()),
+        ..Contact::default()
+    };
+    // Embedded: the program is broken, its contact is not.
+    let mut page = snapshot(&[]);
+    page.embedded_document = Some(
+        json!({"program": {"version": 1, "contact": {"email": "partners@example.com"}}})
+            .to_string(),
+    );
+    let (state, _) = connect(page);
+    assert!(matches!(state.view(), HostView::Failed(_)));
+    assert_eq!(state.failure_contact(), Some(&contact));
+    // Fetched: the contact comes with the failure; a program that then starts has none.
+    let (mut state, effects) = connect(snapshot(&[("program-src", "/a.json")]));
+    state.apply(HostEvent::ProgramLoaded {
+        contact: Some(contact.clone()),
+        token: fetches(&effects)[0].1,
+        program: Box::new(Err(vec![FieldError::new("tiers", "required")])),
+    });
+    assert_eq!(state.failure_contact(), Some(&contact));
+    let effects = state.apply(HostEvent::AttributeChanged {
+        name: "program-src".into(),
+        value: Some("/b.json".into()),
+    });
+    state.apply(HostEvent::ProgramLoaded {
+        contact: Some(contact),
+        token: fetches(&effects)[0].1,
+        program: loaded(&other_program("b")),
+    });
+    assert_eq!(state.failure_contact(), None);
 }
 
 #[test]
@@ -253,6 +290,7 @@ fn unsetting_the_program_property_falls_back_to_the_attributes() {
     };
     assert_eq!(url, "/p.json");
     state.apply(HostEvent::ProgramLoaded {
+        contact: None,
         token: *token,
         program: loaded(&other_program("fetched")),
     });
@@ -303,11 +341,13 @@ fn a_stale_program_load_changes_nothing() {
     });
     let (old, new) = (fetches(&first)[0].1, fetches(&second)[0].1);
     let stale = state.apply(HostEvent::ProgramLoaded {
+        contact: None,
         token: old,
         program: loaded(&other_program("a")),
     });
     assert_eq!(stale, []);
     state.apply(HostEvent::ProgramLoaded {
+        contact: None,
         token: new,
         program: loaded(&other_program("b")),
     });
@@ -321,6 +361,7 @@ fn a_program_load_after_the_program_property_was_set_changes_nothing() {
         other_program("property"),
     )));
     let late = state.apply(HostEvent::ProgramLoaded {
+        contact: None,
         token: fetches(&effects)[0].1,
         program: loaded(&other_program("a")),
     });
@@ -333,6 +374,7 @@ fn a_failed_program_load_shows_every_problem() {
     let (mut state, effects) = connect(snapshot(&[("program-src", "/a.json")]));
     let problems = vec![FieldError::new("program-src", "HTTP 404")];
     let failed = state.apply(HostEvent::ProgramLoaded {
+        contact: None,
         token: fetches(&effects)[0].1,
         program: Box::new(Err(problems.clone())),
     });

@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::engine::Contact;
 use crate::host_state::{HostAction, HostView, Theme};
 use crate::state::Action;
+use crate::ui::components::contact_details::ContactDetails;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::program_file::ProgramFile;
 use crate::ui::widget::Widget;
@@ -25,6 +27,9 @@ pub struct HostedProps {
     /// The colour scheme the page asked for.
     #[prop_or_default]
     pub theme: Theme,
+    /// Whom to ask when the program failed: the contact its document names.
+    #[prop_or_default]
+    pub contact: Option<Contact>,
     /// Called with every change the partner makes to the calculator.
     pub on_action: Callback<Action>,
     /// Called when the partner switches presenter mode.
@@ -78,6 +83,9 @@ pub fn hosted(props: &HostedProps) -> Html {
             <div class={classes!("partner-roi", "partner-roi-status", "partner-roi-failed", theme_class(props.theme))} role="alert">
                 <h2 class="program-name">{ "This calculator is not available right now" }</h2>
                 <p class="failure-text">{ "Please try again later, or contact the partner team of this site." }</p>
+                if let Some(contact) = &props.contact {
+                    <ContactDetails contact={contact.clone()} />
+                }
                 if props.debug {
                     <ul class="failure-list">
                         { for errors.iter().map(|error| html! { <li>{ error.to_string() }</li> }) }

@@ -67,3 +67,23 @@ test('a broken program shows a prospect one friendly sentence, and its problems 
   await expect(page.locator('#prospect .failure-list')).toHaveCount(0);
   await expect(page.locator('#vendor .failure-list')).toContainText('HTTP 404');
 });
+
+test('a broken program that names a valid contact shows it to the prospect', async ({ page }) => {
+  const broken = { version: 1, id: 'broken', contact: { name: 'Partner desk', email: 'partners@example.com', phone: '+1 555 0100' } };
+  await page.route('**/programs/broken-with-contact.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
+  await page.goto(await serveHostPage(page, 'audience-failed-contact', hostDocument({
+    body: `<partner-roi id="fetched" loading="eager" program-src="/programs/broken-with-contact.json"></partner-roi>
+      <partner-roi id="embedded" loading="eager"><script type="application/json">${JSON.stringify({ program: broken })}</script></partner-roi>
+      <partner-roi id="none" loading="eager" program-src="/programs/missing.json"></partner-roi>`,
+  })));
+  for (const id of ['fetched', 'embedded']) {
+    const failed = page.locator(`#${id} .partner-roi-failed`);
+    await expect(failed.locator('.failure-text')).toBeVisible();
+    await expect(failed.locator('.contact-name')).toHaveText('Partner desk');
+    await expect(failed.getByRole('link', { name: 'partners@example.com' })).toHaveAttribute('href', 'mailto:partners@example.com');
+    await expect(failed.getByRole('link', { name: '+1 555 0100' })).toHaveAttribute('href', 'tel:+15550100');
+    await expect(failed.locator('.failure-list')).toHaveCount(0);
+  }
+  await expect(page.locator('#none .partner-roi-failed .failure-text')).toBeVisible();
+  await expect(page.locator('#none .contact')).toHaveCount(0);
+});

@@ -61,7 +61,6 @@ for (const format of ['A4', 'Letter']) {
     await expect(widget.getByRole('button', { name: 'Print / Save as PDF' })).toBeFocused();
 
     const pdf = await page.pdf({ format, printBackground: true });
-    if (process.env.DUMP_PDF) require('node:fs').writeFileSync(`/tmp/shots/handout-${format}.pdf`, pdf);
     const { numPages, pages, text } = await pdfText(pdf);
     expect(numPages, `${format}: pages`).toBeLessThanOrEqual(2);
     pages.forEach((pageText, index) => {

@@ -76,6 +76,7 @@ async function expectTextsShownLiterally(page, selector, program, payload) {
   await expect(widget.locator('.program-vendor')).toHaveText(payload);
   await expect(widget.locator('.program-description')).toHaveText(payload);
   await expect(widget.locator('.disclaimer')).toHaveText(payload);
+  await expect(widget.locator('.contact-name')).toHaveText(payload);
   await expect(widget.locator('.tier-card .tier-name')).toHaveText(names);
   await expect(widget.locator('.tier-card .tier-description')).toHaveText(names.map(() => payload));
   await expect(widget.locator('.tier-card .tier-benefits li')).toHaveText(

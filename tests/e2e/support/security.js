@@ -71,7 +71,8 @@ const formulaName = (payload) => `=${payload}`;
 /**
  * `base` (a program JSON) with `payload` in every text field: name, vendor, description,
  * disclaimer, every tier's name, description and benefits, every input's label and help,
- * and the call to action's label. Ids, numbers and the cta url stay valid. The second
+ * the call to action's label and the contact's name. Ids, numbers, the cta url and the
+ * contact's address, phone and page stay valid. The second
  * tier's name starts with `=` (a spreadsheet formula).
  */
 function hostileProgram(base, payload) {
@@ -81,6 +82,7 @@ function hostileProgram(base, payload) {
   program.description = payload;
   program.disclaimer = payload;
   program.cta = { label: payload, url: 'https://partners.example.com/apply?tier={tier}' };
+  program.contact = { name: payload, email: 'partners@example.com' };
   program.inputs = program.inputs || {};
   for (const key of INPUT_KEYS) {
     program.inputs[key] = { ...(program.inputs[key] || {}), label: payload, help: payload };
