@@ -40,10 +40,11 @@ use crate::engine::result_json::result_json;
 use crate::engine::{Contact, FieldError, InputKey, PartnerInputs, Program};
 use crate::export_csv::result_csv;
 use crate::host_config::{apply_overrides, read_embedded_config, read_inputs, Overrides};
+use crate::i18n::Language;
 use crate::names::{
-    ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_DEBUG, ATTR_HORIZON, ATTR_INPUTS, ATTR_LOCALE,
-    ATTR_PERSIST, ATTR_PRESENTER, ATTR_PROGRAM_SRC, ATTR_THEME, ATTR_TOOLS, PROPERTY_INPUTS,
-    PROPERTY_PROGRAM, SHARE_PARAM, STORAGE_PREFIX, TAG,
+    ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_DEBUG, ATTR_HORIZON, ATTR_INPUTS, ATTR_LANG,
+    ATTR_LOCALE, ATTR_PERSIST, ATTR_PRESENTER, ATTR_PROGRAM_SRC, ATTR_THEME, ATTR_TOOLS,
+    PROPERTY_INPUTS, PROPERTY_PROGRAM, SHARE_PARAM, STORAGE_PREFIX, TAG,
 };
 use crate::share_code::encode_share_code;
 use crate::state::{Action, CalculatorState};
@@ -121,6 +122,10 @@ pub struct HostState {
     page_scheme: Option<Theme>,
     /// The contact named by the program document that failed (embedded or fetched).
     failure_contact: Option<Contact>,
+    /// The `lang` of the element's nearest ancestor that has one, read when it connected.
+    ancestor_lang: Option<String>,
+    /// The visitor's languages, most wanted first.
+    browser_languages: Vec<String>,
     status: Rc<str>,
     /// Problems of the partner's own doing (a link, saved figures, a file), always listed.
     notices: Rc<Vec<FieldError>>,
@@ -161,6 +166,8 @@ impl HostState {
             presenter: false,
             page_scheme: None,
             failure_contact: None,
+            ancestor_lang: None,
+            browser_languages: Vec::new(),
             status: Rc::from(""),
             notices: Rc::default(),
             page_notices: Rc::default(),
@@ -253,6 +260,39 @@ impl HostState {
         }
     }
 
+    /// The language the widget speaks, and the tag that chose it (the locale of the figures
+    /// when the program sets none): the element's `lang`, else its ancestor's, else the
+    /// program's `language`, else the first of the visitor's languages the widget speaks,
+    /// else English (and the browser's locale).
+    pub fn language(&self) -> (Language, Option<String>) {
+        let program_language = self
+            .base
+            .as_ref()
+            .and_then(|base| base.program.language.as_deref());
+        let candidates = [
+            self.attribute(ATTR_LANG),
+            self.ancestor_lang.as_deref(),
+            program_language,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.browser_languages.iter().map(String::as_str));
+        for tag in candidates {
+            if let Some(language) = Language::matching(tag) {
+                return (language, Some(tag.trim().to_owned()));
+            }
+        }
+        (Language::ENGLISH, None)
+    }
+
+    /// `program` with the language's locale when it sets none of its own.
+    fn in_language_locale(&self, mut program: Program) -> Program {
+        if program.locale.is_none() {
+            program.locale = self.language().1;
+        }
+        program
+    }
+
     /// Whom a prospect facing a program that failed may ask: the contact its file names.
     pub fn failure_contact(&self) -> Option<&Contact> {
         self.failure.as_ref().and(self.failure_contact.as_ref())
@@ -335,6 +375,8 @@ impl HostState {
         }
         self.attributes = snapshot.attributes;
         self.page_scheme = snapshot.page_scheme;
+        self.ancestor_lang = snapshot.ancestor_lang;
+        self.browser_languages = snapshot.browser_languages;
         self.element_key = element_key(self.attribute("id"), snapshot.unnamed_rank);
         if snapshot.unnamed_rank == Some(1) {
             out.push(HostEffect::Warn(format!(
@@ -447,6 +489,7 @@ impl HostState {
         let (program, page_problems) = apply_overrides(&loaded.program, &self.overrides());
         let mut problems = Problems::page(page_problems);
         self.base = Some(loaded);
+        let program = self.in_language_locale(program);
         problems.page.append(&mut self.pending_problems);
         let (prefill, prefill_problems) =
             Prefill::read(&program, self.prefill_value.as_ref(), ATTR_INPUTS);
@@ -503,6 +546,7 @@ impl HostState {
         };
         let overrides = self.overrides();
         let (program, mut problems) = apply_overrides(&base.program, &overrides);
+        let program = self.in_language_locale(program);
         let mut inputs = current.inputs.clone();
         if horizon_changed && overrides.horizon.is_some() {
             let horizon = program.input_spec(InputKey::HorizonYears).default;
@@ -596,7 +640,7 @@ impl HostState {
                 self.report_objects_as_text(out)
             }
             ATTR_INPUTS => self.prefill_changed(out),
-            ATTR_LOCALE | ATTR_CURRENCY => self.reapply_overrides(false, out),
+            ATTR_LOCALE | ATTR_CURRENCY | ATTR_LANG => self.reapply_overrides(false, out),
             ATTR_HORIZON => self.reapply_overrides(true, out),
             ATTR_PRESENTER => {
                 self.presenter = self.attribute(ATTR_PRESENTER).is_some();

@@ -16,6 +16,7 @@ pub mod engine;
 pub mod export_csv;
 pub mod host_config;
 pub mod host_state;
+pub mod i18n;
 pub mod names;
 pub mod share_code;
 pub mod slider_scale;

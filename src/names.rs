@@ -42,6 +42,9 @@ pub const TOOLS_ALL: &str = "all";
 pub const TOOLS_NONE: &str = "none";
 /// Presence shows the page's configuration problems in the widget (always in the console).
 pub const ATTR_DEBUG: &str = "debug";
+/// The language the widget speaks (the global attribute, read on the element; else the
+/// nearest ancestor's).
+pub const ATTR_LANG: &str = "lang";
 /// The colour scheme: `auto` (the visitor's, the default), `light` or `dark`.
 pub const ATTR_THEME: &str = "theme";
 /// The `theme` values.
@@ -68,6 +71,7 @@ pub const ATTRIBUTES: &[&str] = &[
     ATTR_TOOLS,
     ATTR_DEBUG,
     ATTR_THEME,
+    ATTR_LANG,
 ];
 /// The attributes whose changes the element follows (`observedAttributes`); `persist` is
 /// read when the element connects.
@@ -83,6 +87,7 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     ATTR_TOOLS,
     ATTR_DEBUG,
     ATTR_THEME,
+    ATTR_LANG,
 ];
 
 /// The program, as an object or JSON text (read and write).

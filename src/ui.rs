@@ -6,6 +6,7 @@ pub mod format;
 pub mod hosted;
 pub mod styles;
 pub mod summary;
+pub mod texts;
 pub mod widget;
 
 pub use hosted::{Hosted, HostedProps};

@@ -86,6 +86,7 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
         description: None,
         currency: "USD".into(),
         locale: None,
+        language: None,
         disclaimer: None,
         input_specs: InputKey::ALL.map(InputSpec::builtin),
         tiers: terms

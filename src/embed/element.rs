@@ -199,6 +199,7 @@ impl Inner {
             debug: state.debug(),
             theme: state.theme(),
             contact: state.failure_contact().cloned(),
+            language: state.language().0,
             on_action: callbacks.on_action.clone(),
             on_toggle_presenter: callbacks.on_toggle_presenter.clone(),
             on_request: callbacks.on_request.clone(),

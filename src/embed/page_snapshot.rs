@@ -6,7 +6,7 @@ use web_sys::HtmlElement;
 use super::resume_point::ResumePoint;
 use super::{page_colours, saved_state, share_link};
 use crate::host_state::{PageSnapshot, TextMap};
-use crate::names::{ATTRIBUTES, CONFIG_SCRIPT_SELECTOR, PROPERTY_PROGRAM, TAG};
+use crate::names::{ATTRIBUTES, ATTR_LANG, CONFIG_SCRIPT_SELECTOR, PROPERTY_PROGRAM, TAG};
 
 /// What the page looks like to `host` now.
 pub fn read(host: &HtmlElement, resume: &ResumePoint) -> PageSnapshot {
@@ -31,7 +31,31 @@ pub fn read(host: &HtmlElement, resume: &ResumePoint) -> PageSnapshot {
         resume_code: resume.code(),
         unnamed_rank: unnamed_rank(host),
         page_scheme: page_colours::page_scheme(host),
+        ancestor_lang: ancestor_lang(host),
+        browser_languages: browser_languages(),
     }
+}
+
+/// The `lang` of `host`'s nearest ancestor that has one.
+fn ancestor_lang(host: &HtmlElement) -> Option<String> {
+    let selector = format!("[{ATTR_LANG}]");
+    host.parent_element()?
+        .closest(&selector)
+        .ok()??
+        .get_attribute(ATTR_LANG)
+}
+
+/// `navigator.languages`, most wanted first.
+fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|language| language.as_string())
+        .collect()
 }
 
 /// `host`'s place among the page's widgets without an id (`None` when it has one).

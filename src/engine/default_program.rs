@@ -23,6 +23,7 @@ fn fallback_program() -> Program {
         description: None,
         currency: "USD".into(),
         locale: None,
+        language: None,
         disclaimer: None,
         input_specs: InputKey::ALL.map(InputSpec::builtin),
         tiers: vec![Tier {

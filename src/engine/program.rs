@@ -24,8 +24,11 @@ pub struct Program {
     pub description: Option<String>,
     /// ISO 4217 currency code.
     pub currency: String,
-    /// BCP 47 locale for formatting; `None` means the browser's.
+    /// BCP 47 locale for formatting; `None` means the widget language's.
     pub locale: Option<String>,
+    /// The language the program is written in (BCP 47): the widget speaks it when neither
+    /// the element nor the page says which language to use (`language`).
+    pub language: Option<String>,
     /// Text shown under the results.
     pub disclaimer: Option<String>,
     /// Default, range and texts of every input, indexed by [`InputKey`].

@@ -25,6 +25,7 @@ const PROGRAM_FIELDS: &[&str] = &[
     "description",
     "currency",
     "locale",
+    "language",
     "horizon_years",
     "discount_rate_pct",
     "disclaimer",
@@ -110,7 +111,8 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
     let currency = reader
         .required(map, "", "currency")
         .and_then(|v| read_currency(reader, v));
-    let locale = optional(map, "locale").and_then(|v| read_locale(reader, v));
+    let locale = optional(map, "locale").and_then(|v| read_locale(reader, v, "locale"));
+    let language = optional(map, "language").and_then(|v| read_locale(reader, v, "language"));
     let horizon = optional(map, "horizon_years").map_or(Some(Decimal::from(3)), |v| {
         let key = InputKey::HorizonYears;
         reader.whole_in(v, "horizon_years", key.absolute_min(), key.absolute_max())
@@ -139,6 +141,7 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         description,
         currency: currency?,
         locale,
+        language,
         disclaimer,
         input_specs,
         tiers: tiers?,
@@ -349,11 +352,12 @@ fn read_currency(reader: &mut JsonReader, value: &Value) -> Option<String> {
     Some(code)
 }
 
-fn read_locale(reader: &mut JsonReader, value: &Value) -> Option<String> {
-    let locale = reader.text(value, "locale")?;
+/// A BCP 47 tag (`locale`, `language`) at `path`.
+fn read_locale(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String> {
+    let locale = reader.text(value, path)?;
     if !is_locale_tag(&locale) {
         reader.error(
-            "locale",
+            path,
             format!("\"{locale}\" is not a locale such as en-US or de-DE"),
         );
         return None;

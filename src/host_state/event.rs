@@ -36,6 +36,10 @@ pub struct PageSnapshot {
     /// Light or dark: the colours the page set for the widget (its surface, else its
     /// background); `None` when it set none.
     pub page_scheme: Option<super::Theme>,
+    /// The `lang` of the element's nearest ancestor that has one (usually `<html lang>`).
+    pub ancestor_lang: Option<String>,
+    /// The visitor's languages, most wanted first (`navigator.languages`).
+    pub browser_languages: Vec<String>,
 }
 
 /// Texts by name (an element's attributes, saved entries): a `BTreeMap<String, String>` in

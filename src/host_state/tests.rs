@@ -569,6 +569,74 @@ fn a_widget_with_an_id_keeps_its_figures_under_its_id() {
 // ---- Attribute overrides ----
 
 #[test]
+fn the_language_is_the_elements_then_the_ancestors_then_the_programs_then_the_visitors() {
+    let language = |attributes: &[(&str, &str)],
+                    ancestor: Option<&str>,
+                    browser: &[&str],
+                    program_language: Option<&str>| {
+        let mut page = snapshot(attributes);
+        page.ancestor_lang = ancestor.map(str::to_owned);
+        page.browser_languages = browser.iter().map(|tag| tag.to_string()).collect();
+        if let Some(tag) = program_language {
+            let mut program = other_program("spoken");
+            program["language"] = json!(tag);
+            page.embedded_document = Some(json!({ "program": program }).to_string());
+        }
+        let (state, _) = connect(page);
+        let (chosen, locale) = state.language();
+        (chosen.tag(), locale)
+    };
+    let tag = |text: &str| Some(text.to_owned());
+    assert_eq!(
+        language(&[("lang", "fr-CA")], Some("de"), &["es"], Some("ja")),
+        ("fr", tag("fr-CA"))
+    );
+    assert_eq!(
+        language(&[], Some("de-AT"), &["es"], Some("ja")),
+        ("de", tag("de-AT"))
+    );
+    assert_eq!(language(&[], None, &["es"], Some("ja")), ("ja", tag("ja")));
+    assert_eq!(
+        language(&[], None, &["zh", "pt"], None),
+        ("pt-BR", tag("pt"))
+    );
+    // A language the widget does not speak is passed over, not obeyed.
+    assert_eq!(
+        language(&[("lang", "zh")], Some("ar"), &[], None),
+        ("ar", tag("ar"))
+    );
+    assert_eq!(language(&[], None, &["zh"], None), ("en", None));
+}
+
+#[test]
+fn figures_follow_the_languages_locale_unless_the_program_sets_one() {
+    let mut page = snapshot(&[("lang", "de-DE")]);
+    page.browser_languages = vec!["en-US".into()];
+    let (mut state, _) = connect(page);
+    assert_eq!(calculator(&state).program.locale.as_deref(), Some("de-DE"));
+    type_into(&mut state, InputKey::NewClientsPerYear, "42");
+    // A new `lang` at run time: a new locale, the same figures.
+    state.apply(HostEvent::AttributeChanged {
+        name: "lang".into(),
+        value: Some("fr".into()),
+    });
+    assert_eq!(state.language().0.tag(), "fr");
+    assert_eq!(calculator(&state).program.locale.as_deref(), Some("fr"));
+    assert_eq!(
+        figure(&state, InputKey::NewClientsPerYear),
+        Decimal::from(42)
+    );
+    // The program's own locale wins over the language's.
+    let mut program = other_program("located");
+    program["locale"] = json!("en-GB");
+    let mut page = snapshot(&[("lang", "de")]);
+    page.embedded_document = Some(json!({ "program": program }).to_string());
+    let (state, _) = connect(page);
+    assert_eq!(calculator(&state).program.locale.as_deref(), Some("en-GB"));
+    assert_eq!(state.language().0.tag(), "de");
+}
+
+#[test]
 fn locale_currency_and_horizon_attributes_override_the_program() {
     let (state, _) = connect(snapshot(&[
         ("locale", "de-DE"),

@@ -1,12 +1,13 @@
 //! How the inputs are grouped on screen, and which belong to the basic view.
 
 use crate::engine::InputKey;
+use crate::i18n::Msg;
 
 /// A titled group of inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InputGroup {
     /// Heading of the group.
-    pub title: &'static str,
+    pub title: Msg,
     /// Inputs in display order.
     pub keys: &'static [InputKey],
 }
@@ -14,7 +15,7 @@ pub struct InputGroup {
 /// Every group, in display order.
 pub const INPUT_GROUPS: [InputGroup; 5] = [
     InputGroup {
-        title: "Your clients",
+        title: Msg::GroupClients,
         keys: &[
             InputKey::ExistingClients,
             InputKey::AdoptionPct,
@@ -23,11 +24,11 @@ pub const INPUT_GROUPS: [InputGroup; 5] = [
         ],
     },
     InputGroup {
-        title: "How you sell",
+        title: Msg::GroupSelling,
         keys: &[InputKey::ResellPct, InputKey::RegisteredPct],
     },
     InputGroup {
-        title: "Your services",
+        title: Msg::GroupServices,
         keys: &[
             InputKey::OnboardingFee,
             InputKey::RecurringServices,
@@ -35,7 +36,7 @@ pub const INPUT_GROUPS: [InputGroup; 5] = [
         ],
     },
     InputGroup {
-        title: "Your costs",
+        title: Msg::GroupCosts,
         keys: &[
             InputKey::AcquisitionCost,
             InputKey::CertifiedStaff,
@@ -43,7 +44,7 @@ pub const INPUT_GROUPS: [InputGroup; 5] = [
         ],
     },
     InputGroup {
-        title: "Assumptions",
+        title: Msg::GroupAssumptions,
         keys: &[
             InputKey::RampMonths,
             InputKey::ExpansionPct,

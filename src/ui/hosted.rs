@@ -3,12 +3,16 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::engine::Contact;
 use crate::host_state::{HostAction, HostView, Theme};
+use crate::i18n::{Language, Msg};
 use crate::state::Action;
 use crate::ui::components::contact_details::ContactDetails;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::program_file::ProgramFile;
+use crate::ui::texts::Texts;
 use crate::ui::widget::Widget;
 
 /// Properties of [`Hosted`].
@@ -30,6 +34,9 @@ pub struct HostedProps {
     /// Whom to ask when the program failed: the contact its document names.
     #[prop_or_default]
     pub contact: Option<Contact>,
+    /// The language the widget speaks.
+    #[prop_or_default]
+    pub language: Language,
     /// Called with every change the partner makes to the calculator.
     pub on_action: Callback<Action>,
     /// Called when the partner switches presenter mode.
@@ -70,19 +77,28 @@ pub fn hosted(props: &HostedProps) -> Html {
             }
         });
     }
+    let texts = use_memo(props.language, |language| Texts::new(*language));
+    let (lang, dir) = (
+        props.language.tag(),
+        if props.language.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        },
+    );
     let picker = props.allow_program_file.then(|| {
         html! { <ProgramFile id_prefix={props.id_prefix.clone()} on_text={props.on_program_text.clone()} /> }
     });
     let body = match &props.view {
         HostView::Loading => html! {
-            <div class={classes!("partner-roi", "partner-roi-status", theme_class(props.theme))} role="status">
-                <p>{ "Loading the partner program…" }</p>
+            <div class={classes!("partner-roi", "partner-roi-status", theme_class(props.theme))} role="status" {lang} {dir}>
+                <p>{ texts.get(Msg::Loading) }</p>
             </div>
         },
         HostView::Failed(errors) => html! {
-            <div class={classes!("partner-roi", "partner-roi-status", "partner-roi-failed", theme_class(props.theme))} role="alert">
-                <h2 class="program-name">{ "This calculator is not available right now" }</h2>
-                <p class="failure-text">{ "Please try again later, or contact the partner team of this site." }</p>
+            <div class={classes!("partner-roi", "partner-roi-status", "partner-roi-failed", theme_class(props.theme))} role="alert" {lang} {dir}>
+                <h2 class="program-name">{ texts.get(Msg::FailedTitle) }</h2>
+                <p class="failure-text">{ texts.get(Msg::FailedText) }</p>
                 if let Some(contact) = &props.contact {
                     <ContactDetails contact={contact.clone()} />
                 }
@@ -111,7 +127,11 @@ pub fn hosted(props: &HostedProps) -> Html {
             </>
         },
     };
-    html! { <>{ body }{ for picker }</> }
+    html! {
+        <ContextProvider<Rc<Texts>> context={texts.clone()}>
+            { body }{ for picker }
+        </ContextProvider<Rc<Texts>>>
+    }
 }
 
 /// The class that fixes the colour scheme, when the page chose one.

@@ -18,6 +18,7 @@ use crate::ui::components::toolbar::{Toolbar, ToolbarButton};
 use crate::ui::format::Formatter;
 use crate::ui::hosted::theme_class;
 use crate::ui::summary::summary_text;
+use crate::ui::texts::use_texts;
 
 /// Properties of the root widget.
 #[derive(Properties, PartialEq, Clone)]
@@ -121,6 +122,8 @@ pub fn widget(props: &WidgetProps) -> Html {
         let prepared_for = prepared_for.clone();
         use_callback((), move |text: String, ()| prepared_for.set(text.into()))
     };
+    let texts = use_texts();
+    let language = texts.language();
     let presenter = props.presenter;
     let heading_id = format!("{}-title", props.id_prefix);
     html! {
@@ -128,6 +131,8 @@ pub fn widget(props: &WidgetProps) -> Html {
             class={classes!("partner-roi", presenter.then_some("partner-roi-presenter"), theme_class(props.theme))}
             role="region"
             aria-labelledby={heading_id.clone()}
+            lang={language.tag()}
+            dir={if language.is_rtl() { "rtl" } else { "ltr" }}
         >
             <ProgramHeader program={state.program.clone()} heading_id={heading_id} />
             <HandoutMeta prepared_for={(*prepared_for).clone()} formatter={formatter.clone()} />

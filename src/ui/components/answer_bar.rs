@@ -6,7 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{Program, Projection};
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{use_texts, Texts};
 use crate::ui::tier_color_class;
 
 /// Properties of [`AnswerBar`].
@@ -29,15 +31,18 @@ pub struct AnswerBarProps {
 /// The compact result bar.
 #[function_component(AnswerBar)]
 pub fn answer_bar(props: &AnswerBarProps) -> Html {
+    let texts = use_texts();
     let Some(figures) = props.projection.tiers.get(props.selected_tier) else {
         return Html::default();
     };
     let formatter = &props.formatter;
-    let label = if props.projection.recommended == Some(props.selected_tier) {
-        "Recommended"
-    } else {
-        "Your choice"
-    };
+    let label = texts.get(
+        if props.projection.recommended == Some(props.selected_tier) {
+            Msg::AnswerRecommended
+        } else {
+            Msg::AnswerYourChoice
+        },
+    );
     let net = formatter.money_whole(figures.net);
     let roi = figures
         .roi
@@ -51,27 +56,30 @@ pub fn answer_bar(props: &AnswerBarProps) -> Html {
                 <strong class="answer-bar-tier">{ props.program.tier_name(props.selected_tier) }</strong>
             </p>
             <button type="button" class="button-secondary answer-bar-jump" onclick={on_jump}>
-                { "See all tiers" }
+                { texts.get(Msg::SeeAllTiers) }
             </button>
             <p class="answer-bar-figures">
                 <span class={classes!("answer-bar-net", figures.net.is_sign_negative().then_some("negative"))}>
                     <strong class="answer-bar-amount">{ net }</strong>
-                    { net_words(props.program.services_in_net, props.projection.horizon_years) }
+                    { " " }
+                    { net_words(&texts, props.program.services_in_net, props.projection.horizon_years) }
                 </span>
                 if let Some(roi) = roi {
-                    <span class="answer-bar-roi">{ format!("ROI {roi}") }</span>
+                    <span class="answer-bar-roi">{ texts.fill(Msg::AnswerRoi, &[("roi", &roi)]) }</span>
                 }
             </p>
         </div>
     }
 }
 
-/// What the amount is: " net over 3 years", or " net from the program over 3 years" when
+/// What the amount is: "net over 3 years", or "net from the program over 3 years" when
 /// the program keeps the partner's services profit out of the net.
-fn net_words(services_in_net: bool, horizon_years: u32) -> String {
-    if services_in_net {
-        format!(" net over {horizon_years} years")
+fn net_words(texts: &Texts, services_in_net: bool, horizon_years: u32) -> String {
+    let message = if services_in_net {
+        Msg::AnswerNet
     } else {
-        format!(" net from the program over {horizon_years} years")
-    }
+        Msg::AnswerNetProgram
+    };
+    let years = horizon_years.to_string();
+    texts.plural(message, &years, &[("years", &years)])
 }

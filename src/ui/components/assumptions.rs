@@ -4,7 +4,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{InputKey, PartnerInputs, Program};
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{input_label, use_texts};
 
 /// Properties of [`Assumptions`].
 #[derive(Properties, PartialEq)]
@@ -20,18 +22,19 @@ pub struct AssumptionsProps {
 /// Every input value used, then the disclaimer.
 #[function_component(Assumptions)]
 pub fn assumptions(props: &AssumptionsProps) -> Html {
+    let texts = use_texts();
     let formatter = &props.formatter;
     let value = |key: InputKey| formatter.input_value(key.unit(), props.inputs.get(key));
     html! {
-        <section class="assumptions" aria-label="Assumptions and disclaimer">
+        <section class="assumptions" aria-label={texts.get(Msg::AssumptionsRegion)}>
             <details>
-                <summary>{ "Assumptions behind these figures" }</summary>
+                <summary>{ texts.get(Msg::AssumptionsTitle) }</summary>
                 <dl class="assumption-list">
                     { for InputKey::ALL.into_iter().map(|key| html! {
-                        <div><dt>{ props.program.input_label(key) }</dt><dd>{ value(key) }</dd></div>
+                        <div><dt>{ input_label(&texts, &props.program, key) }</dt><dd>{ value(key) }</dd></div>
                     }) }
                 </dl>
-                <p>{ "Clients adopt and churn each year; referral fees, rebates and funds follow each tier's published terms. Money is computed exactly and rounded only for display." }</p>
+                <p>{ texts.get(Msg::AssumptionsNote) }</p>
             </details>
             if let Some(disclaimer) = &props.program.disclaimer {
                 <p class="disclaimer">{ disclaimer }</p>

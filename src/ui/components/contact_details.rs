@@ -4,6 +4,8 @@
 use yew::prelude::*;
 
 use crate::engine::Contact;
+use crate::i18n::Msg;
+use crate::ui::texts::use_texts;
 
 /// Properties of [`ContactDetails`].
 #[derive(Properties, PartialEq)]
@@ -15,6 +17,7 @@ pub struct ContactDetailsProps {
 /// "Questions? Partner team · partners@example.com · +1 555 0100 · https://…".
 #[function_component(ContactDetails)]
 pub fn contact_details(props: &ContactDetailsProps) -> Html {
+    let texts = use_texts();
     let contact = &props.contact;
     // A tel: link keeps only what dials: digits and a leading +.
     let dial = |phone: &str| {
@@ -28,7 +31,7 @@ pub fn contact_details(props: &ContactDetailsProps) -> Html {
     };
     html! {
         <address class="contact">
-            <span class="contact-title">{ "Questions about the program?" }</span>
+            <span class="contact-title">{ texts.get(Msg::ContactTitle) }</span>
             if let Some(name) = &contact.name {
                 <span class="contact-name">{ name }</span>
             }

@@ -10,7 +10,9 @@ use yew::prelude::*;
 use crate::chart_scale::{nice_ticks, LinearScale};
 use crate::engine::projection::{Outcome, Projection, TierProjection};
 use crate::engine::range::ProjectionRange;
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::use_texts;
 use crate::ui::tier_color_class;
 
 /// Properties of [`CumulativeChart`].
@@ -45,6 +47,7 @@ const X_LABEL_BASELINE: i64 = 348;
 /// One line per tier of the cumulative net, year 0 to the horizon.
 #[function_component(CumulativeChart)]
 pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
+    let texts = use_texts();
     let projection = &props.projection;
     let formatter = &props.formatter;
     let tiers = &projection.tiers;
@@ -194,8 +197,10 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "Tier" }</th>
-                            { for years.map(|year| html! { <th scope="col">{ format!("Year {year}") }</th> }) }
+                            <th scope="col">{ texts.get(Msg::Tier) }</th>
+                            { for years.map(|year| html! {
+                                <th scope="col">{ texts.fill(Msg::YearN, &[("year", &formatter.count(year.into()))]) }</th>
+                            }) }
                         </tr>
                     </thead>
                     <tbody>
@@ -212,7 +217,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                             }
                         }) }
                         if let Some(journey) = journey {
-                            { table_row("Your path", journey, formatter) }
+                            { table_row(texts.get(Msg::YourPath), journey, formatter) }
                         }
                     </tbody>
                 </table>

@@ -8,7 +8,9 @@ use yew::prelude::*;
 use crate::chart_scale::{nice_ticks, LinearScale};
 use crate::engine::json_reader::shorten;
 use crate::engine::projection::{Projection, Streams, TierProjection};
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::use_texts;
 
 /// Properties of [`EarningsChart`].
 #[derive(Properties, PartialEq)]
@@ -26,7 +28,7 @@ pub struct EarningsChartProps {
 /// One earnings stream: its CSS class, its name and where to find it.
 struct Stream {
     class: &'static str,
-    label: &'static str,
+    label: Msg,
     value: fn(&Streams) -> Decimal,
 }
 
@@ -34,27 +36,27 @@ struct Stream {
 const STREAMS: [Stream; 5] = [
     Stream {
         class: "stream-resale",
-        label: "Resale margin",
+        label: Msg::StreamResale,
         value: |s| s.resale,
     },
     Stream {
         class: "stream-referral",
-        label: "Referral fees",
+        label: Msg::StreamReferral,
         value: |s| s.referral,
     },
     Stream {
         class: "stream-rebate",
-        label: "Rebate",
+        label: Msg::StreamRebate,
         value: |s| s.rebate,
     },
     Stream {
         class: "stream-mdf",
-        label: "Market development funds",
+        label: Msg::StreamMdf,
         value: |s| s.mdf,
     },
     Stream {
         class: "stream-services",
-        label: "Services profit",
+        label: Msg::StreamServices,
         value: |s| s.services,
     },
 ];
@@ -76,6 +78,7 @@ const CHAR_WIDTH: i64 = 18;
 /// Stacked earnings, costs and net per tier.
 #[function_component(EarningsChart)]
 pub fn earnings_chart(props: &EarningsChartProps) -> Html {
+    let texts = use_texts();
     let projection = &props.projection;
     let formatter = &props.formatter;
     let tiers = &projection.tiers;
@@ -141,7 +144,7 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
                     let value = (stream.value)(&tier.streams);
                     let from = stacked;
                     stacked = stacked.saturating_add(value);
-                    let title = format!("{name}: {} {}", stream.label, formatter.money_whole(value));
+                    let title = format!("{name}: {} {}", texts.get(stream.label), formatter.money_whole(value));
                     bar(&y, (left + pad, stack_width), stream.class, (from, stacked), title)
                 }) }
                 { bar(&y, (cost_left, cost_width), "chart-cost", (Decimal::ZERO, tier.costs),
@@ -185,8 +188,8 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
                     y1={zero.clone()} y2={zero} />
             </svg>
             <ul class="chart-legend" aria-hidden="true">
-                { for STREAMS.iter().map(|stream| legend_item(stream.class, stream.label)) }
-                { legend_item("chart-cost", "Costs") }
+                { for STREAMS.iter().map(|stream| legend_item(stream.class, texts.get(stream.label))) }
+                { legend_item("chart-cost", texts.get(Msg::Costs)) }
                 <li class="chart-legend-note">{ "Above each bar: net profit" }</li>
             </ul>
             <div class="visually-hidden">
@@ -194,10 +197,10 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
                     <caption>{ caption }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "Tier" }</th>
-                            { for STREAMS.iter().map(|stream| html! { <th scope="col">{ stream.label }</th> }) }
-                            <th scope="col">{ "Costs" }</th>
-                            <th scope="col">{ "Net profit" }</th>
+                            <th scope="col">{ texts.get(Msg::Tier) }</th>
+                            { for STREAMS.iter().map(|stream| html! { <th scope="col">{ texts.get(stream.label) }</th> }) }
+                            <th scope="col">{ texts.get(Msg::Costs) }</th>
+                            <th scope="col">{ texts.get(Msg::NetProfit) }</th>
                         </tr>
                     </thead>
                     <tbody>

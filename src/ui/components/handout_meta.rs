@@ -4,7 +4,9 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::use_texts;
 
 /// Properties of [`HandoutMeta`].
 #[derive(Properties, PartialEq)]
@@ -18,11 +20,12 @@ pub struct HandoutMetaProps {
 /// "Prepared for Acme GmbH · 6 December 2026".
 #[function_component(HandoutMeta)]
 pub fn handout_meta(props: &HandoutMetaProps) -> Html {
+    let texts = use_texts();
     let prepared_for = props.prepared_for.trim();
     html! {
         <p class="handout-meta">
             if !prepared_for.is_empty() {
-                <span class="handout-prepared-for">{ "Prepared for " }<strong>{ prepared_for }</strong></span>
+                <span class="handout-prepared-for">{ texts.fill(Msg::PreparedFor, &[("name", prepared_for)]) }</span>
             }
             <span class="handout-date">{ props.formatter.today() }</span>
         </p>

@@ -7,10 +7,12 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::{InputKey, Unit};
+use crate::i18n::Msg;
 use crate::slider_scale::SliderScale;
 use crate::state::number_entry::typed_text;
 use crate::state::FieldProblem;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{use_texts, Texts};
 
 /// Properties of [`InputField`].
 #[derive(Properties, PartialEq)]
@@ -75,7 +77,8 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     let slider = scale.attributes(props.value);
     let formatter = &props.formatter;
     let show = |value: Decimal| formatter.input_value(key.unit(), value);
-    let unit = unit_text(key.unit(), formatter.currency());
+    let texts = use_texts();
+    let unit = unit_text(&texts, key.unit(), formatter.currency());
     html! {
         <div class={classes!("field", props.problem.is_some().then_some("field-invalid"))}>
             <label class="field-label" for={id.clone()}>{ &props.label }</label>
@@ -108,11 +111,12 @@ pub fn input_field(props: &InputFieldProps) -> Html {
             </div>
             <p id={help_id} class="field-help">
                 { &props.help }
-                { format!(" Default {}; from {} to {}.", show(props.default), show(props.min), show(props.max)) }
+                { " " }
+                { texts.fill(Msg::FieldRange, &[("default", &show(props.default)), ("min", &show(props.min)), ("max", &show(props.max))]) }
             </p>
             if let Some(problem) = &props.problem {
                 <p id={problem_id} class="field-problem">
-                    { problem_message(problem, &props.formatter, key.unit(), props.default) }
+                    { problem_message(&texts, problem, &props.formatter, key.unit(), props.default) }
                 </p>
             }
         </div>
@@ -121,32 +125,38 @@ pub fn input_field(props: &InputFieldProps) -> Html {
 
 /// The plain-words message for a field problem.
 pub fn problem_message(
+    texts: &Texts,
     problem: &FieldProblem,
     formatter: &Formatter,
     unit: Unit,
     example: Decimal,
 ) -> String {
     match problem {
-        FieldProblem::NotANumber => format!(
-            "Enter a number, for example {}.",
-            typed_text(example, formatter.decimal_separator())
+        FieldProblem::NotANumber => texts.fill(
+            Msg::ProblemNotANumber,
+            &[(
+                "example",
+                &typed_text(example, formatter.decimal_separator()),
+            )],
         ),
-        FieldProblem::OutOfRange { min, max } => format!(
-            "Enter a value from {} to {}.",
-            formatter.input_value(unit, *min),
-            formatter.input_value(unit, *max)
+        FieldProblem::OutOfRange { min, max } => texts.fill(
+            Msg::ProblemOutOfRange,
+            &[
+                ("min", &formatter.input_value(unit, *min)),
+                ("max", &formatter.input_value(unit, *max)),
+            ],
         ),
-        FieldProblem::NotWhole => "Enter a whole number.".to_owned(),
+        FieldProblem::NotWhole => texts.get(Msg::ProblemNotWhole).to_owned(),
     }
 }
 
-fn unit_text(unit: Unit, currency: &str) -> String {
+fn unit_text(texts: &Texts, unit: Unit, currency: &str) -> String {
     match unit {
         Unit::Money => currency.to_owned(),
         Unit::Percent => "%".to_owned(),
-        Unit::Clients => "clients".to_owned(),
-        Unit::People => "people".to_owned(),
-        Unit::Years => "years".to_owned(),
-        Unit::Months => "months".to_owned(),
+        Unit::Clients => texts.get(Msg::UnitClients).to_owned(),
+        Unit::People => texts.get(Msg::UnitPeople).to_owned(),
+        Unit::Years => texts.get(Msg::UnitYears).to_owned(),
+        Unit::Months => texts.get(Msg::UnitMonths).to_owned(),
     }
 }

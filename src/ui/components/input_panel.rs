@@ -6,9 +6,11 @@ use yew::prelude::*;
 
 use super::input_field::InputField;
 use crate::engine::InputKey;
+use crate::i18n::Msg;
 use crate::state::input_layout::{is_basic, INPUT_GROUPS};
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{input_help, input_label, use_texts};
 
 /// Properties of [`InputPanel`].
 #[derive(Properties, PartialEq)]
@@ -35,6 +37,7 @@ pub struct InputPanelProps {
 /// Every visible input, grouped.
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
+    let texts = use_texts();
     let state = &props.state;
     let program = &state.program;
     let show_all = state.show_all_inputs && !props.presenter;
@@ -48,8 +51,8 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 key={key.name()}
                 key_={key}
                 id_prefix={props.id_prefix.clone()}
-                label={program.input_label(key).to_owned()}
-                help={spec.help.clone().unwrap_or_else(|| key.help().to_owned())}
+                label={input_label(&texts, program, key)}
+                help={input_help(&texts, program, key)}
                 text={state.texts[key.index()].clone()}
                 value={state.inputs.get(key)}
                 default={spec.default}
@@ -65,14 +68,14 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     let on_toggle = props.on_toggle_all.reform(|_: MouseEvent| ());
     let on_reset = props.on_reset.reform(|_: MouseEvent| ());
     html! {
-        <form class="inputs" aria-label="Your figures" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
-            <h3 class="section-title">{ "Your figures" }</h3>
+        <form class="inputs" aria-label={texts.get(Msg::YourFigures)} onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+            <h3 class="section-title">{ texts.get(Msg::YourFigures) }</h3>
             <div id={more_id.clone()} class="input-groups">
                 { for INPUT_GROUPS.iter().filter_map(|group| {
                     let keys: Vec<&InputKey> = group.keys.iter().filter(visible).collect();
                     (!keys.is_empty()).then(|| html! {
-                        <fieldset class="input-group" key={group.title}>
-                            <legend>{ group.title }</legend>
+                        <fieldset class="input-group" key={group.title.key()}>
+                            <legend>{ texts.get(group.title) }</legend>
                             { for keys.into_iter().map(|key| field(*key)) }
                         </fieldset>
                     })
@@ -81,10 +84,10 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             <div class="input-actions">
                 if !props.presenter {
                     <button type="button" class="button-secondary" aria-expanded={show_all.to_string()} aria-controls={more_id} onclick={on_toggle}>
-                        { if show_all { "Fewer assumptions" } else { "More assumptions" } }
+                        { texts.get(if show_all { Msg::FewerAssumptions } else { Msg::MoreAssumptions }) }
                     </button>
                 }
-                <button type="button" class="button-secondary" onclick={on_reset}>{ "Reset to defaults" }</button>
+                <button type="button" class="button-secondary" onclick={on_reset}>{ texts.get(Msg::ResetToDefaults) }</button>
             </div>
         </form>
     }

@@ -5,8 +5,10 @@ use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
+use crate::i18n::Msg;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{use_texts, Texts};
 
 /// How long typing must pause before the summary is announced.
 const SETTLE_MILLIS: u32 = 800;
@@ -21,12 +23,12 @@ pub struct LiveSummaryProps {
 }
 
 /// The sentence announced for a state.
-pub fn summary_sentence(state: &CalculatorState, formatter: &Formatter) -> String {
+pub fn summary_sentence(texts: &Texts, state: &CalculatorState, formatter: &Formatter) -> String {
     if let Some(error) = &state.engine_error {
         return error.to_string();
     }
     if !state.is_current() {
-        return "Results not updated: a field needs attention.".to_owned();
+        return texts.get(Msg::LiveStale).to_owned();
     }
     let Some(projection) = &state.projection else {
         return String::new();
@@ -38,13 +40,16 @@ pub fn summary_sentence(state: &CalculatorState, formatter: &Formatter) -> Strin
         ))
     });
     match recommended {
-        Some((tier, figures)) => format!(
-            "Recommended tier: {}, net profit {} over {} years.",
-            tier.name,
-            formatter.money_whole(figures.net),
-            projection.horizon_years
+        Some((tier, figures)) => texts.plural(
+            Msg::LiveRecommended,
+            &projection.horizon_years.to_string(),
+            &[
+                ("tier", &tier.name),
+                ("amount", &formatter.money_whole(figures.net)),
+                ("years", &formatter.count(projection.horizon_years.into())),
+            ],
         ),
-        None => "No tier's requirements are met in year 1 with these figures.".to_owned(),
+        None => texts.get(Msg::LiveNone).to_owned(),
     }
 }
 
@@ -52,9 +57,10 @@ pub fn summary_sentence(state: &CalculatorState, formatter: &Formatter) -> Strin
 #[function_component(LiveSummary)]
 pub fn live_summary(props: &LiveSummaryProps) -> Html {
     let announced = use_state(String::new);
+    let texts = use_texts();
     {
         let announced = announced.clone();
-        let sentence = summary_sentence(&props.state, &props.formatter);
+        let sentence = summary_sentence(&texts, &props.state, &props.formatter);
         use_effect_with(sentence, move |sentence| {
             let sentence = sentence.clone();
             let timeout = Timeout::new(SETTLE_MILLIS, move || announced.set(sentence));

@@ -5,6 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::FieldError;
+use crate::i18n::Msg;
+use crate::ui::texts::use_texts;
 
 /// Properties of [`Notices`].
 #[derive(Properties, PartialEq)]
@@ -16,12 +18,13 @@ pub struct NoticesProps {
 /// A polite list of ignored settings; nothing when there are none.
 #[function_component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
+    let texts = use_texts();
     if props.notices.is_empty() {
         return Html::default();
     }
     html! {
         <div class="notices" role="status">
-            <p class="notices-title">{ "Some settings could not be used as given:" }</p>
+            <p class="notices-title">{ texts.get(Msg::NoticesTitle) }</p>
             <ul>
                 { for props.notices.iter().map(|notice| html! { <li>{ notice.to_string() }</li> }) }
             </ul>

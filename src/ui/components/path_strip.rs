@@ -5,7 +5,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{Program, Projection};
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{payback_text, use_texts};
 use crate::ui::tier_color_class;
 
 /// Properties of [`PathStrip`].
@@ -24,6 +26,7 @@ pub struct PathStripProps {
 /// The strip above the tier cards.
 #[function_component(PathStrip)]
 pub fn path_strip(props: &PathStripProps) -> Html {
+    let texts = use_texts();
     let journey = &props.projection.journey;
     let horizon_years = props.projection.horizon_years;
     let formatter = &props.formatter;
@@ -33,54 +36,52 @@ pub fn path_strip(props: &PathStripProps) -> Html {
     let name = |index: usize| props.program.tier_name(index);
     let steps = journey.steps();
     let start = steps.first().map_or(0, |&(tier, _)| tier);
-    let payback = match outcome.payback_months {
-        Some(months) if months.is_zero() => "Immediately".to_owned(),
-        Some(months) => format!("{} months", formatter.number(months.round_dp(1))),
-        None => format!("Not within {} years", horizon_years),
-    };
+    let payback = payback_text(&texts, formatter, outcome.payback_months, horizon_years);
+    let years = horizon_years.to_string();
+    let years_shown = formatter.count(horizon_years.into());
     let roi = outcome
         .roi
         .map_or("—".to_owned(), |roi| formatter.percent(roi));
     let extra = journey.extra_net_vs_start_tier;
+    let amount = formatter.money_whole(extra.abs());
     let comparison = if steps.len() < 2 {
-        format!(
-            "You stay in {} for all {} years.",
-            name(start),
-            horizon_years
-        )
-    } else if extra.is_sign_negative() {
-        format!(
-            "{} less than staying in {}: the higher tiers' costs outweigh what they add.",
-            formatter.money_whole(-extra),
-            name(start)
+        texts.plural(
+            Msg::PathStay,
+            &years,
+            &[("tier", name(start)), ("years", &years_shown)],
         )
     } else {
-        format!(
-            "+{} more than staying in {}.",
-            formatter.money_whole(extra),
-            name(start)
-        )
+        let message = if extra.is_sign_negative() {
+            Msg::PathLess
+        } else {
+            Msg::PathMore
+        };
+        texts.fill(message, &[("amount", &amount), ("tier", name(start))])
     };
     html! {
         <section class="path-strip" aria-labelledby={title_id.clone()}>
-            <h4 id={title_id} class="path-title">{ "Your path" }</h4>
+            <h4 id={title_id} class="path-title">{ texts.get(Msg::YourPath) }</h4>
             <ol class="path-steps">
                 { for steps.iter().map(|&(tier, year)| html! {
                     <li class={classes!("path-step", tier_color_class(tier))}>
                         <span class="path-tier">{ name(tier) }</span>
                         <span class="path-when">
-                            { if year == 1 { "now".to_owned() } else { format!("from year {year}") } }
+                            { if year == 1 {
+                                texts.get(Msg::PathNow).to_owned()
+                            } else {
+                                texts.fill(Msg::PathFromYear, &[("year", &formatter.count(year.into()))])
+                            } }
                         </span>
                     </li>
                 }) }
             </ol>
             <dl class="path-figures">
                 <div>
-                    <dt>{ format!("Net profit over {} years", horizon_years) }</dt>
+                    <dt>{ texts.plural(Msg::NetProfitOver, &years, &[("years", &years_shown)]) }</dt>
                     <dd class="path-net">{ formatter.money_whole(outcome.net) }</dd>
                 </div>
-                if shown.roi { <div><dt>{ "ROI" }</dt><dd>{ roi }</dd></div> }
-                if shown.payback { <div><dt>{ "Payback" }</dt><dd>{ payback }</dd></div> }
+                if shown.roi { <div><dt>{ texts.get(Msg::Roi) }</dt><dd>{ roi }</dd></div> }
+                if shown.payback { <div><dt>{ texts.get(Msg::Payback) }</dt><dd>{ payback }</dd></div> }
             </dl>
             <p class={classes!("path-extra", (steps.len() > 1 && extra.is_sign_negative()).then_some("path-extra-negative"))}>
                 { comparison }

@@ -16,8 +16,10 @@ use super::year_table::{YearTable, YearTableSource};
 use crate::engine::cta::{cta_label, fill_cta_url};
 use crate::engine::Projection;
 use crate::host_state::HostAction;
+use crate::i18n::Msg;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{use_texts, Texts};
 
 /// Properties of [`ResultsPanel`].
 #[derive(Properties, PartialEq)]
@@ -47,6 +49,7 @@ pub struct ResultsPanelProps {
 /// Everything to the right of (or below) the inputs.
 #[function_component(ResultsPanel)]
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
+    let texts = use_texts();
     let state = &props.state;
     let formatter = &props.formatter;
     let heading_id = format!("{}-results", props.id_prefix);
@@ -61,12 +64,12 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     }
     html! {
         <section class={classes!("results", stale.then_some("results-stale"))} aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id} class="section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ "What each tier earns you" }</h3>
+            <h3 id={heading_id} class="section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ texts.get(Msg::ResultsTitle) }</h3>
             if let Some(error) = &state.engine_error {
                 <p class="results-error" role="alert">{ error.to_string() }</p>
             } else if stale {
                 <p class="results-stale-note" role="status">
-                    { "These results are not current: fix the highlighted field to update them." }
+                    { texts.get(Msg::ResultsStale) }
                 </p>
             }
             if let Some(projection) = &state.projection {
@@ -102,7 +105,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     />
                 </Deferred>
                 <Deferred placeholder="deferred-year-table">
-                    { year_table(state, projection, formatter, &show_path) }
+                    { year_table(&texts, state, projection, formatter, &show_path) }
                 </Deferred>
             }
             <Deferred placeholder="deferred-assumptions">
@@ -115,6 +118,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
 /// The year-by-year table of the selected tier or, when the partner's path moves between
 /// tiers and the partner asks for it, of the path.
 fn year_table(
+    texts: &Texts,
     state: &CalculatorState,
     projection: &Rc<Projection>,
     formatter: &Rc<Formatter>,
@@ -134,12 +138,12 @@ fn year_table(
     html! {
         <>
             if has_path {
-                <div class="year-table-source" role="group" aria-label="Year by year for">
+                <div class="year-table-source" role="group" aria-label={texts.get(Msg::YearByYearFor)}>
                     <button type="button" class="button-secondary" aria-pressed={(source != YearTableSource::Path).to_string()} onclick={choose(false)}>
                         { tier_name }
                     </button>
                     <button type="button" class="button-secondary" aria-pressed={(source == YearTableSource::Path).to_string()} onclick={choose(true)}>
-                        { "Your path" }
+                        { texts.get(Msg::YourPath) }
                     </button>
                 </div>
             }

@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use crate::engine::projection::{Qualification, TierProjection};
 use crate::engine::{ShownFigures, Tier};
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{payback_text, use_texts, Texts};
 use crate::ui::tier_color_class;
 
 /// Properties of [`TierCard`].
@@ -49,15 +51,17 @@ pub struct TierCardProps {
 /// A tier's results card.
 #[function_component(TierCard)]
 pub fn tier_card(props: &TierCardProps) -> Html {
+    let texts = use_texts();
     let formatter = &props.formatter;
     let figures = &props.figures;
     let index = props.index;
     let on_select = props.on_select.reform(move |_: MouseEvent| index);
-    let payback = match figures.payback_months {
-        Some(months) if months.is_zero() => "Immediately".to_owned(),
-        Some(months) => format!("{} months", formatter.number(months.round_dp(1))),
-        None => format!("Not within {} years", props.horizon_years),
-    };
+    let payback = payback_text(
+        &texts,
+        formatter,
+        figures.payback_months,
+        props.horizon_years,
+    );
     let roi = figures
         .roi
         .map_or("—".to_owned(), |roi| formatter.percent(roi));
@@ -70,39 +74,39 @@ pub fn tier_card(props: &TierCardProps) -> Html {
                 props.selected.then_some("tier-card-selected"),
                 figures.net.is_sign_negative().then_some("tier-card-loss"),
             )}
-            aria-label={format!("{} tier", props.tier.name)}
+            aria-label={texts.fill(Msg::TierLabel, &[("name", &props.tier.name)])}
         >
             <header class="tier-card-header">
                 <h4 class="tier-name">{ &props.tier.name }</h4>
                 if props.why_recommended.is_some() {
-                    <span class="tier-ribbon">{ "Recommended" }</span>
+                    <span class="tier-ribbon">{ texts.get(Msg::TierRibbon) }</span>
                 }
             </header>
             if let Some(why) = &props.why_recommended {
                 <p class="tier-why">{ why }</p>
             }
-            { badges(&figures.qualification, formatter) }
+            { badges(&texts, &figures.qualification, formatter) }
             <p class="tier-net">
-                <span class="tier-net-label">{ net_label(props.services_in_net, props.horizon_years) }</span>
+                <span class="tier-net-label">{ net_label(&texts, props.services_in_net, props.horizon_years) }</span>
                 <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
             </p>
-            { earnings_split(figures, props.services_in_net, formatter) }
+            { earnings_split(&texts, figures, props.services_in_net, formatter) }
             if let Some((conservative, optimistic)) = props.range {
-                { range_line(conservative, optimistic, formatter) }
+                { range_line(&texts, conservative, optimistic, formatter) }
             }
             if let Some(extra) = props.extra_net {
                 <p class={classes!("tier-upgrade", extra.is_sign_negative().then_some("tier-upgrade-negative"))}>
-                    { upgrade_text(extra, props.recommended_name.as_deref(), formatter) }
+                    { upgrade_text(&texts, extra, props.recommended_name.as_deref(), formatter) }
                 </p>
             }
             if let Some(note) = &props.path_note {
                 <p class="tier-path-note">{ note }</p>
             }
             <dl class="tier-figures">
-                if props.shown.roi { <div><dt>{ "ROI" }</dt><dd>{ roi }</dd></div> }
-                if props.shown.payback { <div><dt>{ "Payback" }</dt><dd>{ payback }</dd></div> }
-                if props.shown.npv { <div><dt>{ "NPV" }</dt><dd>{ formatter.money_whole(figures.npv) }</dd></div> }
-                <div><dt>{ "Per year" }</dt><dd>{ formatter.money_whole(figures.yearly_average_net) }</dd></div>
+                if props.shown.roi { <div><dt>{ texts.get(Msg::Roi) }</dt><dd>{ roi }</dd></div> }
+                if props.shown.payback { <div><dt>{ texts.get(Msg::Payback) }</dt><dd>{ payback }</dd></div> }
+                if props.shown.npv { <div><dt>{ texts.get(Msg::Npv) }</dt><dd>{ formatter.money_whole(figures.npv) }</dd></div> }
+                <div><dt>{ texts.get(Msg::PerYear) }</dt><dd>{ formatter.money_whole(figures.yearly_average_net) }</dd></div>
             </dl>
             if let Some(description) = &props.tier.description {
                 <p class="tier-description">{ description }</p>
@@ -113,24 +117,28 @@ pub fn tier_card(props: &TierCardProps) -> Html {
                 </ul>
             }
             <button type="button" class="tier-select" aria-pressed={props.selected.to_string()} onclick={on_select}>
-                { if props.selected { "Showing year by year" } else { "Show year by year" } }
+                { texts.get(if props.selected { Msg::ShowingYearByYear } else { Msg::ShowYearByYear }) }
             </button>
         </article>
     }
 }
 
-fn badges(qualification: &Qualification, formatter: &Formatter) -> Html {
+fn badges(texts: &Texts, qualification: &Qualification, formatter: &Formatter) -> Html {
     let revenue = match (
         qualification.qualifies_from_year,
         qualification.revenue_shortfall,
     ) {
-        (Some(1), _) => html! { <span class="badge badge-ok">{ "You qualify" }</span> },
-        (Some(year), _) => {
-            html! { <span class="badge badge-later">{ format!("Qualifies from year {year}") }</span> }
+        (Some(1), _) => {
+            html! { <span class="badge badge-ok">{ texts.get(Msg::BadgeQualifies) }</span> }
         }
+        (Some(year), _) => html! {
+            <span class="badge badge-later">
+                { texts.fill(Msg::BadgeFromYear, &[("year", &formatter.count(Decimal::from(year)))]) }
+            </span>
+        },
         (None, shortfall) => html! {
             <span class="badge badge-missing">
-                { format!("Needs {} more annual revenue", formatter.money_whole(shortfall.unwrap_or_default())) }
+                { texts.fill(Msg::BadgeNeedsRevenue, &[("amount", &formatter.money_whole(shortfall.unwrap_or_default()))]) }
             </span>
         },
     };
@@ -140,7 +148,7 @@ fn badges(qualification: &Qualification, formatter: &Formatter) -> Html {
             { revenue }
             if staff > Decimal::ZERO {
                 <span class="badge badge-missing">
-                    { format!("Certify {} more staff", formatter.number(staff)) }
+                    { texts.plural(Msg::BadgeCertify, &staff.to_string(), &[("count", &formatter.number(staff))]) }
                 </span>
             }
         </p>
@@ -148,51 +156,76 @@ fn badges(qualification: &Qualification, formatter: &Formatter) -> Html {
 }
 
 /// "Range: $98,000 – $151,000", read out as "Conservative to optimistic: $98,000 to $151,000".
-fn range_line(conservative: Decimal, optimistic: Decimal, formatter: &Formatter) -> Html {
+fn range_line(
+    texts: &Texts,
+    conservative: Decimal,
+    optimistic: Decimal,
+    formatter: &Formatter,
+) -> Html {
     let (low, high) = (
         formatter.money_whole(conservative),
         formatter.money_whole(optimistic),
     );
     html! {
         <p class="tier-range">
-            <span aria-hidden="true">{ format!("Range: {low} – {high}") }</span>
-            <span class="visually-hidden">{ format!("Conservative to optimistic: {low} to {high}") }</span>
+            <span aria-hidden="true">{ texts.fill(Msg::Range, &[("low", &low), ("high", &high)]) }</span>
+            <span class="visually-hidden">{ texts.fill(Msg::RangeSpoken, &[("low", &low), ("high", &high)]) }</span>
         </p>
     }
 }
 
-fn upgrade_text(extra: Decimal, recommended: Option<&str>, formatter: &Formatter) -> String {
-    let than = recommended.map_or(String::new(), |name| format!(" than {name}"));
-    if extra.is_sign_negative() {
-        format!("{} less profit{than}", formatter.money_whole(-extra))
-    } else {
-        format!("+{} more profit{than}", formatter.money_whole(extra))
-    }
+fn upgrade_text(
+    texts: &Texts,
+    extra: Decimal,
+    recommended: Option<&str>,
+    formatter: &Formatter,
+) -> String {
+    let amount = formatter.money_whole(extra.abs());
+    let message = match (extra.is_sign_negative(), recommended.is_some()) {
+        (true, true) => Msg::UpgradeLessThan,
+        (true, false) => Msg::UpgradeLess,
+        (false, true) => Msg::UpgradeMoreThan,
+        (false, false) => Msg::UpgradeMore,
+    };
+    texts.fill(
+        message,
+        &[
+            ("amount", &amount),
+            ("tier", recommended.unwrap_or_default()),
+        ],
+    )
 }
 
 /// "Net profit over 3 years", or "… from the program" when the services profit is apart.
-fn net_label(services_in_net: bool, horizon_years: u32) -> String {
-    if services_in_net {
-        format!("Net profit over {horizon_years} years")
+fn net_label(texts: &Texts, services_in_net: bool, horizon_years: u32) -> String {
+    let message = if services_in_net {
+        Msg::NetProfitOver
     } else {
-        format!("Net profit from the program over {horizon_years} years")
-    }
+        Msg::NetProgramOver
+    };
+    let years = horizon_years.to_string();
+    texts.plural(message, &years, &[("years", &years)])
 }
 
 /// Where the earnings come from: what the program pays and the partner's own services
 /// profit, so that a large net is not mistaken for the program's alone.
-fn earnings_split(figures: &TierProjection, services_in_net: bool, formatter: &Formatter) -> Html {
+fn earnings_split(
+    texts: &Texts,
+    figures: &TierProjection,
+    services_in_net: bool,
+    formatter: &Formatter,
+) -> Html {
     let services = formatter.money_whole(figures.streams.services);
     html! {
         <p class="tier-split">
             <span class="tier-split-program">
-                { "From the program " }<strong>{ formatter.money_whole(figures.program_earnings) }</strong>
+                { texts.get(Msg::FromTheProgram) }{ " " }<strong>{ formatter.money_whole(figures.program_earnings) }</strong>
             </span>
             if services_in_net {
-                <span class="tier-split-services">{ "Your services " }<strong>{ services }</strong></span>
+                <span class="tier-split-services">{ texts.get(Msg::YourServices) }{ " " }<strong>{ services }</strong></span>
             } else {
                 <span class="tier-split-services">
-                    { "Your services add " }<strong>{ services }</strong>{ " (not counted in the net)" }
+                    { texts.get(Msg::YourServicesAdd) }{ " " }<strong>{ services }</strong>{ " " }{ texts.get(Msg::NotCounted) }
                 </span>
             }
         </p>

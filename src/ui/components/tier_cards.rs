@@ -6,7 +6,9 @@ use yew::prelude::*;
 use super::tier_card::TierCard;
 use crate::engine::range::ProjectionRange;
 use crate::engine::{Program, Projection};
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::use_texts;
 
 /// Properties of [`TierCards`].
 #[derive(Properties, PartialEq)]
@@ -29,6 +31,7 @@ pub struct TierCardsProps {
 /// One card per tier.
 #[function_component(TierCards)]
 pub fn tier_cards(props: &TierCardsProps) -> Html {
+    let texts = use_texts();
     let projection = &props.projection;
     let recommended_name = projection
         .recommended
@@ -46,9 +49,14 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
         .filter(|&index| qualifies_now(index))
         .count();
     let why_recommended = AttrValue::from(if qualifying == 1 {
-        "The only tier you qualify for today.".to_owned()
+        texts.get(Msg::WhyOnlyTier).to_owned()
     } else {
-        format!("Highest net profit of the {qualifying} tiers you qualify for today.")
+        let count = qualifying.to_string();
+        texts.plural(
+            Msg::WhyHighest,
+            &count,
+            &[("count", &props.formatter.count(qualifying.into()))],
+        )
     });
     let extra_net = |index: usize| {
         projection
@@ -65,19 +73,17 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
     let path_note = |index: usize| {
         let year = journey.first_year_in(index).filter(|&year| year > 1)?;
         let extra = journey.extra_net_vs_start_tier;
-        let worth = if extra.is_sign_negative() {
-            format!(
-                "{} less than staying in {start_name}",
-                props.formatter.money_whole(-extra)
-            )
+        let message = if extra.is_sign_negative() {
+            Msg::PathWorthLess
         } else {
-            format!(
-                "+{} over staying in {start_name}",
-                props.formatter.money_whole(extra)
-            )
+            Msg::PathWorthMore
         };
-        Some(AttrValue::from(format!(
-            "Your path reaches it in year {year}: {worth}"
+        let amount = props.formatter.money_whole(extra.abs());
+        let worth = texts.fill(message, &[("amount", &amount), ("tier", start_name)]);
+        let year = props.formatter.count(year.into());
+        Some(AttrValue::from(texts.fill(
+            Msg::PathReaches,
+            &[("year", &year), ("worth", &worth)],
         )))
     };
     html! {

@@ -5,6 +5,8 @@
 use yew::prelude::*;
 
 use crate::host_state::Tools;
+use crate::i18n::Msg;
+use crate::ui::texts::use_texts;
 
 /// A toolbar button's meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         });
     }
+    let texts = use_texts();
     let tools = props.tools;
     if !tools.any() {
         return Html::default();
@@ -135,7 +138,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let menu_id = format!("{}-tools", props.id_prefix);
     let folds = tools.count() > 1;
     html! {
-        <div class={classes!("toolbar", folds.then_some("toolbar-folds"))} role="group" aria-label="Share and export" onkeydown={on_key}>
+        <div class={classes!("toolbar", folds.then_some("toolbar-folds"))} role="group" aria-label={texts.get(Msg::ToolsGroup)} onkeydown={on_key}>
             if folds {
                 <button
                     type="button"
@@ -145,13 +148,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     onclick={toggle}
                     ref={menu_button}
                 >
-                    { "Share and export" }
+                    { texts.get(Msg::ToolsMenu) }
                 </button>
             }
             <div id={menu_id} class={classes!("toolbar-buttons", open.then_some("toolbar-open"))}>
-                if tools.share { { button(ToolbarButton::CopyLink, "Copy link") } }
-                if tools.summary { { button(ToolbarButton::CopySummary, "Copy summary") } }
-                if tools.csv { { button(ToolbarButton::DownloadCsv, "Download CSV") } }
+                if tools.share { { button(ToolbarButton::CopyLink, texts.get(Msg::CopyLink)) } }
+                if tools.summary { { button(ToolbarButton::CopySummary, texts.get(Msg::CopySummary)) } }
+                if tools.csv { { button(ToolbarButton::DownloadCsv, texts.get(Msg::DownloadCsv)) } }
                 if tools.print {
                     <button
                         type="button"
@@ -161,18 +164,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         onclick={toggle_print}
                         ref={print_button}
                     >
-                        { "Print / Save as PDF" }
+                        { texts.get(Msg::Print) }
                     </button>
                 }
                 if tools.present {
                     <button type="button" class="button-secondary toolbar-button" aria-pressed={props.presenter.to_string()} onclick={press(ToolbarButton::Presenter)}>
-                        { "Presenter mode" }
+                        { texts.get(Msg::PresenterMode) }
                     </button>
                 }
             </div>
             if tools.print && *print_open {
-                <form id={print_id} class="print-panel" aria-label="Print a handout" onsubmit={on_print}>
-                    <label class="print-panel-label" for={prepared_id.clone()}>{ "Prepared for (optional)" }</label>
+                <form id={print_id} class="print-panel" aria-label={texts.get(Msg::PrintPanel)} onsubmit={on_print}>
+                    <label class="print-panel-label" for={prepared_id.clone()}>{ texts.get(Msg::PreparedForLabel) }</label>
                     <input
                         id={prepared_id}
                         class="print-panel-input"
@@ -183,7 +186,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         oninput={on_prepared_for}
                         ref={prepared_box}
                     />
-                    <button type="submit" class="button-primary print-panel-print">{ "Print" }</button>
+                    <button type="submit" class="button-primary print-panel-print">{ texts.get(Msg::PrintNow) }</button>
                 </form>
             }
             <p class="toolbar-status" role="status">{ props.status.clone() }</p>

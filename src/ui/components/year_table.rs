@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use crate::engine::projection::TierYear;
 use crate::engine::{Program, Projection};
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::use_texts;
 
 /// Whose years the table shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,7 +42,7 @@ enum RowKind {
 }
 
 struct Row {
-    label: &'static str,
+    label: Msg,
     kind: RowKind,
     /// The year-0 cell (initial costs).
     initial: Option<Decimal>,
@@ -51,15 +53,16 @@ struct Row {
 }
 
 /// The row of joining costs paid within a year: the path's only.
-const JOINING_LABEL: &str = "Joining a tier";
+const JOINING_LABEL: Msg = Msg::JoiningATier;
 
 /// The yearly breakdown table.
 #[function_component(YearTable)]
 pub fn year_table(props: &YearTableProps) -> Html {
+    let texts = use_texts();
     let projection = &props.projection;
     let (title, figures, path) = match props.source {
         YearTableSource::Path => (
-            "Your path".to_owned(),
+            texts.get(Msg::YourPath).to_owned(),
             &projection.journey.outcome,
             Some(&projection.journey.tier_by_year),
         ),
@@ -74,91 +77,91 @@ pub fn year_table(props: &YearTableProps) -> Html {
     let money = RowKind::Money;
     let rows = [
         Row {
-            label: "New clients",
+            label: Msg::NewClients,
             kind: RowKind::Count,
             initial: None,
             per_year: |y| y.new_clients,
             total: sum(|y| y.new_clients),
         },
         Row {
-            label: "Active clients",
+            label: Msg::ActiveClients,
             kind: RowKind::Count,
             initial: None,
             per_year: |y| y.active_clients,
             total: None,
         },
         Row {
-            label: "Licence revenue",
+            label: Msg::LicenceRevenue,
             kind: money,
             initial: None,
             per_year: |y| y.licence_revenue,
             total: sum(|y| y.licence_revenue),
         },
         Row {
-            label: "Resale margin",
+            label: Msg::StreamResale,
             kind: money,
             initial: None,
             per_year: |y| y.streams.resale,
             total: Some(figures.streams.resale),
         },
         Row {
-            label: "Referral fees",
+            label: Msg::StreamReferral,
             kind: money,
             initial: None,
             per_year: |y| y.streams.referral,
             total: Some(figures.streams.referral),
         },
         Row {
-            label: "Rebate",
+            label: Msg::StreamRebate,
             kind: money,
             initial: None,
             per_year: |y| y.streams.rebate,
             total: Some(figures.streams.rebate),
         },
         Row {
-            label: "Market development funds",
+            label: Msg::StreamMdf,
             kind: money,
             initial: None,
             per_year: |y| y.streams.mdf,
             total: Some(figures.streams.mdf),
         },
         Row {
-            label: "Services profit",
+            label: Msg::StreamServices,
             kind: money,
             initial: None,
             per_year: |y| y.streams.services,
             total: Some(figures.streams.services),
         },
         Row {
-            label: "Earnings",
+            label: Msg::Earnings,
             kind: RowKind::Total,
             initial: None,
             per_year: |y| y.earnings,
             total: Some(figures.earnings),
         },
         Row {
-            label: "Initial costs",
+            label: Msg::InitialCosts,
             kind: money,
             initial: Some(figures.initial_costs),
             per_year: |_| Decimal::ZERO,
             total: Some(figures.initial_costs),
         },
         Row {
-            label: "Program fee",
+            label: Msg::ProgramFee,
             kind: money,
             initial: None,
             per_year: |y| y.program_fee,
             total: sum(|y| y.program_fee),
         },
         Row {
-            label: "Certification",
+            label: Msg::Certification,
             kind: money,
             initial: None,
             per_year: |y| y.certification,
             total: sum(|y| y.certification),
         },
         Row {
-            label: "Client acquisition",
+            label: Msg::ClientAcquisition,
             kind: money,
             initial: None,
             per_year: |y| y.acquisition,
@@ -172,21 +175,21 @@ pub fn year_table(props: &YearTableProps) -> Html {
             total: sum(|y| y.joining_cost),
         },
         Row {
-            label: "Costs",
+            label: Msg::Costs,
             kind: RowKind::Total,
             initial: Some(figures.initial_costs),
             per_year: |y| y.costs,
             total: Some(figures.costs),
         },
         Row {
-            label: "Net profit",
+            label: Msg::NetProfit,
             kind: RowKind::Total,
             initial: Some(-figures.initial_costs),
             per_year: |y| y.net,
             total: Some(figures.net),
         },
         Row {
-            label: "Cumulative net",
+            label: Msg::CumulativeNet,
             kind: money,
             initial: Some(-figures.initial_costs),
             per_year: |y| y.cumulative_net,
@@ -202,23 +205,25 @@ pub fn year_table(props: &YearTableProps) -> Html {
         RowKind::Money | RowKind::Total => formatter.money_whole(value),
     };
     html! {
-        <div class="year-table-scroll" tabindex="0" role="region" aria-label={format!("{title} year by year")}>
+        <div class="year-table-scroll" tabindex="0" role="region" aria-label={texts.fill(Msg::YearTableCaption, &[("title", &title)])}>
             // Shown only while the table is wider than its box (styles/widget.css).
-            <p class="year-table-hint" aria-hidden="true">{ "Scroll sideways for every year →" }</p>
+            <p class="year-table-hint" aria-hidden="true">{ texts.get(Msg::YearTableHint) }</p>
             <table class="year-table">
-                <caption>{ format!("{title}: year by year") }</caption>
+                <caption>{ texts.fill(Msg::YearTableCaption, &[("title", &title)]) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Figure" }</th>
-                        <th scope="col">{ "Start" }</th>
-                        { for figures.years.iter().map(|year| html! { <th scope="col">{ format!("Year {}", year.year) }</th> }) }
-                        <th scope="col">{ "Total" }</th>
+                        <th scope="col">{ texts.get(Msg::Figure) }</th>
+                        <th scope="col">{ texts.get(Msg::Start) }</th>
+                        { for figures.years.iter().map(|year| html! {
+                            <th scope="col">{ texts.fill(Msg::YearN, &[("year", &formatter.count(year.year.into()))]) }</th>
+                        }) }
+                        <th scope="col">{ texts.get(Msg::Total) }</th>
                     </tr>
                 </thead>
                 <tbody>
                     if let Some(path) = path {
                         <tr class="row-tier">
-                            <th scope="row">{ "Tier" }</th>
+                            <th scope="row">{ texts.get(Msg::Tier) }</th>
                             <td></td>
                             { for path.iter().map(|&tier| html! { <td>{ props.program.tier_name(tier) }</td> }) }
                             <td></td>
@@ -226,7 +231,7 @@ pub fn year_table(props: &YearTableProps) -> Html {
                     }
                     { for rows.map(|row| html! {
                         <tr class={classes!((row.kind == RowKind::Total).then_some("row-total"))}>
-                            <th scope="row">{ row.label }</th>
+                            <th scope="row">{ texts.get(row.label) }</th>
                             <td>{ row.initial.map(|value| cell(row.kind, value)).unwrap_or_default() }</td>
                             { for figures.years.iter().map(|year| html! { <td>{ cell(row.kind, (row.per_year)(year)) }</td> }) }
                             <td>{ row.total.map(|value| cell(row.kind, value)).unwrap_or_default() }</td>

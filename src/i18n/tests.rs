@@ -1,0 +1,122 @@
+use super::*;
+
+#[test]
+fn every_language_has_every_english_message_and_no_other() {
+    assert_eq!(UNKNOWN_KEYS, &[] as &[(&str, &str)], "keys English lacks");
+    for (tag, texts) in CATALOGUES {
+        let missing: Vec<&str> = Msg::KEYS
+            .iter()
+            .zip(texts)
+            .filter(|(_, text)| text.is_empty())
+            .map(|(key, _)| *key)
+            .collect();
+        assert_eq!(missing, [] as [&str; 0], "{tag} lacks these messages");
+    }
+}
+
+#[test]
+fn every_translation_has_the_placeholders_of_english() {
+    let english = &CATALOGUES[0].1;
+    for (tag, texts) in CATALOGUES.iter().skip(1) {
+        for ((key, theirs), ours) in Msg::KEYS.iter().zip(texts).zip(english) {
+            if theirs.is_empty() {
+                continue;
+            }
+            assert_eq!(
+                placeholders(theirs),
+                placeholders(ours),
+                "{tag}: {key}: {theirs:?}"
+            );
+            assert_eq!(
+                theirs.starts_with(codegen::PLURAL_MARK),
+                ours.starts_with(codegen::PLURAL_MARK),
+                "{tag}: {key}: plural forms in one language only"
+            );
+            if theirs.starts_with(codegen::PLURAL_MARK) {
+                assert!(
+                    !plural_form(theirs, "other").is_empty(),
+                    "{tag}: {key}: no `other` form"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_tag_matches_from_region_to_base_language_and_back() {
+    let tag = |wanted: &str| Language::matching(wanted).map(Language::tag);
+    assert_eq!(tag("de"), Some("de"));
+    assert_eq!(tag("de-AT"), Some("de"));
+    assert_eq!(tag("DE_ch"), Some("de"));
+    assert_eq!(tag("pt"), Some("pt-BR"));
+    assert_eq!(tag("pt-PT"), Some("pt-BR"));
+    assert_eq!(tag("pt-br"), Some("pt-BR"));
+    assert_eq!(tag("en-GB"), Some("en"));
+    assert_eq!(tag("ar-EG"), Some("ar"));
+    assert_eq!(tag("zh-CN"), None);
+    assert_eq!(tag(""), None);
+}
+
+#[test]
+fn the_first_spoken_candidate_wins_else_english() {
+    assert_eq!(Language::first_spoken(["zh", "fr-CA", "de"]).tag(), "fr");
+    assert_eq!(Language::first_spoken(["zh", "ko"]), Language::ENGLISH);
+    assert!(Language::first_spoken(["ar"]).is_rtl());
+    assert!(!Language::ENGLISH.is_rtl());
+}
+
+#[test]
+fn placeholders_are_filled_by_name_and_unknown_ones_stay() {
+    assert_eq!(
+        fill_placeholders("{a} and {b}, {c}", &[("a", "1"), ("b", "2")]),
+        "1 and 2, {c}"
+    );
+    assert_eq!(fill_placeholders("no brace {", &[]), "no brace {");
+    assert_eq!(placeholders("{b} {a} {b}"), ["a", "b"]);
+}
+
+#[test]
+fn a_plural_message_picks_its_category_else_other() {
+    let text = format!(
+        "{m}one{t}{{count}} month{m}other{t}{{count}} months",
+        m = codegen::PLURAL_MARK,
+        t = codegen::FORM_TEXT
+    );
+    assert_eq!(plural_form(&text, "one"), "{count} month");
+    assert_eq!(plural_form(&text, "few"), "{count} months");
+    assert_eq!(plural_form("plain", "one"), "plain");
+}
+
+#[test]
+fn the_catalogue_reader_names_the_line_of_each_mistake() {
+    assert_eq!(
+        codegen::parse_catalogue("x.txt", "a = 1\nb: 2"),
+        Err("x.txt:2: expected `key = text`".into())
+    );
+    assert_eq!(
+        codegen::parse_catalogue("x.txt", "a = 1\na = 2"),
+        Err("x.txt:2: `a` is defined twice".into())
+    );
+    assert_eq!(
+        codegen::parse_catalogue("x.txt", "Big = 1"),
+        Err("x.txt:1: key `Big` is not snake_case".into())
+    );
+    let plural = codegen::parse_catalogue("x.txt", "# c\nm.one = 1 m\nm.other = {n} m").unwrap();
+    assert_eq!(plural.len(), 1);
+    assert_eq!(plural_form(&plural[0].1, "other"), "{n} m");
+}
+
+#[test]
+fn right_to_left_each_value_is_isolated() {
+    let arabic = Language::matching("ar").unwrap();
+    assert_eq!(
+        arabic
+            .fill(Msg::Range, &[("low", "$1"), ("high", "$2")])
+            .matches('\u{2068}')
+            .count(),
+        2
+    );
+    assert!(!Language::ENGLISH
+        .fill(Msg::Range, &[("low", "$1"), ("high", "$2")])
+        .contains('\u{2068}'));
+}

@@ -1,0 +1,165 @@
+//! The widget's words for components: the [`Language`] the host chose, with its plural
+//! rules (`Intl.PluralRules`), handed down as a Yew context.
+
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::engine::{InputKey, Program};
+use crate::i18n::{Language, Msg};
+use crate::ui::format::Formatter;
+use rust_decimal::Decimal;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type PluralRules;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "PluralRules", catch)]
+    fn new(locales: &JsValue) -> Result<PluralRules, JsValue>;
+
+    /// The plural category of a number given as decimal text (`"1"`, `"2.5"`).
+    #[wasm_bindgen(method)]
+    fn select(this: &PluralRules, number: &str) -> String;
+}
+
+/// What components say, in one language.
+pub struct Texts {
+    language: Language,
+    plural_rules: Option<PluralRules>,
+}
+
+impl PartialEq for Texts {
+    fn eq(&self, other: &Self) -> bool {
+        self.language == other.language
+    }
+}
+
+impl Texts {
+    /// The texts of `language`.
+    pub fn new(language: Language) -> Self {
+        let plural_rules = PluralRules::new(&JsValue::from_str(language.tag())).ok();
+        Self {
+            language,
+            plural_rules,
+        }
+    }
+
+    /// The language.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The text of `message`.
+    pub fn get(&self, message: Msg) -> &'static str {
+        self.language.text(message)
+    }
+
+    /// `message` with its `{placeholders}` filled.
+    pub fn fill(&self, message: Msg, args: &[(&str, &str)]) -> String {
+        self.language.fill(message, args)
+    }
+
+    /// `message` in the plural form for `number` (decimal text), filled with `args`.
+    pub fn plural(&self, message: Msg, number: &str, args: &[(&str, &str)]) -> String {
+        let category = self
+            .plural_rules
+            .as_ref()
+            .map_or_else(|| "other".to_owned(), |rules| rules.select(number));
+        self.language.plural(message, &category, args)
+    }
+}
+
+/// Months to payback as partners read it: "Immediately", "1.5 months", "Not within 3 years".
+pub fn payback_text(
+    texts: &Texts,
+    formatter: &Formatter,
+    months: Option<Decimal>,
+    horizon_years: u32,
+) -> String {
+    match months {
+        Some(months) if months.is_zero() => texts.get(Msg::PaybackNow).to_owned(),
+        Some(months) => {
+            let months = months.round_dp(1);
+            texts.plural(
+                Msg::PaybackMonths,
+                &months.to_string(),
+                &[("months", &formatter.number(months))],
+            )
+        }
+        None => {
+            let years = horizon_years.to_string();
+            texts.plural(
+                Msg::PaybackNever,
+                &years,
+                &[("years", &formatter.count(Decimal::from(horizon_years)))],
+            )
+        }
+    }
+}
+
+/// The label of `key`: the program's own, else the built-in one in the widget's language.
+pub fn input_label(texts: &Texts, program: &Program, key: InputKey) -> String {
+    match &program.input_spec(key).label {
+        Some(label) => label.clone(),
+        None => texts.get(builtin_label(key)).to_owned(),
+    }
+}
+
+/// The help of `key`: the program's own, else the built-in one in the widget's language.
+pub fn input_help(texts: &Texts, program: &Program, key: InputKey) -> String {
+    match &program.input_spec(key).help {
+        Some(help) => help.clone(),
+        None => texts.get(builtin_help(key)).to_owned(),
+    }
+}
+
+fn builtin_label(key: InputKey) -> Msg {
+    match key {
+        InputKey::ExistingClients => Msg::InputExistingClients,
+        InputKey::AdoptionPct => Msg::InputAdoptionPct,
+        InputKey::NewClientsPerYear => Msg::InputNewClientsPerYear,
+        InputKey::DealValue => Msg::InputDealValue,
+        InputKey::ExpansionPct => Msg::InputExpansionPct,
+        InputKey::ChurnPct => Msg::InputChurnPct,
+        InputKey::ResellPct => Msg::InputResellPct,
+        InputKey::RegisteredPct => Msg::InputRegisteredPct,
+        InputKey::OnboardingFee => Msg::InputOnboardingFee,
+        InputKey::RecurringServices => Msg::InputRecurringServices,
+        InputKey::ServicesMarginPct => Msg::InputServicesMarginPct,
+        InputKey::AcquisitionCost => Msg::InputAcquisitionCost,
+        InputKey::CertifiedStaff => Msg::InputCertifiedStaff,
+        InputKey::InitialInvestment => Msg::InputInitialInvestment,
+        InputKey::HorizonYears => Msg::InputHorizonYears,
+        InputKey::DiscountRatePct => Msg::InputDiscountRatePct,
+        InputKey::RampMonths => Msg::InputRampMonths,
+    }
+}
+
+fn builtin_help(key: InputKey) -> Msg {
+    match key {
+        InputKey::ExistingClients => Msg::HelpExistingClients,
+        InputKey::AdoptionPct => Msg::HelpAdoptionPct,
+        InputKey::NewClientsPerYear => Msg::HelpNewClientsPerYear,
+        InputKey::DealValue => Msg::HelpDealValue,
+        InputKey::ExpansionPct => Msg::HelpExpansionPct,
+        InputKey::ChurnPct => Msg::HelpChurnPct,
+        InputKey::ResellPct => Msg::HelpResellPct,
+        InputKey::RegisteredPct => Msg::HelpRegisteredPct,
+        InputKey::OnboardingFee => Msg::HelpOnboardingFee,
+        InputKey::RecurringServices => Msg::HelpRecurringServices,
+        InputKey::ServicesMarginPct => Msg::HelpServicesMarginPct,
+        InputKey::AcquisitionCost => Msg::HelpAcquisitionCost,
+        InputKey::CertifiedStaff => Msg::HelpCertifiedStaff,
+        InputKey::InitialInvestment => Msg::HelpInitialInvestment,
+        InputKey::HorizonYears => Msg::HelpHorizonYears,
+        InputKey::DiscountRatePct => Msg::HelpDiscountRatePct,
+        InputKey::RampMonths => Msg::HelpRampMonths,
+    }
+}
+
+/// The texts from the nearest context, English outside one (component tests).
+#[hook]
+pub fn use_texts() -> Rc<Texts> {
+    use_context::<Rc<Texts>>().unwrap_or_else(|| Rc::new(Texts::new(Language::ENGLISH)))
+}
