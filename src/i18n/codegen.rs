@@ -96,7 +96,7 @@ pub fn generate(catalogues: &[(String, Vec<(String, String)>)]) -> Result<String
     }
     out += "    ];\n}\n\n/// Each language's tag and its texts, in [`Msg`] order.\n";
     out += &format!(
-        "pub const CATALOGUES: [(&str, [&str; {}]); {}] = [\n",
+        "pub static CATALOGUES: [(&str, [&str; {}]); {}] = [\n",
         english.len(),
         catalogues.len()
     );

@@ -49,6 +49,32 @@ for (const language of LANGUAGES) {
     await expect(widget.locator('.field-label').first()).toHaveText(words.input_existing_clients);
     await expect(widget.locator('.field-help').first()).toContainText(words.help_existing_clients);
     await expectNoAxeViolations(page, `the widget in ${language}`);
+
+    // No English left: no message of the English catalogue (whole, placeholders aside)
+    // is on screen, unless this language writes it the same way (ROI, PDF…).
+    if (language !== 'en') {
+      await widget.getByRole('button', { name: words.levers_title }).click();
+      await expect(widget.locator('.chart-levers')).toBeVisible();
+      // The widget's own words: every text node but the program's texts (its name,
+      // description, tiers' names, descriptions and benefits, disclaimer), which the vendor
+      // writes in the language it chooses.
+      const shown = await widget.evaluate((host) => {
+        const program = '.program-header, .tier-name, .tier-description, .tier-benefits, .disclaimer, .path-tier, .answer-bar-tier, .chart-tier-label';
+        const walker = document.createTreeWalker(host.shadowRoot.querySelector('.partner-roi'), NodeFilter.SHOW_TEXT);
+        const texts = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.parentElement.closest(program)) texts.push(node.textContent);
+        }
+        return texts.join('\n');
+      });
+      const english = catalogue('en');
+      const left = Object.entries(english)
+        .flatMap(([key, text]) => text.split(/\{[a-z_]+\}/).map((part) => [key, part.trim()]))
+        .filter(([key, part]) => part.length > 3 && /[a-z]{3}/.test(part) && !(words[key] || '').includes(part))
+        // Whole words only: German "kalkuliert" does not hold the English "tier".
+        .filter(([, part]) => new RegExp(`(^|[^\\p{L}])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(shown));
+      expect(left, `English left on screen in ${language}`).toEqual([]);
+    }
     expect(errors).toEqual([]);
   });
 }

@@ -12,7 +12,7 @@ use crate::engine::projection::{Outcome, Projection, TierProjection};
 use crate::engine::range::ProjectionRange;
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;
-use crate::ui::texts::use_texts;
+use crate::ui::texts::{use_texts, Texts};
 use crate::ui::tier_color_class;
 
 /// Properties of [`CumulativeChart`].
@@ -53,11 +53,11 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
     let tiers = &projection.tiers;
     let title_id = format!("{}-cumulative-title", props.id_prefix);
     let desc_id = format!("{}-cumulative-desc", props.id_prefix);
-    let caption = if props.show_payback {
-        "Cumulative net profit — payback is where a line crosses zero"
+    let caption = texts.get(if props.show_payback {
+        Msg::CumulativeCaptionPayback
     } else {
-        "Cumulative net profit"
-    };
+        Msg::CumulativeCaption
+    });
     let years = 0..=projection.horizon_years;
 
     let bands = tier_bands(props.range.as_deref(), projection);
@@ -127,9 +127,9 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
             <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} width="100%" role="img"
                 aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>
-                    { "Line chart of cumulative net profit by year for each tier" }
+                    { texts.get(Msg::CumulativeChartTitle) }
                 </title>
-                <desc id={desc_id}>{ description(tiers, &bands, journey, formatter, props.show_payback) }</desc>
+                <desc id={desc_id}>{ description(&texts, tiers, &bands, journey, formatter, props.show_payback) }</desc>
                 { for ticks.iter().map(|&tick| {
                     let at = y.map(tick).to_string();
                     let zero_class = tick.is_zero().then_some("chart-zero-label");
@@ -148,7 +148,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                     y1={zero.to_string()} y2={zero.to_string()} />
                 <text class="chart-axis-title" x={(PLOT_LEFT - 24).to_string()}
                     y={X_LABEL_BASELINE.to_string()} text-anchor="end">
-                    { "Year" }
+                    { texts.get(Msg::AxisYear) }
                 </text>
                 { for years.clone().map(|year| html! {
                     <text class="chart-axis-label" x={x.map(Decimal::from(year)).to_string()}
@@ -171,7 +171,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                 }
                 <text class="chart-zero-label" x={PLOT_RIGHT.to_string()} y={zero_label_y.to_string()}
                     text-anchor="end">
-                    { "Break-even" }
+                    { texts.get(Msg::BreakEven) }
                 </text>
             </svg>
             <ul class="chart-legend" aria-hidden="true">
@@ -181,18 +181,18 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                     </li>
                 }) }
                 if journey.is_some() {
-                    <li class="chart-legend-path"><span class="chart-swatch chart-swatch-path"></span>{ "Your path" }</li>
+                    <li class="chart-legend-path"><span class="chart-swatch chart-swatch-path"></span>{ texts.get(Msg::YourPath) }</li>
                 }
                 if !bands.is_empty() {
-                    <li class="chart-legend-note">{ "Shaded: conservative to optimistic" }</li>
+                    <li class="chart-legend-note">{ texts.get(Msg::LegendBands) }</li>
                 }
             </ul>
             <div class="visually-hidden">
                 <table>
                     <caption>
-                        { format!("Cumulative net profit by tier, year 0 to year {}", projection.horizon_years) }
+                        { texts.fill(Msg::CumulativeTableCaption, &[("years", &formatter.count(projection.horizon_years.into()))]) }
                         if !bands.is_empty() {
-                            { ", expected with conservative and optimistic rows" }
+                            { texts.get(Msg::CumulativeTableRanges) }
                         }
                     </caption>
                     <thead>
@@ -210,8 +210,8 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                                 <>
                                     { table_row(&tier.tier_name, tier, formatter) }
                                     if let Some((conservative, optimistic)) = band {
-                                        { table_row(&format!("{}, conservative", tier.tier_name), conservative, formatter) }
-                                        { table_row(&format!("{}, optimistic", tier.tier_name), optimistic, formatter) }
+                                        { table_row(&texts.fill(Msg::RowConservative, &[("tier", &tier.tier_name)]), conservative, formatter) }
+                                        { table_row(&texts.fill(Msg::RowOptimistic, &[("tier", &tier.tier_name)]), optimistic, formatter) }
                                     }
                                 </>
                             }
@@ -286,22 +286,26 @@ fn table_row(heading: &str, tier: &Outcome, formatter: &Formatter) -> Html {
 
 /// Where each tier starts and ends (and its band ends), and when it breaks even.
 fn description(
+    texts: &Texts,
     tiers: &[TierProjection],
     bands: &[(&TierProjection, &TierProjection)],
     journey: Option<&Outcome>,
     formatter: &Formatter,
     show_payback: bool,
 ) -> String {
-    let intro = (!bands.is_empty())
-        .then(|| "Shaded bands run from the conservative to the optimistic projection.".to_owned());
+    let intro = (!bands.is_empty()).then(|| texts.get(Msg::BandsNote).to_owned());
     let sentences = tiers.iter().enumerate().map(|(index, tier)| {
         let payback = match tier.payback_months {
-            Some(months) if months.is_zero() => "never below zero".to_owned(),
-            Some(months) => format!(
-                "breaks even after {} months",
-                formatter.number(months.round_dp(1))
-            ),
-            None => "does not break even within the horizon".to_owned(),
+            Some(months) if months.is_zero() => texts.get(Msg::NeverBelowZero).to_owned(),
+            Some(months) => {
+                let months = months.round_dp(1);
+                texts.plural(
+                    Msg::BreaksEvenAfter,
+                    &months.to_string(),
+                    &[("months", &formatter.number(months))],
+                )
+            }
+            None => texts.get(Msg::NoBreakEven).to_owned(),
         };
         let payback = if show_payback {
             format!(", {payback}")
@@ -311,23 +315,30 @@ fn description(
         let band = bands
             .get(index)
             .map_or(String::new(), |(conservative, optimistic)| {
-                format!(
-                    " (conservative {}, optimistic {})",
-                    formatter.money_whole(final_net(conservative)),
-                    formatter.money_whole(final_net(optimistic))
-                )
+                let band = texts.fill(
+                    Msg::LineBand,
+                    &[
+                        ("low", &formatter.money_whole(final_net(conservative))),
+                        ("high", &formatter.money_whole(final_net(optimistic))),
+                    ],
+                );
+                format!(" {band}")
             });
-        format!(
-            "{}: starts at {}, ends at {}{band}{payback}.",
-            tier.tier_name,
-            formatter.money_whole(-tier.initial_costs),
-            formatter.money_whole(final_net(tier))
+        texts.fill(
+            Msg::LineDescription,
+            &[
+                ("tier", &tier.tier_name),
+                ("start", &formatter.money_whole(-tier.initial_costs)),
+                ("end", &formatter.money_whole(final_net(tier))),
+                ("band", &band),
+                ("payback", &payback),
+            ],
         )
     });
     let path = journey.map(|journey| {
-        format!(
-            "Your path through the tiers ends at {}.",
-            formatter.money_whole(final_net(journey))
+        texts.fill(
+            Msg::PathLineDescription,
+            &[("end", &formatter.money_whole(final_net(journey)))],
         )
     });
     intro

@@ -10,7 +10,7 @@ use crate::engine::json_reader::shorten;
 use crate::engine::projection::{Projection, Streams, TierProjection};
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;
-use crate::ui::texts::use_texts;
+use crate::ui::texts::{use_texts, Texts};
 
 /// Properties of [`EarningsChart`].
 #[derive(Properties, PartialEq)]
@@ -84,10 +84,11 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
     let tiers = &projection.tiers;
     let title_id = format!("{}-earnings-title", props.id_prefix);
     let desc_id = format!("{}-earnings-desc", props.id_prefix);
-    let caption = match projection.horizon_years {
-        1 => "Profit streams by tier over 1 year".to_owned(),
-        years => format!("Profit streams by tier over {years} years"),
-    };
+    let caption = texts.plural(
+        Msg::EarningsCaption,
+        &projection.horizon_years.to_string(),
+        &[("years", &formatter.count(projection.horizon_years.into()))],
+    );
 
     let x = LinearScale {
         domain_min: Decimal::ZERO,
@@ -144,11 +145,15 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
                     let value = (stream.value)(&tier.streams);
                     let from = stacked;
                     stacked = stacked.saturating_add(value);
-                    let title = format!("{name}: {} {}", texts.get(stream.label), formatter.money_whole(value));
+                    let title = texts.fill(Msg::BarStream, &[
+                        ("tier", name),
+                        ("stream", texts.get(stream.label)),
+                        ("amount", &formatter.money_whole(value)),
+                    ]);
                     bar(&y, (left + pad, stack_width), stream.class, (from, stacked), title)
                 }) }
                 { bar(&y, (cost_left, cost_width), "chart-cost", (Decimal::ZERO, tier.costs),
-                    format!("{name}: costs {}", formatter.money_whole(tier.costs))) }
+                    texts.fill(Msg::BarCosts, &[("tier", name), ("amount", &formatter.money_whole(tier.costs))])) }
                 <text class="chart-net-label" x={center.clone()} text-anchor="middle"
                     y={(plot_top - 24 - row * LINE_HEIGHT).to_string()}>
                     { net_label }
@@ -167,9 +172,9 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
             <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img"
                 aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>
-                    { "Bar chart of earnings by stream, costs and net profit for each tier" }
+                    { texts.get(Msg::EarningsChartTitle) }
                 </title>
-                <desc id={desc_id}>{ description(tiers, formatter) }</desc>
+                <desc id={desc_id}>{ description(&texts, tiers, formatter) }</desc>
                 { for ticks.iter().map(|&tick| {
                     let at = y.map(tick).to_string();
                     html! {
@@ -190,7 +195,7 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
             <ul class="chart-legend" aria-hidden="true">
                 { for STREAMS.iter().map(|stream| legend_item(stream.class, texts.get(stream.label))) }
                 { legend_item("chart-cost", texts.get(Msg::Costs)) }
-                <li class="chart-legend-note">{ "Above each bar: net profit" }</li>
+                <li class="chart-legend-note">{ texts.get(Msg::EarningsLegendNote) }</li>
             </ul>
             <div class="visually-hidden">
                 <table>
@@ -258,16 +263,18 @@ fn shortened(text: &str, room: i64) -> String {
 }
 
 /// The chart in one sentence per tier.
-fn description(tiers: &[TierProjection], formatter: &Formatter) -> String {
+fn description(texts: &Texts, tiers: &[TierProjection], formatter: &Formatter) -> String {
     tiers
         .iter()
         .map(|tier| {
-            format!(
-                "{}: earnings {}, costs {}, net profit {}.",
-                tier.tier_name,
-                formatter.money_whole(tier.earnings),
-                formatter.money_whole(tier.costs),
-                formatter.money_whole(tier.net)
+            texts.fill(
+                Msg::EarningsDescription,
+                &[
+                    ("tier", &tier.tier_name),
+                    ("earnings", &formatter.money_whole(tier.earnings)),
+                    ("costs", &formatter.money_whole(tier.costs)),
+                    ("net", &formatter.money_whole(tier.net)),
+                ],
             )
         })
         .collect::<Vec<_>>()

@@ -11,9 +11,11 @@ use yew::prelude::*;
 use crate::chart_scale::{nice_ticks, LinearScale};
 use crate::engine::levers::Lever;
 use crate::engine::{InputKey, Program};
+use crate::i18n::Msg;
 use crate::state::calculator::LeverSet;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{input_label, use_texts, Texts};
 
 /// Properties of [`LeversPanel`].
 #[derive(Properties, PartialEq)]
@@ -63,6 +65,7 @@ pub fn levers_panel(props: &LeversPanelProps) -> Html {
             },
         );
     }
+    let texts = use_texts();
     let body_id = format!("{}-levers", props.id_prefix);
     let on_toggle = props.on_toggle.reform(|_: MouseEvent| ());
     html! {
@@ -70,12 +73,12 @@ pub fn levers_panel(props: &LeversPanelProps) -> Html {
             <h4 class="levers-title">
                 <button type="button" class="button-secondary levers-toggle"
                     aria-expanded={open.to_string()} aria-controls={body_id.clone()} onclick={on_toggle}>
-                    { "What moves your profit" }
+                    { texts.get(Msg::LeversTitle) }
                 </button>
             </h4>
             <div id={body_id} class="levers-body" hidden={!open}>
                 if open {
-                    { body(state, &props.formatter, &props.id_prefix, stale) }
+                    { body(&texts, state, &props.formatter, &props.id_prefix, stale) }
                 }
             </div>
         </section>
@@ -83,10 +86,16 @@ pub fn levers_panel(props: &LeversPanelProps) -> Html {
 }
 
 /// The open panel: the explanation and the chart, dimmed while stale, or why there is none.
-fn body(state: &CalculatorState, formatter: &Formatter, id_prefix: &str, stale: bool) -> Html {
+fn body(
+    texts: &Texts,
+    state: &CalculatorState,
+    formatter: &Formatter,
+    id_prefix: &str,
+    stale: bool,
+) -> Html {
     let Some(set) = state.levers.as_deref() else {
         return html! {
-            <p class="levers-note">{ "Shown once every figure is valid." }</p>
+            <p class="levers-note">{ texts.get(Msg::LeversWaiting) }</p>
         };
     };
     let levers = match &set.levers {
@@ -95,20 +104,19 @@ fn body(state: &CalculatorState, formatter: &Formatter, id_prefix: &str, stale: 
     };
     let tier_name = state.program.tier_name(set.tier);
     let years = state.inputs.get(InputKey::HorizonYears);
-    let years = if years == Decimal::ONE {
-        "1 year".to_owned()
-    } else {
-        format!("{} years", formatter.number(years))
-    };
+    let explanation = texts.plural(
+        Msg::LeversExplanation,
+        &years.to_string(),
+        &[("years", &formatter.number(years)), ("tier", tier_name)],
+    );
     html! {
         <>
             <p class="levers-explanation">
-                { format!("Each bar shows your net profit over {years} in {tier_name} with one \
-                    figure 10% lower and 10% higher, the others unchanged.") }
+                { explanation }
             </p>
             <div class={classes!("levers-chart", stale.then_some("results-stale"))}
                 aria-busy={stale.to_string()}>
-                { tornado(&state.program, tier_name, set, levers, formatter, id_prefix) }
+                { tornado(texts, &state.program, tier_name, set, levers, formatter, id_prefix) }
             </div>
         </>
     }
@@ -116,6 +124,7 @@ fn body(state: &CalculatorState, formatter: &Formatter, id_prefix: &str, stale: 
 
 /// The tornado chart of the widest `SHOWN` levers around the tier's net.
 fn tornado(
+    texts: &Texts,
     program: &Program,
     tier_name: &str,
     set: &LeverSet,
@@ -124,8 +133,7 @@ fn tornado(
     id_prefix: &str,
 ) -> Html {
     let levers = &levers[..levers.len().min(SHOWN)];
-    let caption =
-        format!("What moves your profit: {tier_name}, each of your figures 10% lower and higher");
+    let caption = texts.fill(Msg::LeversChartLabel, &[("tier", tier_name)]);
     let title_id = format!("{id_prefix}-levers-title");
     let desc_id = format!("{id_prefix}-levers-desc");
     let nets = levers
@@ -137,7 +145,7 @@ fn tornado(
     let centre = x.map(set.net);
     let rows = i64::try_from(levers.len()).unwrap_or_default();
     let height = TOP + rows * ROW;
-    let label = |key: InputKey| program.input_label(key);
+    let label = |key: InputKey| input_label(texts, program, key);
 
     let row = |(index, lever): (usize, &Lever)| {
         let top = TOP + ROW * i64::try_from(index).unwrap_or_default();
@@ -172,16 +180,18 @@ fn tornado(
             </g>
         }
     };
-    let description = std::iter::once(format!(
-        "Net profit now: {}.",
-        formatter.money_whole(set.net)
+    let description = std::iter::once(texts.fill(
+        Msg::LeversNetNow,
+        &[("amount", &formatter.money_whole(set.net))],
     ))
     .chain(levers.iter().map(|lever| {
-        format!(
-            "{}: 10% lower gives {}, 10% higher gives {}.",
-            label(lever.input),
-            formatter.money_whole(lever.low_net),
-            formatter.money_whole(lever.high_net)
+        texts.fill(
+            Msg::LeversRow,
+            &[
+                ("input", &label(lever.input)),
+                ("low", &formatter.money_whole(lever.low_net)),
+                ("high", &formatter.money_whole(lever.high_net)),
+            ],
         )
     }))
     .collect::<Vec<_>>()
@@ -193,7 +203,7 @@ fn tornado(
             <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img"
                 aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>
-                    { "Bar chart of net profit with each figure 10% lower and 10% higher" }
+                    { texts.get(Msg::LeversChartTitle) }
                 </title>
                 <desc id={desc_id}>{ description }</desc>
                 { for levers.iter().enumerate().map(row) }
@@ -205,10 +215,10 @@ fn tornado(
                 </text>
             </svg>
             <ul class="chart-legend" aria-hidden="true">
-                <li class="lever-lower"><span class="chart-swatch"></span>{ "Figure 10% lower" }</li>
-                <li class="lever-higher"><span class="chart-swatch"></span>{ "Figure 10% higher" }</li>
+                <li class="lever-lower"><span class="chart-swatch"></span>{ texts.get(Msg::LeversLower) }</li>
+                <li class="lever-higher"><span class="chart-swatch"></span>{ texts.get(Msg::LeversHigher) }</li>
                 <li class="chart-legend-note">
-                    { format!("Line: net profit now, {}", formatter.money_whole(set.net)) }
+                    { texts.fill(Msg::LeversLine, &[("amount", &formatter.money_whole(set.net))]) }
                 </li>
             </ul>
             <div class="visually-hidden">
@@ -216,11 +226,11 @@ fn tornado(
                     <caption>{ caption }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "Input" }</th>
-                            <th scope="col">{ "Value −10%" }</th>
-                            <th scope="col">{ "Net profit" }</th>
-                            <th scope="col">{ "Value +10%" }</th>
-                            <th scope="col">{ "Net profit" }</th>
+                            <th scope="col">{ texts.get(Msg::LeversInput) }</th>
+                            <th scope="col">{ texts.get(Msg::LeversValueLower) }</th>
+                            <th scope="col">{ texts.get(Msg::NetProfit) }</th>
+                            <th scope="col">{ texts.get(Msg::LeversValueHigher) }</th>
+                            <th scope="col">{ texts.get(Msg::NetProfit) }</th>
                         </tr>
                     </thead>
                     <tbody>
