@@ -277,12 +277,10 @@ impl HostState {
         .into_iter()
         .flatten()
         .chain(self.browser_languages.iter().map(String::as_str));
-        for tag in candidates {
-            if let Some(language) = Language::matching(tag) {
-                return (language, Some(tag.trim().to_owned()));
-            }
+        match Language::first_spoken(candidates) {
+            Some((language, tag)) => (language, Some(tag.trim().to_owned())),
+            None => (Language::ENGLISH, None),
         }
-        (Language::ENGLISH, None)
     }
 
     /// `program` with the language's locale when it sets none of its own.

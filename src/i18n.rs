@@ -52,12 +52,14 @@ impl Language {
             .map(Language)
     }
 
-    /// The first of `candidates` (in order of preference) the widget speaks, else English.
-    pub fn first_spoken<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Language {
+    /// The first of `candidates` (in order of preference) the widget speaks, with the tag
+    /// that matched; `None` when it speaks none of them.
+    pub fn first_spoken<'a>(
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<(Language, &'a str)> {
         candidates
             .into_iter()
-            .find_map(Language::matching)
-            .unwrap_or(Language::ENGLISH)
+            .find_map(|tag| Language::matching(tag).map(|language| (language, tag)))
     }
 
     /// The text of `message`, English where this language has none.
@@ -143,18 +145,6 @@ pub fn fill_placeholders(text: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The `{name}` placeholders of `text` (every plural form), sorted, each once.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
 }
 
 #[cfg(test)]

@@ -81,12 +81,7 @@ pub fn generate(catalogues: &[(String, Vec<(String, String)>)]) -> Result<String
     for (key, _) in english {
         out += &format!("    /// `{key}`\n    {},\n", variant(key));
     }
-    out += "}\n\nimpl Msg {\n    /// Every message, in catalogue order.\n";
-    out += &format!("    pub const ALL: [Msg; {}] = [\n", english.len());
-    for (key, _) in english {
-        out += &format!("        Msg::{},\n", variant(key));
-    }
-    out += "    ];\n    /// The catalogue key of each message, in the same order.\n";
+    out += "}\n\nimpl Msg {\n    /// The catalogue key of each message, in `Msg` order.\n";
     out += &format!(
         "    pub const KEYS: [&'static str; {}] = [\n",
         english.len()

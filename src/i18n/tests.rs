@@ -1,5 +1,17 @@
 use super::*;
 
+/// The `{name}` placeholders of `text` (every plural form), sorted, each once.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 #[test]
 fn every_language_has_every_english_message_and_no_other() {
     assert_eq!(UNKNOWN_KEYS, &[] as &[(&str, &str)], "keys English lacks");
@@ -58,10 +70,14 @@ fn a_tag_matches_from_region_to_base_language_and_back() {
 }
 
 #[test]
-fn the_first_spoken_candidate_wins_else_english() {
-    assert_eq!(Language::first_spoken(["zh", "fr-CA", "de"]).tag(), "fr");
-    assert_eq!(Language::first_spoken(["zh", "ko"]), Language::ENGLISH);
-    assert!(Language::first_spoken(["ar"]).is_rtl());
+fn the_first_spoken_candidate_wins_with_the_tag_that_matched() {
+    let first = Language::first_spoken(["zh", "fr-CA", "de"]);
+    assert_eq!(
+        first.map(|(language, tag)| (language.tag(), tag)),
+        Some(("fr", "fr-CA"))
+    );
+    assert_eq!(Language::first_spoken(["zh", "ko"]), None);
+    assert!(Language::first_spoken(["ar"]).is_some_and(|(language, _)| language.is_rtl()));
     assert!(!Language::ENGLISH.is_rtl());
 }
 

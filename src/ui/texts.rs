@@ -60,13 +60,23 @@ impl Texts {
         self.language.fill(message, args)
     }
 
-    /// `message` in the plural form for `number` (decimal text), filled with `args`.
-    pub fn plural(&self, message: Msg, number: &str, args: &[(&str, &str)]) -> String {
-        let category = self
-            .plural_rules
-            .as_ref()
-            .map_or_else(|| "other".to_owned(), |rules| rules.select(number));
-        self.language.plural(message, &category, args)
+    /// `message` in the plural form for the number of `count` (`(placeholder, number)`),
+    /// which `formatter` writes into that placeholder; `args` fill the others.
+    pub fn plural(
+        &self,
+        message: Msg,
+        (name, number): (&str, Decimal),
+        formatter: &Formatter,
+        args: &[(&str, &str)],
+    ) -> String {
+        let category = self.plural_rules.as_ref().map_or_else(
+            || "other".to_owned(),
+            |rules| rules.select(&number.to_string()),
+        );
+        let shown = formatter.number(number);
+        let mut all = args.to_vec();
+        all.push((name, &shown));
+        self.language.plural(message, &category, &all)
     }
 }
 
@@ -79,22 +89,18 @@ pub fn payback_text(
 ) -> String {
     match months {
         Some(months) if months.is_zero() => texts.get(Msg::PaybackNow).to_owned(),
-        Some(months) => {
-            let months = months.round_dp(1);
-            texts.plural(
-                Msg::PaybackMonths,
-                &months.to_string(),
-                &[("months", &formatter.number(months))],
-            )
-        }
-        None => {
-            let years = horizon_years.to_string();
-            texts.plural(
-                Msg::PaybackNever,
-                &years,
-                &[("years", &formatter.count(Decimal::from(horizon_years)))],
-            )
-        }
+        Some(months) => texts.plural(
+            Msg::PaybackMonths,
+            ("months", months.round_dp(1)),
+            formatter,
+            &[],
+        ),
+        None => texts.plural(
+            Msg::PaybackNever,
+            ("years", horizon_years.into()),
+            formatter,
+            &[],
+        ),
     }
 }
 

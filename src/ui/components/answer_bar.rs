@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::engine::{Program, Projection};
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;
-use crate::ui::texts::{use_texts, Texts};
+use crate::ui::texts::use_texts;
 use crate::ui::tier_color_class;
 
 /// Properties of [`AnswerBar`].
@@ -44,6 +44,12 @@ pub fn answer_bar(props: &AnswerBarProps) -> Html {
         },
     );
     let net = formatter.money_whole(figures.net);
+    // "net over 3 years", or "net from the program …" when the services profit is apart.
+    let net_words = if props.program.services_in_net {
+        Msg::AnswerNet
+    } else {
+        Msg::AnswerNetProgram
+    };
     let roi = figures
         .roi
         .filter(|_| props.program.shown_figures.roi)
@@ -62,7 +68,7 @@ pub fn answer_bar(props: &AnswerBarProps) -> Html {
                 <span class={classes!("answer-bar-net", figures.net.is_sign_negative().then_some("negative"))}>
                     <strong class="answer-bar-amount">{ net }</strong>
                     { " " }
-                    { net_words(&texts, props.program.services_in_net, props.projection.horizon_years) }
+                    { texts.plural(net_words, ("years", props.projection.horizon_years.into()), formatter, &[]) }
                 </span>
                 if let Some(roi) = roi {
                     <span class="answer-bar-roi">{ texts.fill(Msg::AnswerRoi, &[("roi", &roi)]) }</span>
@@ -70,16 +76,4 @@ pub fn answer_bar(props: &AnswerBarProps) -> Html {
             </p>
         </div>
     }
-}
-
-/// What the amount is: "net over 3 years", or "net from the program over 3 years" when
-/// the program keeps the partner's services profit out of the net.
-fn net_words(texts: &Texts, services_in_net: bool, horizon_years: u32) -> String {
-    let message = if services_in_net {
-        Msg::AnswerNet
-    } else {
-        Msg::AnswerNetProgram
-    };
-    let years = horizon_years.to_string();
-    texts.plural(message, &years, &[("years", &years)])
 }

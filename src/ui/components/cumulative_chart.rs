@@ -297,14 +297,12 @@ fn description(
     let sentences = tiers.iter().enumerate().map(|(index, tier)| {
         let payback = match tier.payback_months {
             Some(months) if months.is_zero() => texts.get(Msg::NeverBelowZero).to_owned(),
-            Some(months) => {
-                let months = months.round_dp(1);
-                texts.plural(
-                    Msg::BreaksEvenAfter,
-                    &months.to_string(),
-                    &[("months", &formatter.number(months))],
-                )
-            }
+            Some(months) => texts.plural(
+                Msg::BreaksEvenAfter,
+                ("months", months.round_dp(1)),
+                formatter,
+                &[],
+            ),
             None => texts.get(Msg::NoBreakEven).to_owned(),
         };
         let payback = if show_payback {

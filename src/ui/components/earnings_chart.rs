@@ -86,8 +86,9 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
     let desc_id = format!("{}-earnings-desc", props.id_prefix);
     let caption = texts.plural(
         Msg::EarningsCaption,
-        &projection.horizon_years.to_string(),
-        &[("years", &formatter.count(projection.horizon_years.into()))],
+        ("years", projection.horizon_years.into()),
+        formatter,
+        &[],
     );
 
     let x = LinearScale {

@@ -106,8 +106,9 @@ fn body(
     let years = state.inputs.get(InputKey::HorizonYears);
     let explanation = texts.plural(
         Msg::LeversExplanation,
-        &years.to_string(),
-        &[("years", &formatter.number(years)), ("tier", tier_name)],
+        ("years", years),
+        formatter,
+        &[("tier", tier_name)],
     );
     html! {
         <>

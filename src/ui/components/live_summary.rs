@@ -42,11 +42,11 @@ pub fn summary_sentence(texts: &Texts, state: &CalculatorState, formatter: &Form
     match recommended {
         Some((tier, figures)) => texts.plural(
             Msg::LiveRecommended,
-            &projection.horizon_years.to_string(),
+            ("years", projection.horizon_years.into()),
+            formatter,
             &[
                 ("tier", &tier.name),
                 ("amount", &formatter.money_whole(figures.net)),
-                ("years", &formatter.count(projection.horizon_years.into())),
             ],
         ),
         None => texts.get(Msg::LiveNone).to_owned(),

@@ -37,8 +37,6 @@ pub fn path_strip(props: &PathStripProps) -> Html {
     let steps = journey.steps();
     let start = steps.first().map_or(0, |&(tier, _)| tier);
     let payback = payback_text(&texts, formatter, outcome.payback_months, horizon_years);
-    let years = horizon_years.to_string();
-    let years_shown = formatter.count(horizon_years.into());
     let roi = outcome
         .roi
         .map_or("—".to_owned(), |roi| formatter.percent(roi));
@@ -47,8 +45,9 @@ pub fn path_strip(props: &PathStripProps) -> Html {
     let comparison = if steps.len() < 2 {
         texts.plural(
             Msg::PathStay,
-            &years,
-            &[("tier", name(start)), ("years", &years_shown)],
+            ("years", horizon_years.into()),
+            formatter,
+            &[("tier", name(start))],
         )
     } else {
         let message = if extra.is_sign_negative() {
@@ -77,7 +76,7 @@ pub fn path_strip(props: &PathStripProps) -> Html {
             </ol>
             <dl class="path-figures">
                 <div>
-                    <dt>{ texts.plural(Msg::NetProfitOver, &years, &[("years", &years_shown)]) }</dt>
+                    <dt>{ texts.plural(Msg::NetProfitOver, ("years", horizon_years.into()), formatter, &[]) }</dt>
                     <dd class="path-net">{ formatter.money_whole(outcome.net) }</dd>
                 </div>
                 if shown.roi { <div><dt>{ texts.get(Msg::Roi) }</dt><dd>{ roi }</dd></div> }

@@ -56,6 +56,12 @@ pub fn tier_card(props: &TierCardProps) -> Html {
     let figures = &props.figures;
     let index = props.index;
     let on_select = props.on_select.reform(move |_: MouseEvent| index);
+    // "Net profit over 3 years", or "… from the program" when the services profit is apart.
+    let net_label = if props.services_in_net {
+        Msg::NetProfitOver
+    } else {
+        Msg::NetProgramOver
+    };
     let payback = payback_text(
         &texts,
         formatter,
@@ -87,7 +93,7 @@ pub fn tier_card(props: &TierCardProps) -> Html {
             }
             { badges(&texts, &figures.qualification, formatter) }
             <p class="tier-net">
-                <span class="tier-net-label">{ net_label(&texts, props.services_in_net, props.horizon_years) }</span>
+                <span class="tier-net-label">{ texts.plural(net_label, ("years", props.horizon_years.into()), formatter, &[]) }</span>
                 <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
             </p>
             { earnings_split(&texts, figures, props.services_in_net, formatter) }
@@ -148,7 +154,7 @@ fn badges(texts: &Texts, qualification: &Qualification, formatter: &Formatter) -
             { revenue }
             if staff > Decimal::ZERO {
                 <span class="badge badge-missing">
-                    { texts.plural(Msg::BadgeCertify, &staff.to_string(), &[("count", &formatter.number(staff))]) }
+                    { texts.plural(Msg::BadgeCertify, ("count", staff), formatter, &[]) }
                 </span>
             }
         </p>
@@ -194,17 +200,6 @@ fn upgrade_text(
             ("tier", recommended.unwrap_or_default()),
         ],
     )
-}
-
-/// "Net profit over 3 years", or "… from the program" when the services profit is apart.
-fn net_label(texts: &Texts, services_in_net: bool, horizon_years: u32) -> String {
-    let message = if services_in_net {
-        Msg::NetProfitOver
-    } else {
-        Msg::NetProgramOver
-    };
-    let years = horizon_years.to_string();
-    texts.plural(message, &years, &[("years", &years)])
 }
 
 /// Where the earnings come from: what the program pays and the partner's own services

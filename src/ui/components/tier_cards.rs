@@ -51,11 +51,11 @@ pub fn tier_cards(props: &TierCardsProps) -> Html {
     let why_recommended = AttrValue::from(if qualifying == 1 {
         texts.get(Msg::WhyOnlyTier).to_owned()
     } else {
-        let count = qualifying.to_string();
         texts.plural(
             Msg::WhyHighest,
-            &count,
-            &[("count", &props.formatter.count(qualifying.into()))],
+            ("count", qualifying.into()),
+            &props.formatter,
+            &[],
         )
     });
     let extra_net = |index: usize| {
