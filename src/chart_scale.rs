@@ -57,6 +57,38 @@ impl LinearScale {
     }
 }
 
+/// A generous average width of a character at the charts' largest font size (32 units);
+/// a wide (CJK) character counts twice.
+pub const CHAR_WIDTH: i64 = 18;
+
+/// The estimated width of `text` at the charts' largest font size, in SVG units.
+pub fn text_width(text: &str) -> i64 {
+    let is_wide = |c: char| ('\u{2e80}'..='\u{ffdc}').contains(&c);
+    text.chars()
+        .map(|c| if is_wide(c) { 2 } else { 1 })
+        .fold(0_i64, i64::saturating_add)
+        .saturating_mul(CHAR_WIDTH)
+}
+
+/// Where a plot starts whose y-axis `labels` end `gap` units before it: at `minimum`, or
+/// further right when the widest label (`-200 mil US$`) needs the room.
+pub fn plot_left(labels: &[String], minimum: i64, gap: i64) -> i64 {
+    labels
+        .iter()
+        .map(|label| text_width(label).saturating_add(gap))
+        .fold(minimum, i64::max)
+}
+
+/// Where to centre `text` meant to be centred on `center` so that it stays inside
+/// `0..=width` (a wide label over the last bar moves left instead of spilling).
+pub fn centre_within(center: i64, text: &str, width: i64) -> i64 {
+    let half = text_width(text) / 2;
+    center.clamp(
+        half.min(width / 2),
+        width.saturating_sub(half).max(width / 2),
+    )
+}
+
 /// At most `count` (at least 2) evenly spaced round ticks covering `min..=max`, with the
 /// smallest whole step of 1, 2, 2.5 or 5 × 10ⁿ that fits; zero is a tick whenever they span it.
 ///
@@ -116,6 +148,30 @@ fn ticks_with_step(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_wide_axis_label_moves_the_plot_right() {
+        let labels = |texts: &[&str]| texts.iter().map(|t| (*t).to_owned()).collect::<Vec<_>>();
+        assert_eq!(super::plot_left(&labels(&["$0", "$600K"]), 128, 8), 128);
+        // 12 characters of 18 units and the gap.
+        assert_eq!(
+            super::plot_left(&labels(&["0", "-200 mil US$"]), 128, 8),
+            224
+        );
+        // Japanese: wide characters count twice.
+        assert_eq!(super::text_width("6000万"), 6 * 18);
+        assert_eq!(super::plot_left(&[], 128, 8), 128);
+    }
+
+    #[test]
+    fn a_label_near_an_edge_moves_inside_the_chart() {
+        // "306,5 mil US$": 13 characters, 234 units wide, half of it 117.
+        assert_eq!(super::centre_within(572, "306,5 mil US$", 640), 523);
+        assert_eq!(super::centre_within(60, "306,5 mil US$", 640), 117);
+        assert_eq!(super::centre_within(320, "306,5 mil US$", 640), 320);
+        // Wider than the chart: centred.
+        assert_eq!(super::centre_within(600, &"x".repeat(50), 640), 320);
+    }
+
     use super::*;
 
     fn dec(text: &str) -> Decimal {

@@ -16,6 +16,7 @@ pub mod levers;
 pub mod program;
 pub mod program_limits;
 pub mod program_parse;
+pub mod program_translations;
 pub mod projection;
 pub mod range;
 pub mod result_json;

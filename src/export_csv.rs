@@ -7,26 +7,27 @@
 use serde_json::Value;
 
 use crate::engine::{InputKey, PartnerInputs, Program};
+use crate::i18n::{Language, Msg};
 
-/// Columns of every breakdown row, in order; each is a key of a year in the result document.
-/// Year 0's `costs` are the tier's initial costs (nothing else happens in year 0).
-const YEAR_COLUMNS: [&str; 16] = [
-    "new_clients",
-    "active_clients",
-    "licence_revenue",
-    "referral_revenue",
-    "resale",
-    "referral",
-    "rebate",
-    "mdf",
-    "services",
-    "earnings",
-    "program_fee",
-    "certification",
-    "acquisition",
-    "costs",
-    "net",
-    "cumulative_net",
+/// Columns of every breakdown row, in order: a key of a year in the result document and
+/// its heading. Year 0's `costs` are the tier's initial costs (nothing else happens then).
+const YEAR_COLUMNS: [(&str, Msg); 16] = [
+    ("new_clients", Msg::NewClients),
+    ("active_clients", Msg::ActiveClients),
+    ("licence_revenue", Msg::LicenceRevenue),
+    ("referral_revenue", Msg::ReferralRevenue),
+    ("resale", Msg::StreamResale),
+    ("referral", Msg::StreamReferral),
+    ("rebate", Msg::StreamRebate),
+    ("mdf", Msg::StreamMdf),
+    ("services", Msg::StreamServices),
+    ("earnings", Msg::Earnings),
+    ("program_fee", Msg::ProgramFee),
+    ("certification", Msg::Certification),
+    ("acquisition", Msg::ClientAcquisition),
+    ("costs", Msg::Costs),
+    ("net", Msg::NetProfit),
+    ("cumulative_net", Msg::CumulativeNet),
 ];
 
 /// The columns that are not sums of the rows above: a count and a running total.
@@ -35,39 +36,67 @@ const RUNNING_COLUMNS: [&str; 2] = ["active_clients", "cumulative_net"];
 /// The id in the first column of the partner's path's rows.
 const PATH_ID: &str = "your-path";
 
-/// CSV text of `result` (`Projection::to_json` of `program` with `inputs`): the program and
-/// the inputs, then for every tier a year-0 row (initial costs) and one row per year, then
-/// the same rows for the partner's path (`"journey"`), named "Your path: <that year's tier>".
-pub fn result_csv(program: &Program, inputs: &PartnerInputs, result: &Value) -> String {
+/// CSV text of `result` (`Projection::to_json` of `program` with `inputs`), headed in
+/// `language`: the program and the inputs, then for every tier a year-0 row (initial costs)
+/// and one row per year, then the same rows for the partner's path (`"journey"`), named
+/// "Your path: <that year's tier>". Figures are machine-readable: `.` decimals, no grouping.
+pub fn result_csv(
+    program: &Program,
+    inputs: &PartnerInputs,
+    result: &Value,
+    language: Language,
+) -> String {
+    let say = |msg: Msg| text_cell(language.text(msg));
     let mut lines = vec![
-        "Partner ROI projection".to_owned(),
-        format!("program,{}", text_cell(&program.name)),
-        format!("program_id,{}", text_cell(&program.id)),
-        format!("currency,{}", text_cell(&program.currency)),
-        format!("horizon_years,{}", result["horizon_years"]),
+        say(Msg::CsvTitle),
+        format!("{},{}", say(Msg::CsvProgram), text_cell(&program.name)),
+        format!("{},{}", say(Msg::CsvProgramId), text_cell(&program.id)),
+        format!("{},{}", say(Msg::CsvCurrency), text_cell(&program.currency)),
+        format!("{},{}", say(Msg::CsvHorizonYears), result["horizon_years"]),
         // Whether `earnings` (and so `net`) include the `services` column.
-        format!("services_in_net,{}", program.services_in_net),
+        format!("{},{}", say(Msg::CsvServicesInNet), program.services_in_net),
     ];
     if let Some(disclaimer) = &program.disclaimer {
-        lines.push(format!("disclaimer,{}", text_cell(disclaimer)));
+        lines.push(format!(
+            "{},{}",
+            say(Msg::CsvDisclaimer),
+            text_cell(disclaimer)
+        ));
     }
     lines.push(String::new());
-    lines.push("input,value".to_owned());
+    lines.push(format!("{},{}", say(Msg::CsvInput), say(Msg::CsvValue)));
     for key in InputKey::ALL {
-        lines.push(format!("{},{}", key.name(), inputs.get(key)));
+        let label = program.input_label_in(key, language);
+        lines.push(format!("{},{}", text_cell(label), inputs.get(key)));
     }
     lines.push(String::new());
+    let heading = |column: &str| {
+        YEAR_COLUMNS
+            .iter()
+            .find(|(key, _)| *key == column)
+            .map_or("", |(_, msg)| language.text(*msg))
+    };
     let sums: Vec<&str> = YEAR_COLUMNS
-        .into_iter()
-        .filter(|column| !RUNNING_COLUMNS.contains(column))
+        .iter()
+        .filter(|(column, _)| !RUNNING_COLUMNS.contains(column))
+        .map(|(_, msg)| language.text(*msg))
         .collect();
-    lines.push(text_cell(&format!(
-        "Per year. Summed down one tier's rows, {} give its totals (each cell is rounded to \
-         cents on its own); {} are running figures. Year 0 holds the initial costs.",
-        sums.join(", "),
-        RUNNING_COLUMNS.join(" and ")
+    let running: Vec<&str> = RUNNING_COLUMNS
+        .iter()
+        .map(|column| heading(column))
+        .collect();
+    lines.push(text_cell(&language.fill(
+        Msg::CsvNote,
+        &[("sums", &sums.join(", ")), ("running", &running.join(", "))],
     )));
-    lines.push(format!("tier_id,tier_name,year,{}", YEAR_COLUMNS.join(",")));
+    let headings: Vec<String> = YEAR_COLUMNS.iter().map(|(_, msg)| say(*msg)).collect();
+    lines.push(format!(
+        "{},{},{},{}",
+        say(Msg::CsvTierId),
+        say(Msg::CsvTierName),
+        say(Msg::CsvYear),
+        headings.join(",")
+    ));
     let tiers = result["tiers"].as_array().map_or(&[][..], Vec::as_slice);
     for tier in tiers {
         let id = text_cell(tier["id"].as_str().unwrap_or_default());
@@ -86,10 +115,8 @@ pub fn result_csv(program: &Program, inputs: &PartnerInputs, result: &Value) -> 
         let path = journey["path"].as_array().map_or(&[][..], Vec::as_slice);
         push_rows(&mut lines, journey, |year| {
             let tier = path.get(year.saturating_sub(1)).unwrap_or(&Value::Null);
-            (
-                PATH_ID.to_owned(),
-                text_cell(&format!("Your path: {}", name_of(tier))),
-            )
+            let name = language.fill(Msg::CsvPathRow, &[("tier", name_of(tier))]);
+            (PATH_ID.to_owned(), text_cell(&name))
         });
     }
     let mut csv = lines.join("\r\n");
@@ -103,7 +130,7 @@ fn push_rows(lines: &mut Vec<String>, figures: &Value, label: impl Fn(usize) -> 
     let initial = figures["initial_costs"].as_str().unwrap_or("0.00");
     let start: Vec<String> = YEAR_COLUMNS
         .iter()
-        .map(|column| match *column {
+        .map(|(column, _)| match *column {
             "costs" => initial.to_owned(),
             "net" | "cumulative_net" => negated(initial),
             _ => "0.00".to_owned(),
@@ -119,7 +146,7 @@ fn push_rows(lines: &mut Vec<String>, figures: &Value, label: impl Fn(usize) -> 
     {
         let cells: Vec<String> = YEAR_COLUMNS
             .iter()
-            .map(|column| year[column].as_str().unwrap_or_default().to_owned())
+            .map(|(column, _)| year[*column].as_str().unwrap_or_default().to_owned())
             .collect();
         let (id, name) = label(index + 1);
         lines.push(format!("{id},{name},{},{}", year["year"], cells.join(",")));
@@ -163,14 +190,14 @@ mod tests {
         let mut inputs = program.default_inputs();
         change(&mut inputs);
         let result = project(&program, &inputs).unwrap().to_json(&program);
-        let csv = result_csv(&program, &inputs, &result);
+        let csv = result_csv(&program, &inputs, &result, Language::ENGLISH);
         (program, inputs, result, csv)
     }
 
     /// The breakdown's rows, from its header on (the default program's names have no commas).
     fn breakdown(csv: &str) -> Vec<Vec<&str>> {
         csv.lines()
-            .skip_while(|line| !line.starts_with("tier_id,"))
+            .skip_while(|line| !line.starts_with("Tier id,"))
             .map(|line| line.split(',').collect())
             .collect()
     }
@@ -182,13 +209,16 @@ mod tests {
         });
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], "Partner ROI projection");
-        assert_eq!(lines[1], format!("program,{}", program.name));
-        assert_eq!(lines[2], "program_id,example-cloud");
-        assert_eq!(lines[3], "currency,USD");
-        assert_eq!(lines[5], "services_in_net,true");
-        assert!(lines.contains(&"deal_value,43210.55"), "{csv}");
+        assert_eq!(lines[1], format!("Program,{}", program.name));
+        assert_eq!(lines[2], "Program id,example-cloud");
+        assert_eq!(lines[3], "Currency,USD");
+        assert_eq!(lines[5], "Services profit in the net,true");
+        assert!(
+            lines.contains(&"Average annual deal value,43210.55"),
+            "{csv}"
+        );
         for key in InputKey::ALL {
-            let line = format!("{},{}", key.name(), inputs.get(key));
+            let line = format!("{},{}", key.label(), inputs.get(key));
             assert!(lines.contains(&line.as_str()), "{line}");
         }
         if let Some(disclaimer) = &program.disclaimer {
@@ -199,17 +229,19 @@ mod tests {
             .iter()
             .find(|line| line.starts_with("\"Per year."))
             .unwrap();
-        assert!(note.contains("costs, net give its totals"), "{note}");
+        assert!(note.contains("Costs, Net profit give its totals"), "{note}");
         assert!(note.contains("Year 0 holds the initial costs"));
-        assert!(note.contains("active_clients and cumulative_net are running figures"));
+        assert!(note.contains("Active clients, Cumulative net are running figures"));
     }
 
     #[test]
     fn every_cell_is_the_result_documents_figure() {
         let (program, _, result, csv) = csv_of(|_| {});
         let rows = breakdown(&csv);
-        assert_eq!(rows[0][..3], ["tier_id", "tier_name", "year"]);
-        assert_eq!(rows[0][3..], YEAR_COLUMNS);
+        assert_eq!(rows[0][..3], ["Tier id", "Tier name", "Year"]);
+        assert_eq!(rows[0][3], "New clients");
+        assert_eq!(rows[0][17], "Net profit");
+        assert_eq!(rows[0].len(), 3 + YEAR_COLUMNS.len());
         let horizon = result["horizon_years"].as_u64().unwrap() as usize;
         assert_eq!(rows.len(), 1 + (program.tiers.len() + 1) * (horizon + 1));
         for (index, tier) in result["tiers"].as_array().unwrap().iter().enumerate() {
@@ -218,7 +250,7 @@ mod tests {
             assert_eq!(rows[start][2], "0");
             for (offset, year) in tier["years"].as_array().unwrap().iter().enumerate() {
                 let row = &rows[start + 1 + offset];
-                for (column, name) in YEAR_COLUMNS.iter().enumerate() {
+                for (column, (name, _)) in YEAR_COLUMNS.iter().enumerate() {
                     assert_eq!(row[3 + column], year[*name].as_str().unwrap(), "{name}");
                 }
             }
@@ -229,7 +261,7 @@ mod tests {
     fn summing_a_tiers_rows_counts_its_initial_costs_once() {
         let (_, _, result, csv) = csv_of(|_| {});
         let rows = breakdown(&csv);
-        let column = |name: &str| 3 + YEAR_COLUMNS.iter().position(|c| *c == name).unwrap();
+        let column = |name: &str| 3 + YEAR_COLUMNS.iter().position(|c| c.0 == name).unwrap();
         for tier in result["tiers"].as_array().unwrap() {
             let id = tier["id"].as_str().unwrap();
             let sum = |name: &str| -> Decimal {
@@ -271,6 +303,41 @@ mod tests {
             assert_eq!(row[3 + 13], year["costs"].as_str().unwrap());
         }
         assert_ne!(path_rows[1][1], path_rows[path_rows.len() - 1][1], "{csv}");
+    }
+
+    #[test]
+    fn german_headings_with_the_same_machine_readable_figures() {
+        let program = default_program();
+        let inputs = program.default_inputs();
+        let result = project(&program, &inputs).unwrap().to_json(&program);
+        let german = Language::matching("de").unwrap();
+        let csv = result_csv(&program, &inputs, &result, german);
+        let english = result_csv(&program, &inputs, &result, Language::ENGLISH);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], german.text(Msg::CsvTitle));
+        assert!(lines[1].starts_with(&format!("{},", german.text(Msg::CsvProgram))));
+        let label = german.text(InputKey::DealValue.label_msg());
+        assert!(csv.contains(&format!(
+            "\r\n{label},{}\r\n",
+            inputs.get(InputKey::DealValue)
+        )));
+        let header = format!(
+            "{},{},{},{}",
+            german.text(Msg::CsvTierId),
+            german.text(Msg::CsvTierName),
+            german.text(Msg::CsvYear),
+            german.text(Msg::NewClients)
+        );
+        assert!(csv.contains(&header), "{csv}");
+        // The figures are the same cells in both languages.
+        let figures = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+                .map(|line| line.split(',').skip(2).collect::<Vec<_>>().join(","))
+                .collect()
+        };
+        assert!(figures(&csv).len() > 10);
+        assert_eq!(figures(&csv), figures(&english));
     }
 
     #[test]

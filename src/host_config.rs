@@ -5,9 +5,14 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use crate::engine::json_reader::{child_path, parse_json, FieldError, JsonReader};
-use crate::engine::program_parse::{is_currency_code, is_locale_tag};
+use crate::engine::json_reader::{
+    child_path, parse_json, shorten, FieldError, JsonReader, QUOTE_LIMIT,
+};
+use crate::engine::program_parse::{
+    currency_problem, is_currency_code, is_locale_tag, locale_problem,
+};
 use crate::engine::{InputKey, PartnerInputs, Program};
+use crate::i18n::Msg;
 
 /// Fields of the embedded configuration document.
 const CONFIG_FIELDS: &[&str] = &["program", "inputs"];
@@ -68,20 +73,14 @@ pub fn apply_overrides(program: &Program, overrides: &Overrides) -> (Program, Ve
         if is_locale_tag(locale) {
             program.locale = Some(locale.clone());
         } else {
-            errors.push(FieldError::new(
-                "locale",
-                format!("\"{locale}\" is not a locale such as en-US or de-DE"),
-            ));
+            errors.push(FieldError::new("locale", locale_problem(locale)));
         }
     }
     if let Some(currency) = &overrides.currency {
         if is_currency_code(currency) {
             program.currency = currency.clone();
         } else {
-            errors.push(FieldError::new(
-                "currency",
-                format!("\"{currency}\" is not an ISO 4217 code such as USD or EUR"),
-            ));
+            errors.push(FieldError::new("currency", currency_problem(currency)));
         }
     }
     if let Some(horizon) = &overrides.horizon {
@@ -93,10 +92,10 @@ pub fn apply_overrides(program: &Program, overrides: &Overrides) -> (Program, Ve
                 let spec = program.input_spec(key);
                 errors.push(FieldError::new(
                     "horizon",
-                    format!(
-                        "must be a whole number of years from {} to {}, got \"{horizon}\"",
-                        spec.min, spec.max
-                    ),
+                    Msg::ErrorHorizonAttribute
+                        .with("min", spec.min)
+                        .with("max", spec.max)
+                        .with("got", shorten(horizon, QUOTE_LIMIT)),
                 ));
             }
         }

@@ -40,7 +40,7 @@ use crate::engine::result_json::result_json;
 use crate::engine::{Contact, FieldError, InputKey, PartnerInputs, Program};
 use crate::export_csv::result_csv;
 use crate::host_config::{apply_overrides, read_embedded_config, read_inputs, Overrides};
-use crate::i18n::Language;
+use crate::i18n::{Language, Msg};
 use crate::names::{
     ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_DEBUG, ATTR_HORIZON, ATTR_INPUTS, ATTR_LANG,
     ATTR_LOCALE, ATTR_PERSIST, ATTR_PRESENTER, ATTR_PROGRAM_SRC, ATTR_THEME, ATTR_TOOLS,
@@ -214,8 +214,8 @@ impl HostState {
             }
             HostEvent::Shown(seq) => self.shown(seq, &mut out),
             HostEvent::Request(action) => self.request(action, &mut out),
-            HostEvent::Status(text) => {
-                self.status = Rc::from(text);
+            HostEvent::Status(message) => {
+                self.status = Rc::from(self.language().0.say(&message));
                 out.push(HostEffect::Render);
             }
         }
@@ -283,10 +283,13 @@ impl HostState {
         }
     }
 
-    /// `program` with the language's locale when it sets none of its own.
-    fn in_language_locale(&self, mut program: Program) -> Program {
+    /// `program` in the widget's language: its own texts in that language where it has
+    /// them, and the language's locale when it sets none of its own.
+    fn in_language(&self, program: &Program) -> Program {
+        let (language, tag) = self.language();
+        let mut program = program.translated(language);
         if program.locale.is_none() {
-            program.locale = self.language().1;
+            program.locale = tag;
         }
         program
     }
@@ -417,11 +420,9 @@ impl HostState {
             .map(|name| {
                 FieldError::new(
                     name,
-                    format!(
-                        "the attribute holds \"{OBJECT_AS_TEXT}\": an object was written as \
-                         text. Set the {name} property instead (element.{name} = {{…}}), or \
-                         give JSON text; the attribute was ignored"
-                    ),
+                    Msg::ErrorObjectAsText
+                        .with("text", OBJECT_AS_TEXT)
+                        .with("name", name),
                 )
             })
             .collect();
@@ -487,7 +488,7 @@ impl HostState {
         let (program, page_problems) = apply_overrides(&loaded.program, &self.overrides());
         let mut problems = Problems::page(page_problems);
         self.base = Some(loaded);
-        let program = self.in_language_locale(program);
+        let program = self.in_language(&program);
         problems.page.append(&mut self.pending_problems);
         let (prefill, prefill_problems) =
             Prefill::read(&program, self.prefill_value.as_ref(), ATTR_INPUTS);
@@ -544,7 +545,7 @@ impl HostState {
         };
         let overrides = self.overrides();
         let (program, mut problems) = apply_overrides(&base.program, &overrides);
-        let program = self.in_language_locale(program);
+        let program = self.in_language(&program);
         let mut inputs = current.inputs.clone();
         if horizon_changed && overrides.horizon.is_some() {
             let horizon = program.input_spec(InputKey::HorizonYears).default;
@@ -817,8 +818,8 @@ impl HostState {
             }
             HostAction::CopySummary(text) => HostEffect::CopyText {
                 text,
-                done: "Summary copied: paste it into an email.",
-                refused: "Copying is not allowed on this page.",
+                done: Msg::StatusSummaryCopied,
+                refused: Msg::StatusCopyRefused,
             },
             HostAction::DownloadCsv => {
                 let Some(projection) = &calculator.projection else {
@@ -826,7 +827,12 @@ impl HostState {
                 };
                 HostEffect::DownloadCsv {
                     file_stem: program.id.clone(),
-                    csv: result_csv(program, &calculator.inputs, &projection.to_json(program)),
+                    csv: result_csv(
+                        program,
+                        &calculator.inputs,
+                        &projection.to_json(program),
+                        self.language().0,
+                    ),
                 }
             }
             HostAction::Print => HostEffect::Print,
@@ -861,7 +867,7 @@ fn property_json(value: PropertyValue, name: &str) -> Result<Option<Value>, Fiel
     match value {
         PropertyValue::Unset => Ok(None),
         PropertyValue::Json(value) => Ok(Some(value)),
-        PropertyValue::NotJson => Err(FieldError::new(name, "must be a JSON object")),
+        PropertyValue::NotJson => Err(FieldError::new(name, Msg::ErrorJsonObject)),
     }
 }
 

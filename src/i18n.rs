@@ -7,6 +7,8 @@ pub mod codegen;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
+use std::fmt;
+
 use codegen::{FORM_TEXT, PLURAL_MARK};
 
 impl Msg {
@@ -88,6 +90,24 @@ impl Language {
         self.fill_text(plural_form(self.text(message), category), args)
     }
 
+    /// `message` in this language, its values filled in (a value that is itself a message
+    /// in this language too).
+    pub fn say(self, message: &Message) -> String {
+        let values: Vec<(&str, String)> = message
+            .args
+            .iter()
+            .map(|(name, value)| match value {
+                MessageArg::Text(text) => (*name, text.clone()),
+                MessageArg::Said(inner) => (*name, self.say(inner)),
+            })
+            .collect();
+        let values: Vec<(&str, &str)> = values
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        self.fill(message.msg, &values)
+    }
+
     /// `text` filled with `args`; right to left, each value is isolated (U+2068 … U+2069)
     /// so that an amount or a Latin name keeps its own direction inside the sentence.
     fn fill_text(self, text: &str, args: &[(&str, &str)]) -> String {
@@ -103,6 +123,67 @@ impl Language {
             .map(|(name, value)| (*name, value.as_str()))
             .collect();
         fill_placeholders(text, &isolated)
+    }
+}
+
+/// A message to be said later in whichever language is shown: a catalogue entry and its
+/// values. Problems found in plain Rust (a bad program, link or setting) are made of these;
+/// shown as text (`Display`) they are English, for the page's console and events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    msg: Msg,
+    args: Vec<(&'static str, MessageArg)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum MessageArg {
+    Text(String),
+    Said(Message),
+}
+
+impl Message {
+    /// `msg` with its placeholder `name` filled by `value` (as given, in any language).
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.args.push((name, MessageArg::Text(value.to_string())));
+        self
+    }
+
+    /// `msg` with its placeholder `name` filled by `value`, said in the same language.
+    pub fn with_said(mut self, name: &'static str, value: impl Into<Message>) -> Self {
+        self.args.push((name, MessageArg::Said(value.into())));
+        self
+    }
+
+    /// Which catalogue entry it is.
+    pub fn msg(&self) -> Msg {
+        self.msg
+    }
+}
+
+impl From<Msg> for Message {
+    fn from(msg: Msg) -> Self {
+        Message {
+            msg,
+            args: Vec::new(),
+        }
+    }
+}
+
+impl Msg {
+    /// This message with its placeholder `name` filled by `value`.
+    pub fn with(self, name: &'static str, value: impl fmt::Display) -> Message {
+        Message::from(self).with(name, value)
+    }
+
+    /// This message with its placeholder `name` filled by the message `value`.
+    pub fn with_said(self, name: &'static str, value: impl Into<Message>) -> Message {
+        Message::from(self).with_said(name, value)
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Language::ENGLISH.say(self))
     }
 }
 

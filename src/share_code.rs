@@ -9,6 +9,7 @@
 use crate::engine::decimal_text::parse_decimal;
 use crate::engine::json_reader::shorten;
 use crate::engine::{InputKey, PartnerInputs, Program};
+use crate::i18n::{Message, Msg};
 use rust_decimal::Decimal;
 
 /// The format version written today.
@@ -47,8 +48,8 @@ pub struct RestoredFigures {
     pub tier_id: Option<String>,
     /// Whether any value was restored at all.
     pub restored_any: bool,
-    /// Plain-words notes on what could not be restored.
-    pub problems: Vec<String>,
+    /// What could not be restored.
+    pub problems: Vec<Message>,
 }
 
 /// Decodes `code` for `program`, restoring what it can.
@@ -61,9 +62,7 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
     };
     let sections: Vec<&str> = code.trim().splitn(4, SECTION).collect();
     let [version, program_id, tier_id, values] = sections[..] else {
-        restored
-            .problems
-            .push("the figures are not in a form this calculator understands".to_owned());
+        restored.problems.push(Msg::LinkUnreadable.into());
         return restored;
     };
     let expected_values = match version {
@@ -76,28 +75,25 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
             InputKey::COUNT - 1
         }
         _ => {
-            restored.problems.push(format!(
-                "the figures were saved by another version of this calculator (format \"{}\")",
-                shorten(version, QUOTE_LIMIT)
-            ));
+            restored
+                .problems
+                .push(Msg::LinkOtherVersion.with("format", shorten(version, QUOTE_LIMIT)));
             return restored;
         }
     };
     if program_id != program.id {
-        restored.problems.push(format!(
-            "the figures belong to another program (\"{}\"), so they were not applied",
-            shorten(program_id, QUOTE_LIMIT)
-        ));
+        restored
+            .problems
+            .push(Msg::LinkOtherProgram.with("program", shorten(program_id, QUOTE_LIMIT)));
         return restored;
     }
     if !tier_id.is_empty() {
         if program.tier_index(tier_id).is_some() {
             restored.tier_id = Some(tier_id.to_owned());
         } else {
-            restored.problems.push(format!(
-                "the tier \"{}\" does not exist in this program",
-                shorten(tier_id, QUOTE_LIMIT)
-            ));
+            restored
+                .problems
+                .push(Msg::LinkUnknownTier.with("tier", shorten(tier_id, QUOTE_LIMIT)));
         }
     }
     let texts: Vec<&str> = values.split(VALUE).collect();
@@ -106,25 +102,23 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
         restore_value(program, &mut restored, key, text);
     }
     if texts.len() < expected_values {
-        restored.problems.push(format!(
-            "the figures were cut short: only {} of {expected_values} values were present",
-            texts.len(),
-        ));
+        restored.problems.push(
+            Msg::LinkCutShort
+                .with("count", texts.len())
+                .with("expected", expected_values),
+        );
     } else if texts.len() > expected_values {
-        restored
-            .problems
-            .push("the figures had extra values, which were ignored".to_owned());
+        restored.problems.push(Msg::LinkExtraValues.into());
     }
     restored
 }
 
 fn restore_value(program: &Program, restored: &mut RestoredFigures, key: InputKey, text: &str) {
-    let label = program.input_label(key);
     let Some(value) = parse_decimal(text).filter(|_| !text.contains(['e', 'E'])) else {
-        restored.problems.push(format!(
-            "\"{label}\" was not a number (\"{}\")",
-            shorten(text, QUOTE_LIMIT)
-        ));
+        let problem = Msg::LinkNotANumber.with("text", shorten(text, QUOTE_LIMIT));
+        restored
+            .problems
+            .push(program.with_input_label(problem, "label", key));
         return;
     };
     match program.check_input(key, value) {
@@ -132,7 +126,12 @@ fn restore_value(program: &Program, restored: &mut RestoredFigures, key: InputKe
             restored.inputs.set(key, value.normalize());
             restored.restored_any = true;
         }
-        Err(message) => restored.problems.push(format!("\"{label}\" {message}")),
+        Err(message) => {
+            let problem = Msg::LinkValue.with_said("problem", message);
+            restored
+                .problems
+                .push(program.with_input_label(problem, "label", key));
+        }
     }
 }
 
@@ -160,7 +159,7 @@ mod tests {
             "{code}"
         );
         let restored = decode_share_code(&program, &code);
-        assert_eq!(restored.problems, Vec::<String>::new());
+        assert_eq!(restored.problems, Vec::<Message>::new());
         assert_eq!(restored.inputs, inputs);
         assert_eq!(restored.tier_id.as_deref(), Some("gold"));
         assert!(restored.restored_any);
@@ -178,7 +177,10 @@ mod tests {
             Decimal::new(1_850_050, 2)
         );
         assert!(
-            restored.problems.iter().any(|p| p.contains("cut short")),
+            restored
+                .problems
+                .iter()
+                .any(|p| p.to_string().contains("cut short")),
             "{:?}",
             restored.problems
         );
@@ -192,7 +194,9 @@ mod tests {
         let restored = decode_share_code(&program, &code);
         assert_eq!(restored.inputs, program.default_inputs());
         assert!(!restored.restored_any);
-        assert!(restored.problems[0].contains("another program (\"other\")"));
+        assert!(restored.problems[0]
+            .to_string()
+            .contains("another program (\"other\")"));
     }
 
     #[test]
@@ -204,8 +208,12 @@ mod tests {
             .replacen(",12000,", ",1e3,", 1);
         let restored = decode_share_code(&program, &code);
         assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
-        assert!(restored.problems[0].starts_with("\"Existing clients\" must be between 0 and 2000"));
-        assert!(restored.problems[1].starts_with("\"Average annual deal value\" was not a number"));
+        assert!(restored.problems[0]
+            .to_string()
+            .starts_with("\"Existing clients\" must be between 0 and 2000"));
+        assert!(restored.problems[1]
+            .to_string()
+            .starts_with("\"Average annual deal value\" was not a number"));
         assert_eq!(restored.tier_id.as_deref(), Some("platinum"));
     }
 
@@ -238,7 +246,7 @@ mod tests {
         assert!(code.starts_with("2~") && code.ends_with(",9"), "{code}");
         let old_code = format!("1{}", &code[1..code.len() - 2]);
         let restored = decode_share_code(&program, &old_code);
-        assert_eq!(restored.problems, Vec::<String>::new());
+        assert_eq!(restored.problems, Vec::<Message>::new());
         inputs.set(InputKey::RampMonths, Decimal::ZERO);
         assert_eq!(restored.inputs, inputs);
         assert_eq!(restored.tier_id.as_deref(), Some("gold"));

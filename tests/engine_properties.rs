@@ -105,6 +105,7 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
         shown_figures: ShownFigures::ALL,
         contact: None,
         services_in_net: true,
+        translations: Vec::new(),
     }
 }
 

@@ -14,6 +14,7 @@ use partner_roi::engine::{
     project, EngineError, FieldError, InputKey, PartnerInputs, Program, Unit,
 };
 use partner_roi::host_config::read_embedded_config;
+use partner_roi::i18n::{Message, Msg};
 use partner_roi::share_code::{decode_share_code, encode_share_code};
 use proptest::option;
 use proptest::prelude::*;
@@ -123,14 +124,17 @@ fn check_paths_point_into(document: &Value, errors: &[FieldError]) -> Result<(),
     for error in errors {
         match locate(document, &error.path) {
             Some(true) => prop_assert!(
-                error.message != "required",
+                error.message.msg() != Msg::ErrorRequired,
                 "{} names a field that is there",
                 error
             ),
             Some(false) => prop_assert!(
-                error.message == "required"
+                error.message.msg() == Msg::ErrorRequired
                     || error.path.ends_with(".default")
-                    || error.message.starts_with("unknown field"),
+                    || matches!(
+                        error.message.msg(),
+                        Msg::ErrorUnknownField | Msg::ErrorUnknownFieldSuggest
+                    ),
                 "{} names an absent field",
                 error
             ),
@@ -885,7 +889,7 @@ proptest! {
                 let errors = result.err().unwrap_or_default();
                 prop_assert_eq!(errors.len(), 1);
                 prop_assert_eq!(errors[0].path.as_str(), "");
-                prop_assert!(errors[0].message.starts_with("not valid JSON"), "{}", errors[0]);
+                prop_assert!(errors[0].message.msg() == Msg::ErrorNotJson, "{}", errors[0]);
             }
             Ok(value) => prop_assert_eq!(result, Program::from_json(&value)),
         }
@@ -948,7 +952,7 @@ proptest! {
         prop_assert!(!errors.is_empty(), "{:?} was accepted", bad);
         for error in &errors {
             prop_assert_eq!(&error.path, &path, "{} (expected {}) in {}", error, path, document);
-            prop_assert!(!error.message.is_empty());
+            prop_assert!(!error.message.to_string().is_empty());
         }
         let text = serde_json::to_string(&document).unwrap_or_default();
         prop_assert_eq!(Program::from_json_text(&text).err(), Some(errors));
@@ -1052,7 +1056,7 @@ proptest! {
             code
         );
         let restored = decode_share_code(&program, &code);
-        prop_assert_eq!(&restored.problems, &Vec::<String>::new());
+        prop_assert_eq!(&restored.problems, &Vec::<Message>::new());
         prop_assert_eq!(&restored.inputs, &inputs);
         prop_assert_eq!(&restored.tier_id, &tier_id);
         prop_assert!(restored.restored_any);

@@ -46,11 +46,33 @@ const partnerRoiShared = {
 };
 
 /**
+ * The texts this script shows for `element` (PARTNER_ROI_TEXTS, written by `cargo xtask
+ * dist` from src/i18n/*.txt): in the language of its own or its nearest ancestor's `lang`,
+ * else the visitor's first the widget speaks, else English; matched as the widget matches
+ * (`de-AT` → `de`, `pt` → `pt-BR`).
+ */
+function partnerRoiTexts(element) {
+  const known = Object.keys(PARTNER_ROI_TEXTS);
+  const lang = PARTNER_ROI_NAMES.attributes.lang;
+  const wanted = [element.closest(`[${lang}]`)?.getAttribute(lang), ...(navigator.languages ?? [])];
+  for (const tag of wanted) {
+    const lower = (tag ?? '').trim().toLowerCase().replace('_', '-');
+    const base = lower.split('-')[0];
+    if (!base) continue;
+    const found = known.find((k) => k.toLowerCase() === lower)
+      ?? known.find((k) => k.toLowerCase().split('-')[0] === base);
+    if (found) return PARTNER_ROI_TEXTS[found];
+  }
+  return PARTNER_ROI_TEXTS.en;
+}
+
+/**
  * The skeleton every element shows from its first frame until its results are drawn
  * (styles/skeleton.css): the widget's layout in grey blocks, about as tall, so that the
  * page does not move when the results arrive. Its sheet is built once, before the wasm.
+ * Its label is in `texts`' language.
  */
-function partnerRoiSkeleton(document) {
+function partnerRoiSkeleton(document, texts) {
   if (!partnerRoiShared.skeleton) {
     partnerRoiShared.skeleton = new CSSStyleSheet();
     partnerRoiShared.skeleton.replaceSync(PARTNER_ROI_SKELETON_CSS);
@@ -64,7 +86,7 @@ function partnerRoiSkeleton(document) {
   root.setAttribute('role', 'status');
   const label = document.createElement('p');
   label.className = 'skeleton-label';
-  label.textContent = 'Loading the partner calculator…';
+  label.textContent = texts.loading;
   const body = block('skeleton-body');
   const layout = block('skeleton-layout');
   const results = block('skeleton-results');
@@ -219,11 +241,8 @@ class PartnerRoiElement extends HTMLElement {
   #loadFailed(error) {
     const reason = error instanceof Error ? error.message : String(error);
     console.error(`partner-roi: the calculator could not load.\n${reason}`);
-    this.#showAlert(
-      'This calculator could not load',
-      `Its code (partner-roi_bg.wasm) did not arrive: ${reason}. Reloading the page may help.`,
-      null,
-    );
+    const texts = partnerRoiTexts(this);
+    this.#showAlert(texts.loadFailedTitle, texts.loadFailedText.replace('{reason}', reason), null);
     this.dispatchEvent(new CustomEvent(PARTNER_ROI_NAMES.events.error, {
       bubbles: true,
       composed: true,
@@ -257,11 +276,8 @@ class PartnerRoiElement extends HTMLElement {
     this.#widget = null;
     queueMicrotask(() => {
       console.error(`partner-roi: this widget stopped after an internal error; "Reload widget" starts it again.\n${message}`);
-      this.#showAlert(
-        'Sorry, this calculator stopped working',
-        'Something went wrong inside it. Your latest figures are kept: reload the widget to carry on.',
-        'Reload widget',
-      );
+      const texts = partnerRoiTexts(this);
+      this.#showAlert(texts.panicTitle, texts.panicText, texts.reload);
       this.dispatchEvent(new CustomEvent(PARTNER_ROI_NAMES.events.error, {
         bubbles: true,
         composed: true,
@@ -339,7 +355,7 @@ class PartnerRoiElement extends HTMLElement {
   /** Shows the skeleton in place of whatever the shadow root held. */
   #drawSkeleton() {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    shadow.replaceChildren(partnerRoiSkeleton(this.ownerDocument));
+    shadow.replaceChildren(partnerRoiSkeleton(this.ownerDocument, partnerRoiTexts(this)));
     shadow.adoptedStyleSheets = [partnerRoiShared.skeleton];
   }
 

@@ -14,6 +14,7 @@ use super::{
     share_link, stylesheet,
 };
 use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
+use crate::i18n::{Message, Msg};
 use crate::names::MARK_FIRST_RESULTS;
 use crate::state::Action;
 use crate::ui::format;
@@ -40,7 +41,7 @@ struct Callbacks {
     on_program_text: Callback<String>,
     on_shown: Callback<u64>,
     on_drawn: Callback<()>,
-    on_status: Callback<String>,
+    on_status: Callback<Message>,
 }
 
 impl Callbacks {
@@ -279,20 +280,18 @@ impl Inner {
                 match share_link::put_in_page_url(&param, &code) {
                     Some(url) => host_actions::copy_text(
                         url,
-                        "Link copied. Anyone who opens it sees these figures.",
-                        "The link is in the address bar: copy it from there.",
+                        Msg::StatusLinkCopied,
+                        Msg::StatusLinkInAddressBar,
                         self.callbacks.on_status.clone(),
                     ),
-                    None => {
-                        self.dispatch(HostEvent::Status("This page cannot hold a link.".into()))
-                    }
+                    None => self.dispatch(HostEvent::Status(Msg::StatusNoLink.into())),
                 }
             }
             HostEffect::DownloadCsv { file_stem, csv } => {
                 let file_name = format!("{file_stem}-{}.csv", host_actions::today());
                 let status = match host_actions::download_csv(&csv, &file_name) {
-                    Ok(()) => format!("Downloaded {file_name}."),
-                    Err(_) => "The download was blocked by the browser.".to_owned(),
+                    Ok(()) => Msg::StatusDownloaded.with("file", file_name),
+                    Err(_) => Msg::StatusDownloadBlocked.into(),
                 };
                 self.dispatch(HostEvent::Status(status));
             }

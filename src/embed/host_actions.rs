@@ -9,17 +9,17 @@ use web_sys::{Blob, BlobPropertyBag, Clipboard, HtmlAnchorElement, HtmlElement, 
 use yew::Callback;
 
 use super::events;
+use crate::i18n::{Message, Msg};
 
 /// Copies `text`, then replies with `done` or with `refused` when the clipboard refuses.
-pub fn copy_text(text: String, done: &str, refused: &str, reply: Callback<String>) {
+pub fn copy_text(text: String, done: Msg, refused: Msg, reply: Callback<Message>) {
     let Some(clipboard) = clipboard() else {
-        return reply.emit(refused.to_owned());
+        return reply.emit(refused.into());
     };
-    let (done, refused) = (done.to_owned(), refused.to_owned());
     wasm_bindgen_futures::spawn_local(async move {
         match JsFuture::from(clipboard.write_text(&text)).await {
-            Ok(_) => reply.emit(done),
-            Err(_) => reply.emit(refused),
+            Ok(_) => reply.emit(done.into()),
+            Err(_) => reply.emit(refused.into()),
         }
     });
 }

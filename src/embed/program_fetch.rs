@@ -7,12 +7,13 @@ use web_sys::Response;
 use crate::engine::program_parse::{contact_in, parse_program_json};
 use crate::engine::{Contact, FieldError, Program};
 use crate::host_state::ReadProgram;
+use crate::i18n::{Message, Msg};
 use crate::names::ATTR_PROGRAM_SRC;
 
-fn failure(url: &str, why: &str) -> Vec<FieldError> {
+fn failure(url: &str, why: impl Into<Message>) -> Vec<FieldError> {
     vec![FieldError::new(
         ATTR_PROGRAM_SRC,
-        format!("could not load the program from \"{url}\": {why}"),
+        Msg::ErrorProgramSrc.with("url", url).with_said("why", why),
     )]
 }
 
@@ -26,25 +27,28 @@ pub async fn fetch_program(url: &str) -> (ReadProgram, Option<Contact>) {
 /// [`fetch_program`]'s work; `contact` gets the contact a fetched document names, even
 /// when it is not a valid program.
 async fn fetch_and_read(url: &str, contact: &mut Option<Contact>) -> ReadProgram {
-    let window = web_sys::window().ok_or_else(|| failure(url, "no window"))?;
+    let window = web_sys::window().ok_or_else(|| failure(url, Msg::FetchFailed))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| failure(url, "the request failed (offline, blocked or not allowed)"))?;
+        .map_err(|_| failure(url, Msg::FetchFailed))?;
     let response: Response = response
         .dyn_into()
-        .map_err(|_| failure(url, "unexpected response"))?;
+        .map_err(|_| failure(url, Msg::FetchUnexpected))?;
     if !response.ok() {
-        return Err(failure(url, &format!("HTTP {}", response.status())));
+        return Err(failure(
+            url,
+            Msg::FetchHttp.with("status", response.status()),
+        ));
     }
     let text_promise = response
         .text()
-        .map_err(|_| failure(url, "the body cannot be read"))?;
+        .map_err(|_| failure(url, Msg::FetchUnreadable))?;
     let text = JsFuture::from(text_promise)
         .await
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| failure(url, "the body cannot be read"))?;
-    let value = parse_program_json(&text).map_err(|error| failure(url, &error.message))?;
+        .ok_or_else(|| failure(url, Msg::FetchUnreadable))?;
+    let value = parse_program_json(&text).map_err(|error| failure(url, error.message))?;
     *contact = contact_in(&value);
     let program = Program::from_json(&value)?;
     Ok((program, value))

@@ -3,6 +3,8 @@
 use std::fmt;
 
 use super::input_catalogue::InputKey;
+use super::program::Program;
+use crate::i18n::{Message, Msg};
 
 /// Why a projection could not be computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,19 +20,32 @@ pub enum EngineError {
     NoSuchTier,
 }
 
+impl EngineError {
+    /// What went wrong, to be said in the widget's language.
+    pub fn message(&self) -> Message {
+        match self {
+            EngineError::Overflow { input } => {
+                Msg::ErrorOverflow.with_said("input", input.label_msg())
+            }
+            EngineError::InvalidHorizon => Msg::ErrorInvalidHorizon.into(),
+            EngineError::NoSuchTier => Msg::ErrorNoSuchTier.into(),
+        }
+    }
+
+    /// [`EngineError::message`] naming the input as `program` labels it.
+    pub fn message_for(&self, program: &Program) -> Message {
+        match self {
+            EngineError::Overflow { input } => {
+                program.with_input_label(Msg::ErrorOverflow.into(), "input", *input)
+            }
+            _ => self.message(),
+        }
+    }
+}
+
 impl fmt::Display for EngineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EngineError::Overflow { input } => write!(
-                f,
-                "The projection grows too large to compute exactly. Try a smaller \"{}\".",
-                input.label()
-            ),
-            EngineError::InvalidHorizon => {
-                f.write_str("The number of years must be a whole number from 1 to 10.")
-            }
-            EngineError::NoSuchTier => f.write_str("The program has no such tier."),
-        }
+        self.message().fmt(f)
     }
 }
 

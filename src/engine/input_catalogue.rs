@@ -2,6 +2,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::i18n::{Language, Msg};
+
 /// What a partner input measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -71,8 +73,8 @@ pub enum InputKey {
 struct InputInfo {
     name: &'static str,
     unit: Unit,
-    label: &'static str,
-    help: &'static str,
+    label: Msg,
+    help: Msg,
     default: i64,
     min: i64,
     max: i64,
@@ -132,13 +134,18 @@ impl InputKey {
         self.info().unit
     }
 
-    /// Built-in label shown next to the field.
+    /// Built-in label in English (the language of the console and of tests).
     pub fn label(self) -> &'static str {
+        Language::ENGLISH.text(self.info().label)
+    }
+
+    /// The catalogue message of its built-in label.
+    pub fn label_msg(self) -> Msg {
         self.info().label
     }
 
-    /// Built-in help text.
-    pub fn help(self) -> &'static str {
+    /// The catalogue message of its built-in help.
+    pub fn help_msg(self) -> Msg {
         self.info().help
     }
 
@@ -166,8 +173,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "existing_clients",
         unit: Unit::Clients,
-        label: "Existing clients",
-        help: "Clients you already serve who could use the vendor's product.",
+        label: Msg::InputExistingClients,
+        help: Msg::HelpExistingClients,
         default: 20,
         min: 0,
         max: MILLION,
@@ -175,8 +182,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "adoption_pct",
         unit: Unit::Percent,
-        label: "Adoption per year",
-        help: "Share of your existing clients not yet using the product who adopt it each year.",
+        label: Msg::InputAdoptionPct,
+        help: Msg::HelpAdoptionPct,
         default: 10,
         min: 0,
         max: 100,
@@ -184,8 +191,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "new_clients_per_year",
         unit: Unit::Clients,
-        label: "New clients per year",
-        help: "New clients you expect to win for the product each year.",
+        label: Msg::InputNewClientsPerYear,
+        help: Msg::HelpNewClientsPerYear,
         default: 5,
         min: 0,
         max: MILLION,
@@ -193,8 +200,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "deal_value",
         unit: Unit::Money,
-        label: "Average annual deal value",
-        help: "Yearly licence value of one client at list price.",
+        label: Msg::InputDealValue,
+        help: Msg::HelpDealValue,
         default: 10_000,
         min: 0,
         max: BILLION,
@@ -202,9 +209,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "expansion_pct",
         unit: Unit::Percent,
-        label: "Yearly expansion",
-        help:
-            "How much a retained client's licence value grows each year (negative if it shrinks).",
+        label: Msg::InputExpansionPct,
+        help: Msg::HelpExpansionPct,
         default: 5,
         min: -100,
         max: 100,
@@ -212,8 +218,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "churn_pct",
         unit: Unit::Percent,
-        label: "Yearly churn",
-        help: "Share of clients using the product who stop each year.",
+        label: Msg::InputChurnPct,
+        help: Msg::HelpChurnPct,
         default: 10,
         min: 0,
         max: 100,
@@ -221,8 +227,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "resell_pct",
         unit: Unit::Percent,
-        label: "Deals you resell",
-        help: "Share of deals you resell yourself; the rest you refer to the vendor.",
+        label: Msg::InputResellPct,
+        help: Msg::HelpResellPct,
         default: 50,
         min: 0,
         max: 100,
@@ -230,9 +236,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "registered_pct",
         unit: Unit::Percent,
-        label: "Resold deals registered",
-        help:
-            "Share of resold deals you register with the vendor in time for the registration bonus.",
+        label: Msg::InputRegisteredPct,
+        help: Msg::HelpRegisteredPct,
         default: 50,
         min: 0,
         max: 100,
@@ -240,8 +245,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "onboarding_fee",
         unit: Unit::Money,
-        label: "Onboarding fee per new client",
-        help: "What you charge a new client for implementation and onboarding services.",
+        label: Msg::InputOnboardingFee,
+        help: Msg::HelpOnboardingFee,
         default: 2_000,
         min: 0,
         max: BILLION,
@@ -249,8 +254,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "recurring_services",
         unit: Unit::Money,
-        label: "Recurring services per client per year",
-        help: "Managed services, support or consulting you bill each active client per year.",
+        label: Msg::InputRecurringServices,
+        help: Msg::HelpRecurringServices,
         default: 1_000,
         min: 0,
         max: BILLION,
@@ -258,8 +263,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "services_margin_pct",
         unit: Unit::Percent,
-        label: "Services margin",
-        help: "Your profit margin on services revenue.",
+        label: Msg::InputServicesMarginPct,
+        help: Msg::HelpServicesMarginPct,
         default: 30,
         min: 0,
         max: 100,
@@ -267,8 +272,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "acquisition_cost",
         unit: Unit::Money,
-        label: "Acquisition cost per new client",
-        help: "Sales and marketing cost of winning one client for the product.",
+        label: Msg::InputAcquisitionCost,
+        help: Msg::HelpAcquisitionCost,
         default: 500,
         min: 0,
         max: BILLION,
@@ -276,8 +281,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "certified_staff",
         unit: Unit::People,
-        label: "Certified staff today",
-        help: "People on your team who already hold the vendor's certification.",
+        label: Msg::InputCertifiedStaff,
+        help: Msg::HelpCertifiedStaff,
         default: 1,
         min: 0,
         max: MILLION,
@@ -285,8 +290,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "initial_investment",
         unit: Unit::Money,
-        label: "Initial investment",
-        help: "One-off cost of starting the practice: training, demo systems, marketing launch.",
+        label: Msg::InputInitialInvestment,
+        help: Msg::HelpInitialInvestment,
         default: 5_000,
         min: 0,
         max: BILLION,
@@ -294,8 +299,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "horizon_years",
         unit: Unit::Years,
-        label: "Years to project",
-        help: "How many years the projection covers.",
+        label: Msg::InputHorizonYears,
+        help: Msg::HelpHorizonYears,
         default: 3,
         min: 1,
         max: 10,
@@ -303,8 +308,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "discount_rate_pct",
         unit: Unit::Percent,
-        label: "Discount rate",
-        help: "Yearly rate used to discount future profit in the net present value (NPV).",
+        label: Msg::InputDiscountRatePct,
+        help: Msg::HelpDiscountRatePct,
         default: 10,
         min: 0,
         max: 100,
@@ -312,8 +317,8 @@ const CATALOGUE: [InputInfo; InputKey::COUNT] = [
     InputInfo {
         name: "ramp_months",
         unit: Unit::Months,
-        label: "Months to first deals",
-        help: "How long it takes you to close the first deals after joining.",
+        label: Msg::InputRampMonths,
+        help: Msg::HelpRampMonths,
         default: 0,
         min: 0,
         max: 24,

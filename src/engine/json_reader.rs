@@ -9,33 +9,40 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 use super::decimal_text::decimal_from_json;
+use crate::i18n::{Language, Message, Msg};
 
 /// One problem found in a JSON document, with the path of the offending value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     /// Dotted path, e.g. `tiers[0].name`; empty for the document itself.
     pub path: String,
-    /// What is wrong, in plain words.
-    pub message: String,
+    /// What is wrong, said in the widget's language when shown.
+    pub message: Message,
 }
 
 impl FieldError {
     /// An error at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, message: impl Into<Message>) -> Self {
         Self {
             path: path.into(),
             message: message.into(),
+        }
+    }
+
+    /// The path and what is wrong in `language` (the path as it is).
+    pub fn said_in(&self, language: Language) -> String {
+        let message = language.say(&self.message);
+        if self.path.is_empty() {
+            message
+        } else {
+            format!("{}: {message}", self.path)
         }
     }
 }
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        f.write_str(&self.said_in(Language::ENGLISH))
     }
 }
 
@@ -56,7 +63,7 @@ pub fn index_path(path: &str, index: usize) -> String {
 /// Parses JSON text into a value, or one error naming the line and column.
 pub fn parse_json(text: &str) -> Result<Value, FieldError> {
     serde_json::from_str(text)
-        .map_err(|error| FieldError::new("", format!("not valid JSON: {error}")))
+        .map_err(|error| FieldError::new("", Msg::ErrorNotJson.with("detail", error)))
 }
 
 /// Collects errors while typed values are read out of a JSON document.
@@ -67,7 +74,7 @@ pub struct JsonReader {
 
 impl JsonReader {
     /// Records an error.
-    pub fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    pub fn error(&mut self, path: impl Into<String>, message: impl Into<Message>) {
         self.errors.push(FieldError::new(path, message));
     }
 
@@ -90,17 +97,36 @@ impl JsonReader {
         known: &[&str],
     ) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = value else {
-            self.error(path, format!("must be an object, got {}", kind_of(value)));
+            self.error(path, Msg::ErrorObject.with_said("got", kind_of(value)));
             return None;
         };
         for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
             let message = match closest(key, known) {
-                Some(suggestion) => format!("unknown field, did you mean {suggestion}?"),
-                None => format!("unknown field, expected one of: {}", known.join(", ")),
+                Some(suggestion) => Msg::ErrorUnknownFieldSuggest.with("suggestion", suggestion),
+                None => Msg::ErrorUnknownField.with("known", known.join(", ")),
             };
             self.error(child_path(path, key), message);
         }
         Some(map)
+    }
+
+    /// The entries of an object whose keys are names given by the document (language
+    /// tags, tier ids); an entry whose value is null is absent, as an optional field is.
+    pub fn keyed_object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+    ) -> Option<impl Iterator<Item = (&'v String, &'v Value)>> {
+        let Value::Object(map) = value else {
+            self.error(path, Msg::ErrorObject.with_said("got", kind_of(value)));
+            return None;
+        };
+        Some(map.iter().filter(|(_, entry)| !entry.is_null()))
+    }
+
+    /// How many errors were recorded so far.
+    pub fn error_count(&self) -> usize {
+        self.errors.len()
     }
 
     /// A required field: reports `required` when absent or null.
@@ -112,7 +138,7 @@ impl JsonReader {
     ) -> Option<&'v Value> {
         let found = optional(map, key);
         if found.is_none() {
-            self.error(child_path(path, key), "required");
+            self.error(child_path(path, key), Msg::ErrorRequired);
         }
         found
     }
@@ -122,7 +148,7 @@ impl JsonReader {
         match value {
             Value::String(text) => Some(text.clone()),
             other => {
-                self.error(path, format!("must be text, got {}", kind_of(other)));
+                self.error(path, Msg::ErrorText.with_said("got", kind_of(other)));
                 None
             }
         }
@@ -133,7 +159,7 @@ impl JsonReader {
         let text = self.text(value, path)?;
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            self.error(path, "must not be empty");
+            self.error(path, Msg::ErrorEmpty);
             return None;
         }
         Some(trimmed.to_owned())
@@ -144,10 +170,7 @@ impl JsonReader {
         match value {
             Value::Bool(flag) => Some(*flag),
             other => {
-                self.error(
-                    path,
-                    format!("must be true or false, got {}", kind_of(other)),
-                );
+                self.error(path, Msg::ErrorBoolean.with_said("got", kind_of(other)));
                 None
             }
         }
@@ -156,10 +179,7 @@ impl JsonReader {
     /// A list of texts.
     pub fn text_list(&mut self, value: &Value, path: &str) -> Option<Vec<String>> {
         let Value::Array(items) = value else {
-            self.error(
-                path,
-                format!("must be a list of texts, got {}", kind_of(value)),
-            );
+            self.error(path, Msg::ErrorTextList.with_said("got", kind_of(value)));
             return None;
         };
         let texts: Vec<Option<String>> = items
@@ -176,12 +196,9 @@ impl JsonReader {
         if parsed.is_none() {
             let message = match value {
                 Value::String(text) => {
-                    format!("must be a number, got \"{}\"", shorten(text, QUOTE_LIMIT))
+                    Msg::ErrorNumberText.with("text", shorten(text, QUOTE_LIMIT))
                 }
-                other => format!(
-                    "must be a number or a decimal string, got {}",
-                    kind_of(other)
-                ),
+                other => Msg::ErrorNumber.with_said("got", kind_of(other)),
             };
             self.error(path, message);
         }
@@ -210,7 +227,7 @@ impl JsonReader {
     ) -> Option<Decimal> {
         let number = self.decimal_in(value, path, min, max)?;
         if !number.fract().is_zero() {
-            self.error(path, format!("must be a whole number, got {number}"));
+            self.error(path, Msg::ErrorWhole.with("number", number));
             return None;
         }
         Some(number.normalize())
@@ -226,9 +243,12 @@ impl JsonReader {
     ) -> Option<Decimal> {
         if number < min || number > max {
             let message = if max == Decimal::MAX {
-                format!("must be at least {min}, got {number}")
+                Msg::ErrorAtLeast.with("min", min).with("number", number)
             } else {
-                format!("must be between {min} and {max}, got {number}")
+                Msg::ErrorBetween
+                    .with("min", min)
+                    .with("max", max)
+                    .with("number", number)
             };
             self.error(path, message);
             return None;
@@ -243,14 +263,14 @@ pub fn optional<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value>
 }
 
 /// A short name of a JSON value's kind, for messages.
-pub fn kind_of(value: &Value) -> &'static str {
+pub fn kind_of(value: &Value) -> Msg {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => Msg::KindNull,
+        Value::Bool(_) => Msg::KindBoolean,
+        Value::Number(_) => Msg::KindNumber,
+        Value::String(_) => Msg::KindText,
+        Value::Array(_) => Msg::KindList,
+        Value::Object(_) => Msg::KindObject,
     }
 }
 

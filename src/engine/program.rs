@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
+use super::program_translations::ProgramTexts;
+use crate::i18n::{Language, Message, Msg};
 
 /// The default spread of the conservative and optimistic projections: ±25%.
 pub const DEFAULT_SPREAD_PCT: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
@@ -47,6 +49,9 @@ pub struct Program {
     /// NPV, payback and recommendation (`services_in_net`, default true). Either way the
     /// cards show it apart from what the program pays.
     pub services_in_net: bool,
+    /// The program's own texts in other languages (`translations`), at most one a language;
+    /// [`Program::translated`] puts them in place.
+    pub translations: Vec<(Language, ProgramTexts)>,
 }
 
 /// The program's contact (`contact`): at least one of its fields is set.
@@ -194,26 +199,37 @@ impl Program {
         PartnerInputs::from_fn(|key| self.input_spec(key).default)
     }
 
-    /// Label of an input: the program's override, else the built-in one.
-    pub fn input_label(&self, key: InputKey) -> &str {
-        self.input_spec(key).label.as_deref().unwrap_or(key.label())
+    /// Label of an input: the program's own, else the built-in one in `language`.
+    pub fn input_label_in(&self, key: InputKey, language: Language) -> &str {
+        let builtin = || language.text(key.label_msg());
+        self.input_spec(key)
+            .label
+            .as_deref()
+            .unwrap_or_else(builtin)
+    }
+
+    /// `message` with its placeholder `name` filled by the label of `key`: the program's
+    /// own, else the built-in one in the language the message is said in.
+    pub fn with_input_label(&self, message: Message, name: &'static str, key: InputKey) -> Message {
+        match &self.input_spec(key).label {
+            Some(label) => message.with(name, label),
+            None => message.with_said(name, key.label_msg()),
+        }
     }
 
     /// Checks one value against this program's range for `key`.
     ///
     /// Returns the value, or a message such as `must be between 0 and 50, got 140`.
-    pub fn check_input(&self, key: InputKey, value: Decimal) -> Result<Decimal, String> {
+    pub fn check_input(&self, key: InputKey, value: Decimal) -> Result<Decimal, Message> {
         let spec = self.input_spec(key);
         if value < spec.min || value > spec.max {
-            return Err(format!(
-                "must be between {} and {}, got {}",
-                spec.min.normalize(),
-                spec.max.normalize(),
-                value.normalize()
-            ));
+            return Err(Msg::ErrorBetween
+                .with("min", spec.min.normalize())
+                .with("max", spec.max.normalize())
+                .with("number", value.normalize()));
         }
         if key.unit().is_whole() && !value.fract().is_zero() {
-            return Err(format!("must be a whole number, got {}", value.normalize()));
+            return Err(Msg::ErrorWhole.with("number", value.normalize()));
         }
         Ok(value)
     }

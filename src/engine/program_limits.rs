@@ -5,6 +5,7 @@
 //! 5,000-character tier name is a mistake, reported as one.
 
 use super::json_reader::JsonReader;
+use crate::i18n::Msg;
 
 /// The largest program file, in bytes of JSON text.
 pub const PROGRAM_BYTES: usize = 256_000;
@@ -114,7 +115,9 @@ pub fn within(reader: &mut JsonReader, path: &str, kind: TextKind, text: String)
     if length > limit {
         reader.error(
             path,
-            format!("must be at most {limit} characters, got {length}"),
+            Msg::ErrorTooLong
+                .with("limit", limit)
+                .with("length", length),
         );
         return None;
     }

@@ -10,9 +10,12 @@ use super::json_reader::{
 use super::program::{
     CallToAction, Contact, InputSpec, Program, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT,
 };
+use crate::i18n::{Message, Msg};
+
 use super::program_limits::{
     within, TextKind, BENEFITS, COUNT_MAX, MONEY_MAX, PROGRAM_BYTES, REFERRAL_YEARS, TIERS,
 };
+use super::program_translations::read_translations;
 
 /// The only format version this engine reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -36,6 +39,7 @@ const PROGRAM_FIELDS: &[&str] = &[
     "hidden_figures",
     "inputs",
     "tiers",
+    "translations",
 ];
 const CTA_FIELDS: &[&str] = &["label", "url"];
 const CONTACT_FIELDS: &[&str] = &["name", "email", "phone", "url"];
@@ -85,11 +89,9 @@ pub fn parse_program_json(text: &str) -> Result<Value, FieldError> {
     if text.len() > PROGRAM_BYTES {
         return Err(FieldError::new(
             "",
-            format!(
-                "the program file is {} KB; it may be at most {} KB",
-                text.len().div_ceil(1000),
-                PROGRAM_BYTES / 1000
-            ),
+            Msg::ErrorProgramTooBig
+                .with("size", text.len().div_ceil(1000))
+                .with("limit", PROGRAM_BYTES / 1000),
         ));
     }
     parse_json(text)
@@ -124,8 +126,8 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         reader.decimal_in(v, "spread_pct", Decimal::ZERO, Decimal::ONE_HUNDRED)
     });
     let cta = optional(map, "cta").map_or(Some(None), |v| read_cta(reader, v).map(Some));
-    let contact =
-        optional(map, "contact").map_or(Some(None), |v| read_contact(reader, v).map(Some));
+    let contact = optional(map, "contact")
+        .map_or(Some(None), |v| read_contact(reader, v, "contact").map(Some));
     let services_in_net = optional(map, "services_in_net")
         .map_or(Some(true), |v| reader.boolean(v, "services_in_net"));
     let shown_figures = optional(map, "hidden_figures")
@@ -134,6 +136,9 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
     let tiers = reader
         .required(map, "", "tiers")
         .and_then(|v| read_tiers(reader, v));
+    let translations = optional(map, "translations").map_or(Some(Vec::new()), |v| {
+        read_translations(reader, v, tiers.as_deref())
+    });
     Some(Program {
         id: id?,
         name: name?,
@@ -150,6 +155,7 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         shown_figures: shown_figures?,
         contact: contact?,
         services_in_net: services_in_net?,
+        translations: translations?,
     })
 }
 
@@ -165,11 +171,9 @@ fn read_hidden_figures(reader: &mut JsonReader, value: &Value) -> Option<ShownFi
                 every_name_known = false;
                 reader.error(
                     index_path("hidden_figures", index),
-                    format!(
-                        "\"{}\" is not a figure that can be hidden: use {}",
-                        shorten(name, QUOTE_LIMIT),
-                        ShownFigures::NAMES.join(", ")
-                    ),
+                    Msg::ErrorHiddenFigure
+                        .with("name", shorten(name, QUOTE_LIMIT))
+                        .with("names", ShownFigures::NAMES.join(", ")),
                 );
             }
         }
@@ -185,7 +189,7 @@ fn read_cta(reader: &mut JsonReader, value: &Value) -> Option<CallToAction> {
         .and_then(|text| within(reader, "cta.label", TextKind::CtaLabel, text));
     let url = reader
         .required(map, "cta", "url")
-        .and_then(|v| read_cta_url(reader, v));
+        .and_then(|v| read_cta_url(reader, v, "cta.url"));
     Some(CallToAction {
         label: label?,
         url: url?,
@@ -196,18 +200,19 @@ fn read_cta(reader: &mut JsonReader, value: &Value) -> Option<CallToAction> {
 /// (`None` when it has none, or an invalid one).
 pub fn contact_in(value: &Value) -> Option<Contact> {
     let contact = value.get("contact").filter(|v| !v.is_null())?;
-    read_contact(&mut JsonReader::default(), contact)
+    read_contact(&mut JsonReader::default(), contact, "contact")
 }
 
-/// `contact`: a name, an email address, a phone number and a web page, at least one given.
-fn read_contact(reader: &mut JsonReader, value: &Value) -> Option<Contact> {
-    let map = reader.object(value, "contact", CONTACT_FIELDS)?;
+/// A contact at `path`: a name, an email address, a phone number and a web page, at least
+/// one given.
+pub(super) fn read_contact(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Contact> {
+    let map = reader.object(value, path, CONTACT_FIELDS)?;
     // `Some(None)`: absent; `None`: given but invalid (the error is recorded).
-    let mut field = |key: &str, kind: TextKind, valid: fn(&str) -> Result<(), &'static str>| {
+    let mut field = |key: &str, kind: TextKind, valid: fn(&str) -> Result<(), Msg>| {
         let Some(value) = optional(map, key) else {
             return Some(None);
         };
-        let path = child_path("contact", key);
+        let path = child_path(path, key);
         let text = reader.non_empty_text(value, &path)?;
         let text = within(reader, &path, kind, text)?;
         match valid(&text) {
@@ -229,14 +234,14 @@ fn read_contact(reader: &mut JsonReader, value: &Value) -> Option<Contact> {
         url: url?,
     };
     if contact == Contact::default() {
-        reader.error("contact", "give at least one of name, email, phone and url");
+        reader.error(path, Msg::ErrorContactEmpty);
         return None;
     }
     Some(contact)
 }
 
 /// One `@` with text on both sides, a dot in the domain, no spaces.
-fn check_email(text: &str) -> Result<(), &'static str> {
+fn check_email(text: &str) -> Result<(), Msg> {
     let parts_valid = text.split_once('@').is_some_and(|(local, domain)| {
         let domain_valid =
             domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.');
@@ -246,53 +251,46 @@ fn check_email(text: &str) -> Result<(), &'static str> {
     if valid {
         Ok(())
     } else {
-        Err("must be an email address, like partners@example.com")
+        Err(Msg::ErrorEmail)
     }
 }
 
 /// Digits and the characters phone numbers are written with: + ( ) - . / and spaces.
-fn check_phone(text: &str) -> Result<(), &'static str> {
+fn check_phone(text: &str) -> Result<(), Msg> {
     let allowed = |c: char| c.is_ascii_digit() || " +()-./".contains(c);
     if text.chars().all(allowed) && text.chars().any(|c| c.is_ascii_digit()) {
         Ok(())
     } else {
-        Err("must be a phone number: digits, spaces and + ( ) - . /")
+        Err(Msg::ErrorPhone)
     }
 }
 
 /// An `https:` or `http:` address without spaces.
-fn check_web_url(text: &str) -> Result<(), &'static str> {
+fn check_web_url(text: &str) -> Result<(), Msg> {
     let lower = text.to_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        Err("must be an https: or http: address")
+        Err(Msg::ErrorWebUrl)
     } else if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        Err("must not contain spaces or control characters (write a space as %20)")
+        Err(Msg::ErrorUrlSpaces)
     } else {
         Ok(())
     }
 }
 
 /// A trimmed `https:`, `http:` or `mailto:` url without whitespace or control characters.
-fn read_cta_url(reader: &mut JsonReader, value: &Value) -> Option<String> {
-    let path = "cta.url";
+pub(super) fn read_cta_url(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String> {
     let url = reader.non_empty_text(value, path)?;
     let url = within(reader, path, TextKind::CtaUrl, url)?;
     let lower = url.to_lowercase();
     if !CTA_SCHEMES.iter().any(|scheme| lower.starts_with(scheme)) {
         reader.error(
             path,
-            format!(
-                "only https:, http: and mailto: links are allowed, got \"{}\"",
-                shorten(&url, QUOTE_LIMIT)
-            ),
+            Msg::ErrorCtaScheme.with("url", shorten(&url, QUOTE_LIMIT)),
         );
         return None;
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        reader.error(
-            path,
-            "must not contain spaces or control characters (write a space as %20)",
-        );
+        reader.error(path, Msg::ErrorUrlSpaces);
         return None;
     }
     Some(url)
@@ -305,13 +303,15 @@ fn read_version(reader: &mut JsonReader, map: &Map<String, Value>) {
     if value.as_u64() != Some(FORMAT_VERSION) {
         reader.error(
             "version",
-            format!("unsupported version {value}: this widget reads version {FORMAT_VERSION}"),
+            Msg::ErrorVersion
+                .with("got", value)
+                .with("version", FORMAT_VERSION),
         );
     }
 }
 
 /// The optional text `key` of `map`, within the limit of `kind`.
-fn optional_text(
+pub(super) fn optional_text(
     reader: &mut JsonReader,
     map: &Map<String, Value>,
     path: &str,
@@ -330,10 +330,9 @@ fn read_id(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String>
     if id.len() > limit || !id.chars().all(allowed) {
         reader.error(
             path,
-            format!(
-                "\"{}\" is not a valid id: use up to {limit} lowercase letters, digits, - and _",
-                shorten(&id, QUOTE_LIMIT)
-            ),
+            Msg::ErrorId
+                .with("id", shorten(&id, QUOTE_LIMIT))
+                .with("limit", limit),
         );
         return None;
     }
@@ -343,10 +342,7 @@ fn read_id(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String>
 fn read_currency(reader: &mut JsonReader, value: &Value) -> Option<String> {
     let code = reader.text(value, "currency")?;
     if !is_currency_code(&code) {
-        reader.error(
-            "currency",
-            format!("\"{code}\" is not an ISO 4217 code such as USD or EUR"),
-        );
+        reader.error("currency", currency_problem(&code));
         return None;
     }
     Some(code)
@@ -356,13 +352,20 @@ fn read_currency(reader: &mut JsonReader, value: &Value) -> Option<String> {
 fn read_locale(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String> {
     let locale = reader.text(value, path)?;
     if !is_locale_tag(&locale) {
-        reader.error(
-            path,
-            format!("\"{locale}\" is not a locale such as en-US or de-DE"),
-        );
+        reader.error(path, locale_problem(&locale));
         return None;
     }
     Some(locale)
+}
+
+/// What is wrong with `code`, which is not a currency code.
+pub fn currency_problem(code: &str) -> Message {
+    Msg::ErrorCurrency.with("code", shorten(code, QUOTE_LIMIT))
+}
+
+/// What is wrong with `locale`, which is not a locale tag.
+pub fn locale_problem(locale: &str) -> Message {
+    Msg::ErrorLocale.with("locale", shorten(locale, QUOTE_LIMIT))
 }
 
 /// Whether `code` has the shape of an ISO 4217 code: three capital letters.
@@ -438,17 +441,17 @@ fn read_input_spec(
     if !range_in_order {
         reader.error(
             child_path(path, "min"),
-            format!(
-                "must not be above {path}.max ({}), got {}",
-                spec.max, spec.min
-            ),
+            Msg::ErrorMinAboveMax
+                .with("path", path)
+                .with("max", spec.max)
+                .with("min", spec.min),
         );
     }
     if let Some(default) = default {
         if matches!(key, InputKey::HorizonYears | InputKey::DiscountRatePct) {
             reader.error(
                 child_path(path, "default"),
-                format!("set this default with the top-level {} field", key.name()),
+                Msg::ErrorDefaultTopLevel.with("field", key.name()),
             );
         } else {
             spec.default = default;
@@ -457,10 +460,11 @@ fn read_input_spec(
     if range_in_order && (spec.default < spec.min || spec.default > spec.max) {
         reader.error(
             child_path(path, "default"),
-            format!(
-                "must be between {path}.min ({}) and {path}.max ({}), got {}",
-                spec.min, spec.max, spec.default
-            ),
+            Msg::ErrorDefaultBetween
+                .with("path", path)
+                .with("min", spec.min)
+                .with("max", spec.max)
+                .with("default", spec.default),
         );
     }
     spec.label = optional_text(reader, map, path, "label", TextKind::InputLabel);
@@ -472,17 +476,19 @@ fn read_input_spec(
 
 fn read_tiers(reader: &mut JsonReader, value: &Value) -> Option<Vec<Tier>> {
     let Value::Array(items) = value else {
-        reader.error("tiers", "must be a list of tiers");
+        reader.error("tiers", Msg::ErrorTiersList);
         return None;
     };
     if items.is_empty() {
-        reader.error("tiers", "must contain at least one tier");
+        reader.error("tiers", Msg::ErrorTiersEmpty);
         return None;
     }
     if items.len() > TIERS {
         reader.error(
             "tiers",
-            format!("may hold at most {TIERS} tiers, got {}", items.len()),
+            Msg::ErrorTiersMax
+                .with("limit", TIERS)
+                .with("count", items.len()),
         );
         return None;
     }
@@ -499,10 +505,9 @@ fn read_tiers(reader: &mut JsonReader, value: &Value) -> Option<Vec<Tier>> {
         if let Some(first) = first.filter(|first| *first < index) {
             reader.error(
                 child_path(&index_path("tiers", index), "id"),
-                format!(
-                    "duplicate id \"{}\", already used by tiers[{first}]",
-                    tier.id
-                ),
+                Msg::ErrorDuplicateId
+                    .with("id", &tier.id)
+                    .with("first", first),
             );
         }
     }
@@ -549,15 +554,18 @@ fn read_tier(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Tier>
 }
 
 /// A tier's benefits: at most [`BENEFITS`] texts, each within its limit.
-fn read_benefits(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Vec<String>> {
+pub(super) fn read_benefits(
+    reader: &mut JsonReader,
+    value: &Value,
+    path: &str,
+) -> Option<Vec<String>> {
     let benefits = reader.text_list(value, path)?;
     if benefits.len() > BENEFITS {
         reader.error(
             path,
-            format!(
-                "may list at most {BENEFITS} benefits, got {}",
-                benefits.len()
-            ),
+            Msg::ErrorBenefitsMax
+                .with("limit", BENEFITS)
+                .with("count", benefits.len()),
         );
         return None;
     }

@@ -5,6 +5,7 @@ use serde_json::Value;
 use std::rc::Rc;
 
 use crate::engine::FieldError;
+use crate::i18n::Msg;
 use crate::state::CalculatorState;
 
 /// What the element shows.
@@ -91,9 +92,9 @@ pub enum HostEffect {
         /// What to copy.
         text: String,
         /// The status once copied.
-        done: &'static str,
+        done: Msg,
         /// The status when the clipboard refuses.
-        refused: &'static str,
+        refused: Msg,
     },
     /// Put `code` into the page URL as `param`, then copy the URL.
     CopyLink {

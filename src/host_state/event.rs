@@ -4,6 +4,7 @@ use serde_json::Value;
 use std::fmt;
 
 use crate::engine::{Contact, FieldError, Program};
+use crate::i18n::Message;
 use crate::state::Action;
 
 /// A value the host gave a property, as JSON.
@@ -157,5 +158,5 @@ pub enum HostEvent {
     /// The partner asked for something only the page can do.
     Request(HostAction),
     /// The page's answer to the last request, for the partner.
-    Status(String),
+    Status(Message),
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::engine::decimal_text::parse_decimal;
 use crate::engine::json_reader::child_path;
 use crate::engine::{FieldError, InputKey, PartnerInputs, Program};
+use crate::i18n::Msg;
 use crate::share_code::decode_share_code;
 
 /// Separates the share code from the prefill in a saved-figures record.
@@ -127,28 +128,25 @@ pub fn starting_figures(
 ) -> StartingFigures {
     let mut problems = Vec::new();
     if let Some(code) = sources.resume {
-        let lead = "Some figures were not restored";
+        let lead = Msg::RestoreSaved;
         if let Some(start) = restore(program, code, ("saved", lead), false, &mut problems) {
             return start;
         }
     }
     if let Some(code) = sources.link {
-        let lead = "The shared link could not be fully restored";
+        let lead = Msg::RestoreLink;
         if let Some(start) = restore(program, code, ("link", lead), true, &mut problems) {
             return start;
         }
     }
     if let Some(record) = sources.saved {
         let (code, saved_under) = read_saved_record(record);
-        let lead = "Some saved figures were not restored";
+        let lead = Msg::RestoreSavedSome;
         if let Some(mut start) = restore(program, code, ("saved", lead), false, &mut problems) {
             prefill.override_changed(&saved_under, &mut start.inputs);
             return start;
         }
-        problems.push(FieldError::new(
-            "saved",
-            "Your saved figures could not be read and were ignored.",
-        ));
+        problems.push(FieldError::new("saved", Msg::SavedUnreadable));
     }
     StartingFigures {
         inputs: prefill.inputs(program),
@@ -158,12 +156,12 @@ pub fn starting_figures(
 }
 
 /// Decodes the share `code`; when anything was restored, the figures it gives. What was not
-/// restored becomes problems at `path` ("{lead}: {problem}."), also when nothing was
+/// restored becomes problems at `path` (`lead` saying each), also when nothing was
 /// restored if `always_report`.
 fn restore(
     program: &Program,
     code: &str,
-    (path, lead): (&str, &str),
+    (path, lead): (&str, Msg),
     always_report: bool,
     problems: &mut Vec<FieldError>,
 ) -> Option<StartingFigures> {
@@ -173,7 +171,7 @@ fn restore(
             restored
                 .problems
                 .iter()
-                .map(|problem| FieldError::new(path, format!("{lead}: {problem}."))),
+                .map(|problem| FieldError::new(path, lead.with_said("problem", problem.clone()))),
         );
     }
     restored.restored_any.then(|| StartingFigures {

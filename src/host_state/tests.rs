@@ -224,7 +224,7 @@ fn a_failed_program_names_its_contact_when_its_document_has_a_valid_one() {
     state.apply(HostEvent::ProgramLoaded {
         contact: Some(contact.clone()),
         token: fetches(&effects)[0].1,
-        program: Box::new(Err(vec![FieldError::new("tiers", "required")])),
+        program: Box::new(Err(vec![FieldError::new("tiers", Msg::ErrorRequired)])),
     });
     assert_eq!(state.failure_contact(), Some(&contact));
     let effects = state.apply(HostEvent::AttributeChanged {
@@ -372,7 +372,10 @@ fn a_program_load_after_the_program_property_was_set_changes_nothing() {
 #[test]
 fn a_failed_program_load_shows_every_problem() {
     let (mut state, effects) = connect(snapshot(&[("program-src", "/a.json")]));
-    let problems = vec![FieldError::new("program-src", "HTTP 404")];
+    let problems = vec![FieldError::new(
+        "program-src",
+        Msg::FetchHttp.with("status", 404),
+    )];
     let failed = state.apply(HostEvent::ProgramLoaded {
         contact: None,
         token: fetches(&effects)[0].1,

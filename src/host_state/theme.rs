@@ -1,6 +1,7 @@
 //! The colour scheme the page asks for (the `theme` attribute): light, dark, or the
 //! visitor's system setting (`auto`, the default).
 
+use crate::i18n::{Message, Msg};
 use crate::names::THEME_NAMES;
 
 /// The widget's colour scheme.
@@ -18,7 +19,7 @@ pub enum Theme {
 impl Theme {
     /// The theme `attribute` asks for (`None`: absent, `auto`), and a message naming a value
     /// that is not a theme (which leaves `auto`).
-    pub fn read(attribute: Option<&str>) -> (Theme, Option<String>) {
+    pub fn read(attribute: Option<&str>) -> (Theme, Option<Message>) {
         let Some(text) = attribute.map(str::trim).filter(|text| !text.is_empty()) else {
             return (Theme::Auto, None);
         };
@@ -31,10 +32,11 @@ impl Theme {
             Some(_) => (Theme::Auto, None),
             None => (
                 Theme::Auto,
-                Some(format!(
-                    "\"{text}\" is not a theme and was ignored: use {}",
-                    THEME_NAMES.join(", ")
-                )),
+                Some(
+                    Msg::ErrorTheme
+                        .with("text", text)
+                        .with("themes", THEME_NAMES.join(", ")),
+                ),
             ),
         }
     }
@@ -59,12 +61,11 @@ mod tests {
 
     #[test]
     fn another_value_is_ignored_and_named() {
+        let (theme, problem) = Theme::read(Some("midnight"));
+        assert_eq!(theme, Theme::Auto);
         assert_eq!(
-            Theme::read(Some("midnight")),
-            (
-                Theme::Auto,
-                Some("\"midnight\" is not a theme and was ignored: use auto, light, dark".into())
-            )
+            problem.map(|message| message.to_string()).as_deref(),
+            Some("\"midnight\" is not a theme and was ignored: use auto, light, dark")
         );
     }
 }

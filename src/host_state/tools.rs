@@ -1,6 +1,7 @@
 //! Which sales tools the toolbar offers (the `tools` attribute): what a prospect needs on a
 //! recruitment page by default, everything for a sales rep when asked.
 
+use crate::i18n::{Message, Msg};
 use crate::names::{TOOLS_ALL, TOOLS_NONE, TOOL_NAMES};
 
 /// The sales tools, each on or off.
@@ -96,15 +97,13 @@ pub fn read_tools(attribute: Option<&str>) -> (Tools, Vec<String>) {
 }
 
 /// The message for names that are not tools.
-pub fn unknown_tools_message(unknown: &[String]) -> String {
+pub fn unknown_tools_message(unknown: &[String]) -> Message {
     let quoted: Vec<String> = unknown.iter().map(|name| format!("\"{name}\"")).collect();
-    format!(
-        "{} {} not a tool and {} ignored: use {}, {TOOLS_ALL} or {TOOLS_NONE}",
-        quoted.join(", "),
-        if unknown.len() == 1 { "is" } else { "are" },
-        if unknown.len() == 1 { "was" } else { "were" },
-        TOOL_NAMES.join(", ")
-    )
+    Msg::ErrorTools
+        .with("names", quoted.join(", "))
+        .with("tools", TOOL_NAMES.join(", "))
+        .with("all", TOOLS_ALL)
+        .with("none", TOOLS_NONE)
 }
 
 #[cfg(test)]
@@ -159,12 +158,8 @@ mod tests {
         );
         assert_eq!(unknown, ["pdf", "export"]);
         assert_eq!(
-            unknown_tools_message(&unknown),
-            "\"pdf\", \"export\" are not a tool and were ignored: use share, summary, csv, print, present, all or none"
-        );
-        assert_eq!(
-            unknown_tools_message(&unknown[..1]),
-            "\"pdf\" is not a tool and was ignored: use share, summary, csv, print, present, all or none"
+            unknown_tools_message(&unknown).to_string(),
+            "\"pdf\", \"export\": not a tool, so ignored. Use share, summary, csv, print, present, all or none"
         );
     }
 }

@@ -104,7 +104,7 @@ pub fn hosted(props: &HostedProps) -> Html {
                 }
                 if props.debug {
                     <ul class="failure-list">
-                        { for errors.iter().map(|error| html! { <li>{ error.to_string() }</li> }) }
+                        { for errors.iter().map(|error| html! { <li>{ error.said_in(texts.language()) }</li> }) }
                     </ul>
                 }
             </div>

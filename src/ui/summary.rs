@@ -1,8 +1,10 @@
-//! The plain-text summary a salesperson pastes into an email.
+//! The plain-text summary a salesperson pastes into an email, in the widget's language.
 
 use crate::engine::projection::Outcome;
 use crate::engine::{InputKey, PartnerInputs, Program, Projection};
+use crate::i18n::Msg;
 use crate::ui::format::Formatter;
+use crate::ui::texts::{payback_text, Texts};
 
 /// Inputs, the recommended tier, every tier's net, ROI and payback, and the partner's path
 /// through the tiers when it moves between them, as plain text.
@@ -11,60 +13,68 @@ pub fn summary_text(
     inputs: &PartnerInputs,
     projection: &Projection,
     formatter: &Formatter,
+    texts: &Texts,
 ) -> String {
+    let years = projection.horizon_years;
     let mut lines = vec![
-        format!(
-            "{} — partner ROI projection over {} years",
-            program.name, projection.horizon_years
+        texts.plural(
+            Msg::SummaryTitle,
+            ("years", years.into()),
+            formatter,
+            &[("program", &program.name)],
         ),
         String::new(),
-        "Your figures:".to_owned(),
+        texts.get(Msg::SummaryYourFigures).to_owned(),
     ];
     for key in InputKey::ALL
         .into_iter()
         .filter(|key| !program.input_spec(*key).hidden)
     {
         let shown = formatter.input_value(key.unit(), inputs.get(key));
-        lines.push(format!("- {}: {shown}", program.input_label(key)));
+        let label = program.input_label_in(key, texts.language());
+        lines.push(format!("- {label}: {shown}"));
     }
     lines.push(String::new());
     let recommended = projection
         .recommended
         .and_then(|index| program.tiers.get(index));
     lines.push(match recommended {
-        Some(tier) => format!("Recommended tier: {}", tier.name),
-        None => "Recommended tier: none qualifies in year 1".to_owned(),
+        Some(tier) => texts.fill(Msg::SummaryRecommended, &[("tier", &tier.name)]),
+        None => texts.get(Msg::SummaryRecommendedNone).to_owned(),
     });
     lines.push(String::new());
     let figures_text = |outcome: &Outcome| {
-        let roi = outcome
-            .roi
-            .map_or("n/a".to_owned(), |roi| formatter.percent(roi));
-        let payback = match outcome.payback_months {
-            Some(months) => format!("{} months", formatter.number(months.round_dp(1))),
-            None => format!("not within {} years", projection.horizon_years),
-        };
-        let shown = program.shown_figures;
         let services = formatter.money_whole(outcome.streams.services);
-        let mut text = if program.services_in_net {
-            format!(
-                "net profit {} (from the program {}, your services {services})",
-                formatter.money_whole(outcome.net),
-                formatter.money_whole(outcome.program_earnings),
+        let net = formatter.money_whole(outcome.net);
+        let mut parts = vec![if program.services_in_net {
+            let from_program = formatter.money_whole(outcome.program_earnings);
+            texts.fill(
+                Msg::SummaryNet,
+                &[
+                    ("net", &net),
+                    ("program", &from_program),
+                    ("services", &services),
+                ],
             )
         } else {
-            format!(
-                "net profit from the program {} (your services add {services})",
-                formatter.money_whole(outcome.net),
+            texts.fill(
+                Msg::SummaryNetProgram,
+                &[("net", &net), ("services", &services)],
             )
-        };
+        }];
+        let shown = program.shown_figures;
         if shown.roi {
-            text.push_str(&format!(", ROI {roi}"));
+            let roi = outcome.roi.map_or_else(
+                || texts.get(Msg::SummaryNotAvailable).to_owned(),
+                |roi| formatter.percent(roi),
+            );
+            parts.push(texts.fill(Msg::SummaryRoi, &[("roi", &roi)]));
         }
         if shown.payback {
-            text.push_str(&format!(", payback {payback}"));
+            let payback = payback_text(texts, formatter, outcome.payback_months, years);
+            parts.push(texts.fill(Msg::SummaryPayback, &[("payback", &payback)]));
         }
-        text
+        parts.join(", ")
     };
     for (tier, figures) in program.tiers.iter().zip(&projection.tiers) {
         lines.push(format!("{}: {}", tier.name, figures_text(figures)));
@@ -76,28 +86,33 @@ pub fn summary_text(
         let path: Vec<String> = steps
             .iter()
             .map(|&(tier, year)| match year {
-                1 => format!("{} now", name(tier)),
-                year => format!("{} from year {year}", name(tier)),
+                1 => texts.fill(Msg::SummaryStepNow, &[("tier", name(tier))]),
+                year => texts.fill(
+                    Msg::SummaryStepFrom,
+                    &[
+                        ("tier", name(tier)),
+                        ("year", &formatter.number(year.into())),
+                    ],
+                ),
             })
             .collect();
         let extra = journey.extra_net_vs_start_tier;
         let start = name(steps[0].0);
         let comparison = if extra.is_sign_negative() {
-            format!(
-                "{} less than staying in {start}",
-                formatter.money_whole(-extra)
-            )
+            let amount = formatter.money_whole(-extra);
+            texts.fill(Msg::PathWorthLess, &[("amount", &amount), ("tier", start)])
         } else {
-            format!(
-                "{} more than staying in {start}",
-                formatter.money_whole(extra)
-            )
+            let amount = formatter.money_whole(extra);
+            texts.fill(Msg::PathWorthMore, &[("amount", &amount), ("tier", start)])
         };
         lines.push(String::new());
-        lines.push(format!(
-            "Your path: {}: {} ({comparison})",
-            path.join(" → "),
-            figures_text(&journey.outcome)
+        lines.push(texts.fill(
+            Msg::SummaryPath,
+            &[
+                ("steps", &path.join(" → ")),
+                ("figures", &figures_text(&journey.outcome)),
+                ("comparison", &comparison),
+            ],
         ));
     }
     if let Some(disclaimer) = &program.disclaimer {

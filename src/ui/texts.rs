@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::engine::{InputKey, Program};
-use crate::i18n::{Language, Msg};
+use crate::i18n::{Language, Message, Msg};
 use crate::ui::format::Formatter;
 use rust_decimal::Decimal;
 
@@ -60,6 +60,11 @@ impl Texts {
         self.language.fill(message, args)
     }
 
+    /// A message made elsewhere (a problem, an error), in this language.
+    pub fn say(&self, message: &Message) -> String {
+        self.language.say(message)
+    }
+
     /// `message` in the plural form for the number of `count` (`(placeholder, number)`),
     /// which `formatter` writes into that placeholder; `args` fill the others.
     pub fn plural(
@@ -106,61 +111,14 @@ pub fn payback_text(
 
 /// The label of `key`: the program's own, else the built-in one in the widget's language.
 pub fn input_label(texts: &Texts, program: &Program, key: InputKey) -> String {
-    match &program.input_spec(key).label {
-        Some(label) => label.clone(),
-        None => texts.get(builtin_label(key)).to_owned(),
-    }
+    program.input_label_in(key, texts.language).to_owned()
 }
 
 /// The help of `key`: the program's own, else the built-in one in the widget's language.
 pub fn input_help(texts: &Texts, program: &Program, key: InputKey) -> String {
     match &program.input_spec(key).help {
         Some(help) => help.clone(),
-        None => texts.get(builtin_help(key)).to_owned(),
-    }
-}
-
-fn builtin_label(key: InputKey) -> Msg {
-    match key {
-        InputKey::ExistingClients => Msg::InputExistingClients,
-        InputKey::AdoptionPct => Msg::InputAdoptionPct,
-        InputKey::NewClientsPerYear => Msg::InputNewClientsPerYear,
-        InputKey::DealValue => Msg::InputDealValue,
-        InputKey::ExpansionPct => Msg::InputExpansionPct,
-        InputKey::ChurnPct => Msg::InputChurnPct,
-        InputKey::ResellPct => Msg::InputResellPct,
-        InputKey::RegisteredPct => Msg::InputRegisteredPct,
-        InputKey::OnboardingFee => Msg::InputOnboardingFee,
-        InputKey::RecurringServices => Msg::InputRecurringServices,
-        InputKey::ServicesMarginPct => Msg::InputServicesMarginPct,
-        InputKey::AcquisitionCost => Msg::InputAcquisitionCost,
-        InputKey::CertifiedStaff => Msg::InputCertifiedStaff,
-        InputKey::InitialInvestment => Msg::InputInitialInvestment,
-        InputKey::HorizonYears => Msg::InputHorizonYears,
-        InputKey::DiscountRatePct => Msg::InputDiscountRatePct,
-        InputKey::RampMonths => Msg::InputRampMonths,
-    }
-}
-
-fn builtin_help(key: InputKey) -> Msg {
-    match key {
-        InputKey::ExistingClients => Msg::HelpExistingClients,
-        InputKey::AdoptionPct => Msg::HelpAdoptionPct,
-        InputKey::NewClientsPerYear => Msg::HelpNewClientsPerYear,
-        InputKey::DealValue => Msg::HelpDealValue,
-        InputKey::ExpansionPct => Msg::HelpExpansionPct,
-        InputKey::ChurnPct => Msg::HelpChurnPct,
-        InputKey::ResellPct => Msg::HelpResellPct,
-        InputKey::RegisteredPct => Msg::HelpRegisteredPct,
-        InputKey::OnboardingFee => Msg::HelpOnboardingFee,
-        InputKey::RecurringServices => Msg::HelpRecurringServices,
-        InputKey::ServicesMarginPct => Msg::HelpServicesMarginPct,
-        InputKey::AcquisitionCost => Msg::HelpAcquisitionCost,
-        InputKey::CertifiedStaff => Msg::HelpCertifiedStaff,
-        InputKey::InitialInvestment => Msg::HelpInitialInvestment,
-        InputKey::HorizonYears => Msg::HelpHorizonYears,
-        InputKey::DiscountRatePct => Msg::HelpDiscountRatePct,
-        InputKey::RampMonths => Msg::HelpRampMonths,
+        None => texts.get(key.help_msg()).to_owned(),
     }
 }
 

@@ -88,9 +88,10 @@ pub fn widget(props: &WidgetProps) -> Html {
     // Every callback is made once per host callback (not per render), so that the inputs,
     // the toolbar and the results' parts skip re-rendering when only the figures changed.
     let actions = use_memo(props.on_action.clone(), ActionCallbacks::new);
+    let texts = use_texts();
     // The summary is of the figures shown when it is asked for, read from here.
-    let shown = use_mut_ref(|| (state.clone(), formatter.clone()));
-    *shown.borrow_mut() = (state.clone(), formatter.clone());
+    let shown = use_mut_ref(|| (state.clone(), formatter.clone(), texts.clone()));
+    *shown.borrow_mut() = (state.clone(), formatter.clone(), texts.clone());
     let on_toolbar = use_callback(
         (props.on_request.clone(), props.on_toggle_presenter.clone()),
         move |button: ToolbarButton, (request, toggle)| match button {
@@ -99,9 +100,10 @@ pub fn widget(props: &WidgetProps) -> Html {
             ToolbarButton::DownloadCsv => request.emit(HostAction::DownloadCsv),
             ToolbarButton::Print => request.emit(HostAction::Print),
             ToolbarButton::CopySummary => {
-                let (state, formatter) = &*shown.borrow();
+                let (state, formatter, texts) = &*shown.borrow();
                 if let Some(projection) = &state.projection {
-                    let text = summary_text(&state.program, &state.inputs, projection, formatter);
+                    let text =
+                        summary_text(&state.program, &state.inputs, projection, formatter, texts);
                     request.emit(HostAction::CopySummary(text));
                 }
             }
@@ -122,7 +124,6 @@ pub fn widget(props: &WidgetProps) -> Html {
         let prepared_for = prepared_for.clone();
         use_callback((), move |text: String, ()| prepared_for.set(text.into()))
     };
-    let texts = use_texts();
     let language = texts.language();
     let presenter = props.presenter;
     let heading_id = format!("{}-title", props.id_prefix);

@@ -49,10 +49,10 @@ test('the page\'s problems reach the console and the event, and the widget only 
   await expect(page.locator('#vendor .notices')).toContainText('currency');
   await expect.poll(() => page.evaluate(() => window.errorPaths.slice().sort())).toEqual(['currency', 'currency', 'tools']);
   expect(warnings.filter((text) => text.startsWith('partner-roi: currency:'))).toHaveLength(2);
-  expect(warnings.some((text) => text.includes('"pdf" is not a tool'))).toBe(true);
+  expect(warnings.some((text) => text.includes('"pdf": not a tool'))).toBe(true);
   // Turning debug on shows what the page got wrong.
   await page.evaluate(() => document.getElementById('prospect').setAttribute('debug', ''));
-  await expect(page.locator('#prospect .notices')).toContainText('"pdf" is not a tool');
+  await expect(page.locator('#prospect .notices')).toContainText('"pdf": not a tool');
 });
 
 test('a broken program shows a prospect one friendly sentence, and its problems only with debug', async ({ page }) => {

@@ -12,7 +12,7 @@
 const fs = require('node:fs');
 const { test, expect } = require('@playwright/test');
 const path = require('node:path');
-const { ORIGIN, DIST, collectErrors, expectShowsAmount } = require('./support/helpers');
+const { ORIGIN, DIST, catalogue, collectErrors, expectShowsAmount } = require('./support/helpers');
 const {
   settledState,
   typeInput,
@@ -190,8 +190,9 @@ for (const [title, policy] of POLICIES) {
       src.getByRole('button', { name: 'Download CSV', exact: true }).click(),
     ]);
     const rows = parseCsv(fs.readFileSync(await download.path(), 'utf8'));
-    const header = rows.findIndex((row) => row[0] === 'tier_id');
-    expect(rows[header].slice(0, 3)).toEqual(['tier_id', 'tier_name', 'year']);
+    const words = catalogue('en');
+    const header = rows.findIndex((row) => row[0] === words.csv_tier_id);
+    expect(rows[header].slice(0, 3)).toEqual([words.csv_tier_id, words.csv_tier_name, words.csv_year]);
     expect(rows.length - header).toBeGreaterThan(reseller.tiers.length);
     await expect(src.locator('.toolbar-status')).toHaveText(`Downloaded ${download.suggestedFilename()}.`);
 

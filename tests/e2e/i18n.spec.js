@@ -6,21 +6,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { test, expect } = require('@playwright/test');
-const { serveHostPage, hostDocument, collectErrors, expectNoAxeViolations } = require('./support/helpers');
+const { serveHostPage, hostDocument, collectErrors, expectNoAxeViolations, catalogue } = require('./support/helpers');
 
-const CATALOGUES = path.resolve(__dirname, '..', '..', 'src', 'i18n');
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt-BR', 'ja', 'ar'];
-
-/** A catalogue's plain messages (plural ones left out): key → text. */
-function catalogue(language) {
-  const messages = {};
-  for (const line of fs.readFileSync(path.join(CATALOGUES, `${language}.txt`), 'utf8').split('\n')) {
-    const match = /^([a-z0-9_]+) = (.*)$/.exec(line.trim());
-    if (match) messages[match[1]] = match[2];
-  }
-  return messages;
-}
 
 const page_ = (htmlLang, element) => hostDocument({
   head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -75,9 +64,45 @@ for (const language of LANGUAGES) {
         .filter(([, part]) => new RegExp(`(^|[^\\p{L}])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(shown));
       expect(left, `English left on screen in ${language}`).toEqual([]);
     }
+
+    // A number typed the language's way: its grouping and decimal signs, Arabic-Indic
+    // digits in Arabic.
+    const typed = language === 'ar'
+      ? '٤٣٬٢١٠٫٥'
+      : await page.evaluate((locale) => new Intl.NumberFormat(locale).format(43210.5), language);
+    await widget.getByRole('textbox', { name: words.input_deal_value }).fill(typed);
+    await expect.poll(() => page.evaluate(() => document.getElementById('w').inputs.deal_value), typed).toBe('43210.5');
+    await expect(widget.locator('.field-problem')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 }
+
+test('at 375 px every language wraps or shrinks its long words: nothing spills sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const language of LANGUAGES) {
+    await page.goto(await serveHostPage(page, `i18n-narrow-${language}`, page_(language, '<partner-roi id="w" loading="eager" tools="all"></partner-roi>')));
+    const widget = page.locator('#w');
+    await expect(widget.locator('.tier-card').first()).toBeVisible();
+    await widget.getByRole('button', { name: catalogue(language).more_assumptions }).click();
+    const spilled = await widget.evaluate((host) => {
+      const root = host.shadowRoot.querySelector('.partner-roi');
+      const bounds = root.getBoundingClientRect();
+      // What scrolls sideways on purpose (the year table) or is clipped (text for screen
+      // readers only) is measured by its container.
+      const scrolls = (element) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(element).overflowX);
+      return [...root.querySelectorAll('*')]
+        .filter((element) => {
+          for (let up = element.parentElement; up && up !== root; up = up.parentElement) if (scrolls(up)) return false;
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && (box.right > bounds.right + 1 || box.left < bounds.left - 1);
+        })
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent.slice(0, 40)}`);
+    });
+    expect(spilled, `${language}: elements past the widget's edge`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${language}: the page scrolls sideways`).toBeLessThanOrEqual(375);
+  }
+});
 
 test('Arabic mirrors the layout: the inputs on the right, the first card on the right', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -129,4 +154,92 @@ test('the program\'s language applies when the page says none; the element\'s la
   await expect(page.locator('#program .results > .section-title')).toHaveText(french.results_title);
   await expect(page.locator('#ancestor .results > .section-title')).toHaveText(japanese.results_title);
   await expect(page.locator('#own .results > .section-title')).toHaveText(french.results_title);
+});
+
+test('a translated program shows its German texts under lang="de", and its own texts otherwise', async ({ page, request }) => {
+  const errors = collectErrors(page);
+  const program = await (await request.get('/programs/cloud-services.json')).json();
+  const german = program.translations.de;
+  const french = program.translations.fr;
+  expect(german, 'the example program carries German').toBeTruthy();
+  const embedded = `<script type="application/json">${JSON.stringify({ program })}</script>`;
+  await page.goto(await serveHostPage(page, 'i18n-program', hostDocument({
+    body: `<div lang="de"><partner-roi id="de" loading="eager">${embedded}</partner-roi></div>
+      <div lang="es"><partner-roi id="es" loading="eager">${embedded}</partner-roi></div>`,
+  })));
+  const texts = (id) => ({
+    name: page.locator(`#${id} .program-name`),
+    vendor: page.locator(`#${id} .program-vendor`),
+    tier: page.locator(`#${id} .tier-card .tier-name`).first(),
+    description: page.locator(`#${id} .tier-card .tier-description`).first(),
+    disclaimer: page.locator(`#${id} .disclaimer`),
+  });
+  const first = program.tiers[0];
+  const shown = texts('de');
+  await expect(shown.name).toHaveText(german.name);
+  await expect(shown.vendor).toHaveText(german.vendor ?? program.vendor);
+  await expect(shown.tier).toHaveText(german.tiers?.[first.id]?.name ?? first.name);
+  await expect(shown.description).toHaveText(german.tiers[first.id].description);
+  await expect(page.locator('#de').getByRole('textbox', { name: german.inputs.deal_value.label })).toBeVisible();
+  await expect(shown.disclaimer).toContainText(german.disclaimer);
+  // The widget's own words are German too.
+  await expect(page.locator('#de .results > .section-title')).toHaveText(catalogue('de').results_title);
+  // No German translation for Spanish: the program's own texts, in a Spanish widget.
+  const own = texts('es');
+  await expect(own.name).toHaveText(program.name);
+  await expect(own.tier).toHaveText(first.name);
+  await expect(page.locator('#es').getByRole('textbox', { name: program.inputs.deal_value.label })).toBeVisible();
+  await expect(page.locator('#es .results > .section-title')).toHaveText(catalogue('es').results_title);
+  // A language change at run time brings that language's texts, or the program's own.
+  await page.evaluate(() => document.getElementById('es').setAttribute('lang', 'fr'));
+  await expect(own.name).toHaveText(french.name);
+  await page.evaluate(() => document.getElementById('es').setAttribute('lang', 'en'));
+  await expect(own.name).toHaveText(program.name);
+  expect(errors).toEqual([]);
+});
+
+test('German throughout: the CSV headings, the copied summary, the statuses and a bad program\'s messages', async ({ page, context }) => {
+  const errors = collectErrors(page, (text) => text.includes('tiers[0].name'));
+  const german = catalogue('de');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:8123' });
+  const broken = { version: 1, id: 'broken', name: 'Broken', currency: 'EUR', tiers: [{ id: 'one' }] };
+  await page.goto(await serveHostPage(page, 'i18n-german-tools', page_('de', `<partner-roi id="w" loading="eager" tools="all"></partner-roi>
+    <partner-roi id="broken" debug loading="eager"><script type="application/json">${JSON.stringify({ program: broken })}</script></partner-roi>`)));
+  const widget = page.locator('#w');
+  await expect(widget.locator('.tier-card').first()).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    widget.getByRole('button', { name: german.download_csv, exact: true }).click(),
+  ]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
+  expect(csv[0]).toBe(german.csv_title);
+  expect(csv.some((line) => line.startsWith(`${german.csv_tier_id},${german.csv_tier_name},${german.csv_year},${german.new_clients}`))).toBe(true);
+  expect(csv.some((line) => line.startsWith(`${german.input_deal_value},`))).toBe(true);
+  await expect(widget.locator('.toolbar-status')).toHaveText(german.status_downloaded.replace('{file}', download.suggestedFilename()));
+
+  await widget.getByRole('button', { name: german.copy_summary, exact: true }).click();
+  await expect(widget.locator('.toolbar-status')).toHaveText(german.status_summary_copied);
+  const summary = await page.evaluate(() => navigator.clipboard.readText());
+  expect(summary).toContain(german.summary_your_figures);
+  expect(summary).toContain(german.summary_recommended.split('{tier}')[0]);
+  expect(summary).toContain(`- ${german.input_deal_value}: `);
+
+  // The bad program's problem in German; its path as written.
+  const failure = page.locator('#broken .failure-list');
+  await expect(failure).toContainText(`tiers[0].name: ${german.error_required}`);
+  await expect(page.locator('#broken .program-name')).toHaveText(german.failed_title);
+  expect(errors).toEqual([]);
+});
+
+test('before the code runs and when it cannot load, element.js speaks the page\'s language', async ({ page }) => {
+  const errors = collectErrors(page, (text) => text.includes('partner-roi_bg.wasm') || text.includes('could not load'));
+  const [french, japanese] = [catalogue('fr'), catalogue('ja')];
+  await page.route('**/partner-roi_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(await serveHostPage(page, 'i18n-no-wasm', page_('fr', `<partner-roi id="w" loading="eager"></partner-roi>
+    <partner-roi id="ja" lang="ja-JP" loading="eager"></partner-roi>`)));
+  await expect(page.locator('#w').getByRole('alert')).toContainText(french.load_failed_title);
+  await expect(page.locator('#w').getByRole('alert')).toContainText(french.load_failed_text.split('{reason}')[0]);
+  await expect(page.locator('#ja').getByRole('alert')).toContainText(japanese.load_failed_title);
+  expect(errors).toEqual([]);
 });

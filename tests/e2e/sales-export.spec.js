@@ -7,6 +7,7 @@ const path = require('node:path');
 const { test, expect } = require('@playwright/test');
 const {
   ORIGIN,
+  catalogue,
   serveHostPage,
   hostDocument,
   collectErrors,
@@ -136,23 +137,50 @@ test.describe('download CSV', () => {
     return { name: download.suggestedFilename(), text, rows: parseCsv(text) };
   }
 
-  /** Asserts that `rows` say what they are of, hold `inputs` and exactly `result`'s per-year figures. */
-  function expectCsvMatchesResult(rows, result, inputs, program) {
-    expect(rows[0]).toEqual(['Partner ROI projection']);
-    const field = (name) => rows.find((row) => row[0] === name)?.[1];
-    expect(field('program')).toBe(program.name);
-    expect(field('program_id')).toBe(program.id);
-    expect(field('currency')).toBe(program.currency);
-    expect(field('horizon_years')).toBe(String(result.horizon_years));
-    expect(field('services_in_net')).toBe(String(result.services_in_net));
-    expect(rows.findIndex((row) => row[0] === 'input'), 'the inputs block').toBeGreaterThan(0);
-    for (const [name, value] of Object.entries(inputs)) expect(field(name), `input ${name}`).toBe(value);
+  /** The catalogue key of each year figure's CSV heading (src/export_csv.rs). */
+  const HEADING_KEYS = {
+    new_clients: 'new_clients',
+    active_clients: 'active_clients',
+    licence_revenue: 'licence_revenue',
+    referral_revenue: 'referral_revenue',
+    resale: 'stream_resale',
+    referral: 'stream_referral',
+    rebate: 'stream_rebate',
+    mdf: 'stream_mdf',
+    services: 'stream_services',
+    earnings: 'earnings',
+    program_fee: 'program_fee',
+    certification: 'certification',
+    acquisition: 'client_acquisition',
+    costs: 'costs',
+    net: 'net_profit',
+    cumulative_net: 'cumulative_net',
+  };
 
-    const at = rows.findIndex((row) => row[0] === 'tier_id');
-    expect(rows[at - 1][0], 'the note over the breakdown').toMatch(/^Per year\. Summed down one tier's rows, .*costs, net give its totals/);
+  /**
+   * Asserts that `rows` say what they are of, hold `inputs` and exactly `result`'s per-year
+   * figures, headed in the language of `words` (a catalogue).
+   */
+  function expectCsvMatchesResult(rows, result, inputs, program, words = catalogue('en')) {
+    expect(rows[0]).toEqual([words.csv_title]);
+    const field = (name) => rows.find((row) => row[0] === name)?.[1];
+    expect(field(words.csv_program)).toBe(program.name);
+    expect(field(words.csv_program_id)).toBe(program.id);
+    expect(field(words.csv_currency)).toBe(program.currency);
+    expect(field(words.csv_horizon_years)).toBe(String(result.horizon_years));
+    expect(field(words.csv_services_in_net)).toBe(String(result.services_in_net));
+    expect(rows.findIndex((row) => row[0] === words.csv_input), 'the inputs block').toBeGreaterThan(0);
+    for (const [name, value] of Object.entries(inputs)) {
+      const label = program.inputs?.[name]?.label ?? words[`input_${name}`];
+      expect(field(label), `input ${name} (${label})`).toBe(value);
+    }
+
+    const at = rows.findIndex((row) => row[0] === words.csv_tier_id);
+    expect(rows[at - 1][0].startsWith(words.csv_note.split('{sums}')[0]), 'the note over the breakdown').toBe(true);
     const header = rows[at];
-    expect(header.slice(0, 3)).toEqual(['tier_id', 'tier_name', 'year']);
-    const columns = header.slice(3);
+    expect(header.slice(0, 3)).toEqual([words.csv_tier_id, words.csv_tier_name, words.csv_year]);
+    const keyOf = Object.fromEntries(Object.entries(HEADING_KEYS).map(([key, message]) => [words[message], key]));
+    const columns = header.slice(3).map((heading) => keyOf[heading] ?? `unknown heading ${heading}`);
     const yearKeys = Object.keys(result.tiers[0].years[0]).filter((key) => key !== 'year');
     // Every year figure of the result is a column, and every column is one.
     expect([...columns].sort()).toEqual([...yearKeys].sort());
@@ -229,7 +257,7 @@ test.describe('download CSV', () => {
     const { name, rows } = await downloadCsv(page, page.locator('#w'));
     expect(name).toMatch(new RegExp(`^${cloud.id}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const horizon = result.horizon_years;
-    const at = rows.findIndex((row) => row[0] === 'tier_id');
+    const at = rows.findIndex((row) => row[0] === catalogue('en').csv_tier_id);
     const shownNames = result.tiers.map((_, t) => rows[at + 1 + t * (horizon + 1)][1]);
     expect(shownNames[0]).toBe('Gold, "plus"');
     for (const cell of shownNames) {

@@ -15,6 +15,7 @@ const {
   ORIGIN,
   serveHostPage,
   hostDocument,
+  catalogue,
   collectErrors,
   expectShowsAmount,
 } = require('./support/helpers');
@@ -119,8 +120,9 @@ async function downloadCsv(page, selector) {
 async function expectCsvLiteral(page, selector, program, result) {
   const text = await downloadCsv(page, selector);
   const all = parseCsv(text);
-  const rows = all.slice(all.findIndex((row) => row[0] === 'tier_id'));
-  expect(rows[0].slice(0, 3)).toEqual(['tier_id', 'tier_name', 'year']);
+  const words = catalogue('en');
+  const rows = all.slice(all.findIndex((row) => row[0] === words.csv_tier_id));
+  expect(rows[0].slice(0, 3)).toEqual([words.csv_tier_id, words.csv_tier_name, words.csv_year]);
   const horizon = result.horizon_years;
   // Every tier's rows, then the partner's path's.
   expect(rows).toHaveLength(1 + (program.tiers.length + 1) * (horizon + 1));

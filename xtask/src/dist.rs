@@ -17,6 +17,7 @@ use crate::js_comments::strip_comment_lines;
 use crate::landing_pages::{landing_page, PAGES as LANDING_PAGES, TEMPLATE as LANDING_TEMPLATE};
 use crate::names_js::names_block;
 use crate::skeleton_css::{skeleton_css_block, SKELETON_CSS};
+use crate::texts_js::texts_block;
 use crate::tools::{self, WASM_TARGET};
 use std::fs;
 use std::path::Path;
@@ -211,6 +212,7 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
     let script = Script {
         glue: strip_comment_lines(&glue::glue_factory(&glue)?)?,
         element: names_block()?
+            + &texts_block()
             + &skeleton_css_block(&read(SKELETON_CSS)?)?
             + &strip_comment_lines(&read(ELEMENT_JS)?)
                 .map_err(|error| format!("{ELEMENT_JS}: {error}"))?,

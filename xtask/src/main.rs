@@ -21,6 +21,7 @@ mod serve;
 mod size;
 mod skeleton_css;
 mod test;
+mod texts_js;
 mod tools;
 
 use clap::{CommandFactory, Parser};

@@ -7,7 +7,7 @@ use std::iter::once;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::chart_scale::{nice_ticks, LinearScale};
+use crate::chart_scale::{nice_ticks, plot_left, LinearScale};
 use crate::engine::projection::{Outcome, Projection, TierProjection};
 use crate::engine::range::ProjectionRange;
 use crate::i18n::Msg;
@@ -37,11 +37,13 @@ pub struct CumulativeChartProps {
 // Geometry in SVG units; text is at most 32 units high (styles/charts.css).
 const WIDTH: i64 = 640;
 const HEIGHT: i64 = 360;
-const PLOT_LEFT: i64 = 128;
+/// Where the plot starts unless its y-axis labels need more room (`plot_left`).
+const MIN_PLOT_LEFT: i64 = 128;
 const PLOT_RIGHT: i64 = 616;
 const PLOT_TOP: i64 = 24;
 const PLOT_BOTTOM: i64 = 300;
-const Y_LABEL_RIGHT: i64 = 120;
+/// Between the y-axis labels' right ends and the plot.
+const Y_LABEL_GAP: i64 = 8;
 const X_LABEL_BASELINE: i64 = 348;
 
 /// One line per tier of the cumulative net, year 0 to the horizon.
@@ -77,10 +79,15 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
     let highest = values.fold(Decimal::ZERO, Decimal::max);
     let ticks = nice_ticks(lowest, highest, 5);
     let y = LinearScale::over_ticks(&ticks, PLOT_BOTTOM, PLOT_TOP);
+    let tick_labels: Vec<String> = ticks
+        .iter()
+        .map(|&tick| formatter.money_compact(tick))
+        .collect();
+    let plot_left = plot_left(&tick_labels, MIN_PLOT_LEFT, Y_LABEL_GAP);
     let x = LinearScale {
         domain_min: Decimal::ZERO,
         domain_max: Decimal::from(projection.horizon_years),
-        range_start: PLOT_LEFT,
+        range_start: plot_left,
         range_end: PLOT_RIGHT,
     };
     let zero = y.map(Decimal::ZERO);
@@ -130,23 +137,23 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                     { texts.get(Msg::CumulativeChartTitle) }
                 </title>
                 <desc id={desc_id}>{ description(&texts, tiers, &bands, journey, formatter, props.show_payback) }</desc>
-                { for ticks.iter().map(|&tick| {
+                { for ticks.iter().zip(tick_labels).map(|(&tick, label)| {
                     let at = y.map(tick).to_string();
                     let zero_class = tick.is_zero().then_some("chart-zero-label");
                     html! {
                         <>
-                            <line class="chart-grid" x1={PLOT_LEFT.to_string()} x2={PLOT_RIGHT.to_string()}
+                            <line class="chart-grid" x1={plot_left.to_string()} x2={PLOT_RIGHT.to_string()}
                                 y1={at.clone()} y2={at.clone()} />
                             <text class={classes!("chart-axis-label", zero_class)}
-                                x={Y_LABEL_RIGHT.to_string()} y={at} dy="0.35em" text-anchor="end">
-                                { formatter.money_compact(tick) }
+                                x={(plot_left - Y_LABEL_GAP).to_string()} y={at} dy="0.35em" text-anchor="end">
+                                { label }
                             </text>
                         </>
                     }
                 }) }
-                <line class="chart-zero-line" x1={PLOT_LEFT.to_string()} x2={PLOT_RIGHT.to_string()}
+                <line class="chart-zero-line" x1={plot_left.to_string()} x2={PLOT_RIGHT.to_string()}
                     y1={zero.to_string()} y2={zero.to_string()} />
-                <text class="chart-axis-title" x={(PLOT_LEFT - 24).to_string()}
+                <text class="chart-axis-title" x={(plot_left - 24).to_string()}
                     y={X_LABEL_BASELINE.to_string()} text-anchor="end">
                     { texts.get(Msg::AxisYear) }
                 </text>

@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::chart_scale::{nice_ticks, LinearScale};
+use crate::chart_scale::{
+    centre_within, nice_ticks, plot_left, text_width, LinearScale, CHAR_WIDTH,
+};
 use crate::engine::json_reader::shorten;
 use crate::engine::projection::{Projection, Streams, TierProjection};
 use crate::i18n::Msg;
@@ -64,16 +66,16 @@ const STREAMS: [Stream; 5] = [
 // Geometry in SVG units. Text is at most 32 units high (styles/charts.css); labels that would
 // overlap their neighbours are staggered over up to three rows, which set the height.
 const WIDTH: i64 = 640;
-const PLOT_LEFT: i64 = 128;
+/// Where the plot starts unless its y-axis labels need more room (`plot_left`).
+const MIN_PLOT_LEFT: i64 = 128;
 const PLOT_RIGHT: i64 = 632;
 const PLOT_HEIGHT: i64 = 240;
-const Y_LABEL_RIGHT: i64 = 120;
+/// Between the y-axis labels' right ends and the plot.
+const Y_LABEL_GAP: i64 = 8;
 const LINE_HEIGHT: i64 = 36;
 const MAX_LABEL_ROWS: i64 = 3;
 /// Space kept between two labels on the same row.
 const LABEL_GAP: i64 = 8;
-/// A generous average character width at the largest font size, to decide what fits.
-const CHAR_WIDTH: i64 = 18;
 
 /// Stacked earnings, costs and net per tier.
 #[function_component(EarningsChart)]
@@ -91,13 +93,22 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
         &[],
     );
 
+    let figures = tiers.iter().flat_map(|tier| [tier.earnings, tier.costs]);
+    let lowest = figures.clone().fold(Decimal::ZERO, Decimal::min);
+    let highest = figures.fold(Decimal::ZERO, Decimal::max);
+    let ticks = nice_ticks(lowest, highest, 5);
+    let tick_labels: Vec<String> = ticks
+        .iter()
+        .map(|&tick| formatter.money_compact(tick))
+        .collect();
+    let plot_left = plot_left(&tick_labels, MIN_PLOT_LEFT, Y_LABEL_GAP);
     let x = LinearScale {
         domain_min: Decimal::ZERO,
         domain_max: Decimal::from(tiers.len()),
-        range_start: PLOT_LEFT,
+        range_start: plot_left,
         range_end: PLOT_RIGHT,
     };
-    let band_width = x.map(Decimal::ONE) - PLOT_LEFT;
+    let band_width = x.map(Decimal::ONE) - plot_left;
     let net_labels: Vec<String> = tiers
         .iter()
         .map(|t| formatter.money_compact(t.net))
@@ -115,11 +126,6 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
     let plot_top = 20 + rows * LINE_HEIGHT;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let height = plot_bottom + 16 + rows * LINE_HEIGHT;
-
-    let figures = tiers.iter().flat_map(|tier| [tier.earnings, tier.costs]);
-    let lowest = figures.clone().fold(Decimal::ZERO, Decimal::min);
-    let highest = figures.fold(Decimal::ZERO, Decimal::max);
-    let ticks = nice_ticks(lowest, highest, 5);
     let y = LinearScale::over_ticks(&ticks, plot_bottom, plot_top);
     let zero = y.map(Decimal::ZERO).to_string();
 
@@ -131,7 +137,8 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
         let stack_width = inner * 11 / 20;
         let cost_left = left + pad + stack_width + inner / 10;
         let cost_width = left + width - pad - cost_left;
-        let center = (left + width / 2).to_string();
+        let center = left + width / 2;
+        let tier_label = shortened(&tier.tier_name, rows * width - LABEL_GAP);
         let row = i64::try_from(index).unwrap_or(0) % rows;
         let selected = index == props.selected_tier;
         let name = &tier.tier_name;
@@ -155,13 +162,14 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
                 }) }
                 { bar(&y, (cost_left, cost_width), "chart-cost", (Decimal::ZERO, tier.costs),
                     texts.fill(Msg::BarCosts, &[("tier", name), ("amount", &formatter.money_whole(tier.costs))])) }
-                <text class="chart-net-label" x={center.clone()} text-anchor="middle"
+                <text class="chart-net-label" x={centre_within(center, net_label, WIDTH).to_string()}
+                    text-anchor="middle"
                     y={(plot_top - 24 - row * LINE_HEIGHT).to_string()}>
                     { net_label }
                 </text>
-                <text class="chart-tier-label" x={center} text-anchor="middle"
-                    y={(plot_bottom + 40 + row * LINE_HEIGHT).to_string()}>
-                    { shortened(name, rows * width - LABEL_GAP) }
+                <text class="chart-tier-label" x={centre_within(center, &tier_label, WIDTH).to_string()}
+                    text-anchor="middle" y={(plot_bottom + 40 + row * LINE_HEIGHT).to_string()}>
+                    { tier_label }
                 </text>
             </g>
         }
@@ -176,21 +184,21 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
                     { texts.get(Msg::EarningsChartTitle) }
                 </title>
                 <desc id={desc_id}>{ description(&texts, tiers, formatter) }</desc>
-                { for ticks.iter().map(|&tick| {
+                { for ticks.iter().zip(tick_labels).map(|(&tick, label)| {
                     let at = y.map(tick).to_string();
                     html! {
                         <>
-                            <line class="chart-grid" x1={PLOT_LEFT.to_string()} x2={PLOT_RIGHT.to_string()}
+                            <line class="chart-grid" x1={plot_left.to_string()} x2={PLOT_RIGHT.to_string()}
                                 y1={at.clone()} y2={at.clone()} />
-                            <text class="chart-axis-label" x={Y_LABEL_RIGHT.to_string()} y={at}
+                            <text class="chart-axis-label" x={(plot_left - Y_LABEL_GAP).to_string()} y={at}
                                 dy="0.35em" text-anchor="end">
-                                { formatter.money_compact(tick) }
+                                { label }
                             </text>
                         </>
                     }
                 }) }
                 { for tiers.iter().zip(&net_labels).enumerate().map(group) }
-                <line class="chart-baseline" x1={PLOT_LEFT.to_string()} x2={PLOT_RIGHT.to_string()}
+                <line class="chart-baseline" x1={plot_left.to_string()} x2={PLOT_RIGHT.to_string()}
                     y1={zero.clone()} y2={zero} />
             </svg>
             <ul class="chart-legend" aria-hidden="true">
@@ -250,11 +258,6 @@ fn bar(
 
 fn legend_item(class: &'static str, label: &'static str) -> Html {
     html! { <li class={class}><span class="chart-swatch"></span>{ label }</li> }
-}
-
-/// The estimated width of `text` at the largest font size.
-fn text_width(text: &str) -> i64 {
-    i64::try_from(text.chars().count()).map_or(i64::MAX, |chars| chars.saturating_mul(CHAR_WIDTH))
 }
 
 /// `text`, cut with an ellipsis to fit `room` units (the data table keeps the full name).

@@ -100,7 +100,10 @@ fn body(
     };
     let levers = match &set.levers {
         Ok(levers) => levers,
-        Err(error) => return html! { <p class="levers-note">{ error.to_string() }</p> },
+        Err(error) => {
+            let message = texts.say(&error.message_for(&state.program));
+            return html! { <p class="levers-note">{ message }</p> };
+        }
     };
     let tier_name = state.program.tier_name(set.tier);
     let years = state.inputs.get(InputKey::HorizonYears);

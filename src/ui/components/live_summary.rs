@@ -25,7 +25,7 @@ pub struct LiveSummaryProps {
 /// The sentence announced for a state.
 pub fn summary_sentence(texts: &Texts, state: &CalculatorState, formatter: &Formatter) -> String {
     if let Some(error) = &state.engine_error {
-        return error.to_string();
+        return texts.say(&error.message_for(&state.program));
     }
     if !state.is_current() {
         return texts.get(Msg::LiveStale).to_owned();

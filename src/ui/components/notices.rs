@@ -26,7 +26,7 @@ pub fn notices(props: &NoticesProps) -> Html {
         <div class="notices" role="status">
             <p class="notices-title">{ texts.get(Msg::NoticesTitle) }</p>
             <ul>
-                { for props.notices.iter().map(|notice| html! { <li>{ notice.to_string() }</li> }) }
+                { for props.notices.iter().map(|notice| html! { <li>{ notice.said_in(texts.language()) }</li> }) }
             </ul>
         </div>
     }

@@ -66,7 +66,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         <section class={classes!("results", stale.then_some("results-stale"))} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id} class="section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ texts.get(Msg::ResultsTitle) }</h3>
             if let Some(error) = &state.engine_error {
-                <p class="results-error" role="alert">{ error.to_string() }</p>
+                <p class="results-error" role="alert">{ texts.say(&error.message_for(&state.program)) }</p>
             } else if stale {
                 <p class="results-stale-note" role="status">
                     { texts.get(Msg::ResultsStale) }

@@ -2,6 +2,7 @@
 // error collection, and reading the widget's figures.
 'use strict';
 
+const fs = require('node:fs');
 const path = require('node:path');
 const { expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
@@ -10,6 +11,18 @@ const ORIGIN = 'http://127.0.0.1:8123';
 const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
 /** axe-core's WCAG 2.x A and AA rule tags, up to 2.2 (#7 Hardening). */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+const CATALOGUES = path.resolve(__dirname, '..', '..', '..', 'src', 'i18n');
+
+/** A language's catalogue (src/i18n/<language>.txt), plain messages only: key → text. */
+function catalogue(language) {
+  const messages = {};
+  for (const line of fs.readFileSync(path.join(CATALOGUES, `${language}.txt`), 'utf8').split('\n')) {
+    const match = /^([a-z0-9_]+) = (.*)$/.exec(line.trim());
+    if (match) messages[match[1]] = match[2];
+  }
+  return messages;
+}
 
 const isFavicon = (url) => new URL(url, 'http://x/').pathname === '/favicon.ico';
 
@@ -106,6 +119,7 @@ function expectShowsAmount(shown, decimal, what = 'amount') {
 }
 
 module.exports = {
+  catalogue,
   expectNoAxeViolations,
   ORIGIN,
   DIST,

@@ -1,0 +1,62 @@
+//! `PARTNER_ROI_TEXTS`: what `src/embed/element.js` says before the wasm runs or after it
+//! stopped (the skeleton's label, "could not load", the apology and "Reload widget"), in
+//! every language of `src/i18n/*.txt`, as a frozen JavaScript object that `cargo xtask dist`
+//! puts before element.js. element.js picks the language as the widget does, without the
+//! program's (not known before the wasm runs): the element's `lang`, its ancestors',
+//! the visitor's, English.
+
+use partner_roi::i18n::{Language, Msg, CATALOGUES};
+
+/// The name of the generated constant.
+pub const CONSTANT: &str = "PARTNER_ROI_TEXTS";
+
+/// The messages element.js shows, with its keys for them.
+const SHOWN_BY_ELEMENT_JS: [(&str, Msg); 6] = [
+    ("loading", Msg::SkeletonLoading),
+    ("loadFailedTitle", Msg::LoadFailedTitle),
+    ("loadFailedText", Msg::LoadFailedText),
+    ("panicTitle", Msg::PanicTitle),
+    ("panicText", Msg::PanicText),
+    ("reload", Msg::PanicReload),
+];
+
+/// `const PARTNER_ROI_TEXTS = Object.freeze({"en": {…}, "de": {…}, …});` and a newline.
+pub fn texts_block() -> String {
+    let languages: Vec<String> = CATALOGUES
+        .iter()
+        .filter_map(|(tag, _)| {
+            let language = Language::matching(tag)?;
+            let texts: Vec<String> = SHOWN_BY_ELEMENT_JS
+                .iter()
+                .map(|(key, msg)| format!("{key}:{}", quoted(language.text(*msg))))
+                .collect();
+            Some(format!("{}:{{{}}}", quoted(tag), texts.join(",")))
+        })
+        .collect();
+    format!(
+        "const {CONSTANT} = Object.freeze({{{}}});\n",
+        languages.join(",")
+    )
+}
+
+/// A JavaScript string literal (JSON's quoting is JavaScript's).
+fn quoted(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_text() {
+        let block = texts_block();
+        assert!(block.starts_with("const PARTNER_ROI_TEXTS = Object.freeze({\"en\":{loading:"));
+        for (tag, _) in CATALOGUES.iter() {
+            assert!(block.contains(&format!("\"{tag}\":{{loading:")), "{tag}");
+        }
+        assert_eq!(block.matches("reload:").count(), CATALOGUES.len());
+        assert!(block.contains("\"Reload widget\""));
+        assert!(block.contains("{reason}"), "element.js fills the reason in");
+    }
+}
