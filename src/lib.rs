@@ -12,6 +12,7 @@
 //! `<partner-roi>` element: reads the DOM, applies host events, runs their effects).
 
 pub mod chart_scale;
+pub mod designer;
 pub mod engine;
 pub mod export_csv;
 pub mod host_config;

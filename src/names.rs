@@ -125,3 +125,9 @@ pub const ATTR_HANDOUT_PATH: &str = "data-partner-roi-handout-path";
 
 /// `performance.mark` set when a widget first shows results.
 pub const MARK_FIRST_RESULTS: &str = "partner-roi:first-results";
+
+/// The designer page (`dist/designer.html`): the id of the `<script>` that carries the
+/// widget, which the offline demo it downloads copies.
+pub const DESIGNER_WIDGET_SCRIPT_ID: &str = "partner-roi-widget-script";
+/// The designer page: the `localStorage` key of the draft kept between visits.
+pub const DESIGNER_DRAFT_KEY: &str = "partner-roi-designer:draft";

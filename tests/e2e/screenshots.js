@@ -85,6 +85,7 @@ async function main() {
     }
     written.push(await darkOnLightHost(browser, base));
     written.push(...(await handoutPages(browser, base)));
+    written.push(...(await designerShots(browser, base)));
   } finally {
     if (browser) await browser.close();
     await server.close();
@@ -92,6 +93,37 @@ async function main() {
   for (const file of written) {
     console.log(`screenshots: wrote ${file}`);
   }
+}
+
+/**
+ * The program designer for docs/designer.md (docs/screenshots/designer-*.png): the editor
+ * beside the preview, a problem at its field, the profiles table and the publish panel.
+ */
+async function designerShots(browser, base) {
+  const dir = path.join(OUT, 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, colorScheme: SCHEME, reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}/designer.html`);
+  await page.locator('.preview partner-roi .tier-card').first().waitFor({ timeout: 30_000 });
+  const shots = [];
+  const shoot = async (name, locator) => {
+    const file = path.join(dir, `designer-${name}.png`);
+    await (locator || page).screenshot({ path: file });
+    shots.push(file);
+  };
+  await shoot('overview');
+  await page.locator('#field-tiers-1--resale-margin-pct').fill('150');
+  await page.locator('#field-tiers-1--resale-margin-pct').scrollIntoViewIfNeeded();
+  await shoot('problem', page.locator('.tier').nth(1));
+  await page.locator('#field-tiers-1--resale-margin-pct').fill('15');
+  await shoot('profiles', page.locator('.profiles'));
+  await page.locator('#publish-heading').scrollIntoViewIfNeeded();
+  await shoot('publish', page.locator('#publish-heading').locator('..'));
+  await context.close();
+  return shots;
 }
 
 /** Serves `body` at `<base>/docs-<name>.html` in `page` and opens it. */

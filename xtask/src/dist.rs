@@ -5,12 +5,14 @@
 //!   `partner-roi_bg.wasm` beside it;
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and base64 wasm
 //!   inlined);
+//! - `designer.html` = the program designer, also one file (`designer_page.rs`);
 //! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` and the
 //!   Lighthouse bench's landing pages (from `examples/pages/`) and `programs/*.json` (from
 //!   `examples/programs/`).
 
 use crate::base64;
 use crate::cmd::{self, Result};
+use crate::designer_page::write_designer_page;
 use crate::flags;
 use crate::glue;
 use crate::js_comments::strip_comment_lines;
@@ -44,6 +46,13 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-nontrapping-float-to-int",
     "--enable-reference-types",
     "--enable-sign-ext",
+];
+
+/// How wasm-opt shrinks a release wasm. -Oz: the smallest of -Oz/-Os/-O2/-O3/-O4 here; the
+/// two custom sections are metadata no browser reads (-265 bytes). Measured in BENCHMARKS.md.
+const WASM_OPT_ARGS: [&[&str]; 2] = [
+    &["-Oz", "--strip-producers", "--strip-target-features"],
+    WASM_FEATURES,
 ];
 
 /// Where `cargo xtask test` puts the test-only bundle (`--features test-panic`) and its page.
@@ -100,10 +109,8 @@ pub fn dist() -> Result {
 
     let bg = format!("{DIST}/{OUT_NAME}_bg.wasm");
     let wasm_bytes = fs::read(&bg).map_err(|e| format!("cannot read {bg}: {e}"))?;
-    let inline = format!(
-        "<script>\n{}</script>",
-        script.with_wasm(Some(&base64::encode(&wasm_bytes)))
-    );
+    let inline_script = script.with_wasm(Some(&base64::encode(&wasm_bytes)));
+    let inline = format!("<script>\n{inline_script}</script>");
     let template = read(&format!("{PAGES}/offline.html"))?;
     if !template.contains(INLINE_SCRIPT_PLACEHOLDER) {
         return Err(format!(
@@ -113,6 +120,12 @@ pub fn dist() -> Result {
     write(
         &format!("{DIST}/{OUT_NAME}.html"),
         &template.replace(INLINE_SCRIPT_PLACEHOLDER, &inline),
+    )?;
+
+    write_designer_page(
+        &format!("{DIST}/designer.html"),
+        &inline_script,
+        &WASM_OPT_ARGS.concat(),
     )?;
 
     copy("index.html", &format!("{DIST}/index.html"))?;
@@ -145,6 +158,7 @@ pub fn dist() -> Result {
         "partner-roi.js",
         "partner-roi_bg.wasm",
         "partner-roi.html",
+        "designer.html",
     ] {
         let path = format!("{DIST}/{file}");
         let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -200,10 +214,7 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
         let bg = format!("{out}/{OUT_NAME}_bg.wasm");
         cmd::run(
             Command::new(tools::wasm_opt())
-                // -Oz: the smallest of -Oz/-Os/-O2/-O3/-O4 here; the two custom sections are
-                // metadata no browser reads (-265 bytes). Measured in BENCHMARKS.md.
-                .args(["-Oz", "--strip-producers", "--strip-target-features"])
-                .args(WASM_FEATURES)
+                .args(WASM_OPT_ARGS.concat())
                 .args([&bg, "-o", &bg]),
         )?;
     }

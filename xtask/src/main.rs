@@ -8,6 +8,7 @@
 mod base64;
 mod bench;
 mod cmd;
+mod designer_page;
 mod dist;
 mod flags;
 mod fuzz;

@@ -20,7 +20,7 @@ const STEPS: &[Step] = &[
     Step::Cargo("fmt --all -- --check"),
     Step::Cargo("clippy --workspace --all-targets -- -D warnings"),
     Step::Cargo(
-        "clippy -p partner-roi --lib --tests --target wasm32-unknown-unknown -- -D warnings",
+        "clippy -p partner-roi --lib --bins --tests --target wasm32-unknown-unknown -- -D warnings",
     ),
     Step::Cargo("test --workspace"),
     Step::Code("component tests in headless Chromium", component_tests),

@@ -1,0 +1,42 @@
+//! The partner inputs: for each, the program's default, range, texts and whether partners
+//! see it. Empty fields keep the built-in values.
+
+use partner_roi::designer::field_path::FieldPath;
+use partner_roi::designer::schema::input_fields;
+use partner_roi::engine::input_catalogue::InputKey;
+use yew::prelude::*;
+
+use crate::form::Form;
+
+#[derive(Properties, PartialEq)]
+pub struct InputsSectionProps {
+    pub form: Form,
+}
+
+#[function_component(InputsSection)]
+pub fn inputs_section(props: &InputsSectionProps) -> Html {
+    let form = &props.form;
+    let inputs = FieldPath::keys(&["inputs"]);
+    html! {
+        <section class="section" aria-labelledby="inputs-heading" id={inputs.dom_id()} tabindex="-1">
+            <h2 id="inputs-heading">{ "Partner inputs" }</h2>
+            <p class="hint">{ "What partners type. Leave a field empty to keep the built-in value." }</p>
+            { for InputKey::ALL.iter().map(|&key| {
+                let path = inputs.key(key.name());
+                let changed = form.state.value(&path).is_some();
+                let problems = form.state.problems_at(&path).count();
+                html! {
+                    <details class="input" id={path.dom_id()} open={problems > 0}>
+                        <summary>
+                            { key.label() }
+                            <code>{ key.name() }</code>
+                            if changed { <span class="badge">{ "changed" }</span> }
+                            if problems > 0 { <span class="badge-problem">{ "problem" }</span> }
+                        </summary>
+                        <div class="grid">{ form.fields(&path, input_fields(key)) }</div>
+                    </details>
+                }
+            }) }
+        </section>
+    }
+}
