@@ -35,7 +35,7 @@ use tools::{read_tools, unknown_tools_message};
 
 use crate::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use crate::engine::json_reader::parse_json;
-use crate::engine::program_parse::{contact_in, parse_program_json};
+use crate::engine::program_parse::{contact_in, is_locale_tag, parse_program_json};
 use crate::engine::result_json::result_json;
 use crate::engine::{Contact, FieldError, InputKey, PartnerInputs, Program};
 use crate::export_csv::result_csv;
@@ -52,6 +52,8 @@ use crate::state::{Action, CalculatorState};
 /// What a framework writes into an attribute when it sets an object before the element is
 /// defined.
 const OBJECT_AS_TEXT: &str = "[object Object]";
+/// The figures' locale when neither the widget's language nor the visitor names a real one.
+const FALLBACK_LOCALE: &str = "en-US";
 
 /// A validated program and the JSON it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,7 +265,7 @@ impl HostState {
     /// The language the widget speaks, and the tag that chose it (the locale of the figures
     /// when the program sets none): the element's `lang`, else its ancestor's, else the
     /// program's `language`, else the first of the visitor's languages the widget speaks,
-    /// else English (and the browser's locale).
+    /// else English (and the visitor's locale, [`Self::visitor_locale`]).
     pub fn language(&self) -> (Language, Option<String>) {
         let program_language = self
             .base
@@ -279,8 +281,24 @@ impl HostState {
         .chain(self.browser_languages.iter().map(String::as_str));
         match Language::first_spoken(candidates) {
             Some((language, tag)) => (language, Some(tag.trim().to_owned())),
-            None => (Language::ENGLISH, None),
+            None => (Language::ENGLISH, Some(self.visitor_locale())),
         }
+    }
+
+    /// The visitor's first language that names a real locale, else `en-US`: WebKitGTK under
+    /// the C locale reports `C`, whose `Intl` formats "$ 180033" with no grouping.
+    fn visitor_locale(&self) -> String {
+        self.browser_languages
+            .iter()
+            .map(|tag| tag.trim())
+            .find(|tag| {
+                let language = tag.split('-').next().unwrap_or_default();
+                is_locale_tag(tag)
+                    && (2..=3).contains(&language.len())
+                    && language.chars().all(|c| c.is_ascii_alphabetic())
+            })
+            .unwrap_or(FALLBACK_LOCALE)
+            .to_owned()
     }
 
     /// `program` in the widget's language: its own texts in that language where it has

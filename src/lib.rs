@@ -11,6 +11,9 @@
 //! Wasm only: `ui` (Yew components that render props and emit callbacks) and `embed` (the
 //! `<partner-roi>` element: reads the DOM, applies host events, runs their effects).
 
+/// The crate's version: also the npm package's (`cargo xtask dist`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub mod chart_scale;
 pub mod designer;
 pub mod engine;

@@ -56,6 +56,35 @@ pub const CSS_VAR_BACKGROUND: &str = "--partner-roi-background";
 /// The page's panel and card colour (CSS custom property): with `theme="auto"` its
 /// lightness picks the scheme.
 pub const CSS_VAR_SURFACE: &str = "--partner-roi-surface";
+/// Every CSS custom property a page may set on the element, with what it styles (for the
+/// npm package's manifest and types; `docs/embedding.md` has the defaults). An xtask test
+/// checks that the stylesheets read no other `--partner-roi-*` property.
+pub const CSS_PROPERTIES: &[(&str, &str)] = &[
+    ("--partner-roi-accent", "Buttons, focus rings, the recommended tier."),
+    ("--partner-roi-accent-contrast", "Text on the accent colour."),
+    ("--partner-roi-font", "The font of all text."),
+    ("--partner-roi-radius", "Corners of panels and cards."),
+    (CSS_VAR_BACKGROUND, "The widget's background; with theme=\"auto\" its lightness picks the scheme when no surface is set."),
+    (CSS_VAR_SURFACE, "Panels and cards; with theme=\"auto\" its lightness picks the scheme."),
+    ("--partner-roi-text", "Body text (else it follows the colour it stands on)."),
+    ("--partner-roi-muted", "Secondary text (keep 4.5:1 on the background and the surface)."),
+    ("--partner-roi-border", "Hairlines."),
+    ("--partner-roi-positive", "Profit, \"You qualify\"."),
+    ("--partner-roi-negative", "Losses, errors, invalid fields."),
+    ("--partner-roi-warning", "\"Qualifies from year N\", stale results."),
+    ("--partner-roi-tier-1", "The first tier's colour (cards and charts)."),
+    ("--partner-roi-tier-2", "The second tier's colour."),
+    ("--partner-roi-tier-3", "The third tier's colour."),
+    ("--partner-roi-tier-4", "The fourth tier's colour."),
+    ("--partner-roi-tier-5", "The fifth tier's colour."),
+    ("--partner-roi-tier-6", "The sixth tier's colour."),
+    ("--partner-roi-stream-resale", "Chart series: resale margin."),
+    ("--partner-roi-stream-referral", "Chart series: referral fees."),
+    ("--partner-roi-stream-rebate", "Chart series: rebates."),
+    ("--partner-roi-stream-mdf", "Chart series: market development funds."),
+    ("--partner-roi-stream-services", "Chart series: the partner's services."),
+    ("--partner-roi-cost", "Chart series: costs."),
+];
 
 /// Every attribute the element reads.
 pub const ATTRIBUTES: &[&str] = &[

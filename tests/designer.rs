@@ -8,6 +8,10 @@ use partner_roi::designer::profiles::PROFILES;
 use partner_roi::designer::schema::{self, FieldKind};
 use partner_roi::designer::starts::{Start, EXAMPLES};
 use partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON;
+use partner_roi::engine::input_catalogue::InputKey;
+use partner_roi::engine::program_parse::{
+    CONTACT_FIELDS, CTA_FIELDS, PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS,
+};
 use serde_json::{json, Value};
 
 fn imported(text: &str) -> DesignerState {
@@ -244,23 +248,37 @@ fn profiles_find_a_rising_tier_under_the_built_in_program() {
 }
 
 #[test]
-fn every_general_field_of_the_format_has_a_place_in_the_designer() {
-    let keys: Vec<&str> = schema::general().iter().map(|f| f.key).collect();
-    for key in [
-        "id",
-        "name",
-        "vendor",
-        "description",
-        "currency",
-        "locale",
-        "language",
-        "horizon_years",
-        "discount_rate_pct",
-        "spread_pct",
-        "disclaimer",
-        "services_in_net",
-        "hidden_figures",
-    ] {
-        assert!(keys.contains(&key), "{key}");
+fn every_field_of_the_format_has_a_place_in_the_designer() {
+    let general: Vec<&str> = schema::general().iter().map(|f| f.key).collect();
+    // `version` is always 1; the others are sections of their own.
+    let sections = [
+        "version",
+        "cta",
+        "contact",
+        "inputs",
+        "tiers",
+        "translations",
+    ];
+    for key in PROGRAM_FIELDS.iter().filter(|key| !sections.contains(key)) {
+        assert!(general.contains(key), "{key}");
     }
+    let tier: Vec<&str> = [
+        schema::tier_texts(),
+        schema::tier_terms(),
+        schema::tier_costs(),
+    ]
+    .concat()
+    .iter()
+    .map(|f| f.key)
+    .collect();
+    assert_eq!(tier, TIER_FIELDS);
+    let cta: Vec<&str> = schema::cta().iter().map(|f| f.key).collect();
+    assert_eq!(cta, CTA_FIELDS);
+    let contact: Vec<&str> = schema::contact().iter().map(|f| f.key).collect();
+    assert_eq!(contact, CONTACT_FIELDS);
+    let input: Vec<&str> = schema::input_fields(InputKey::DealValue)
+        .iter()
+        .map(|f| f.key)
+        .collect();
+    assert_eq!(input, SPEC_FIELDS);
 }

@@ -1,63 +1,17 @@
 //! A program document as text with a stable key order, so that a file the designer writes
 //! and reads back comes out byte for byte the same.
 //!
-//! Keys known to the format come in the order of `docs/program-format.md` (inputs in the
-//! model's order), any others after them alphabetically; two spaces of indent; numbers as
+//! Keys known to the format come in the order the engine's reader lists them (inputs in the
+//! model's order, languages in the widget's), any others after them alphabetically; two spaces of indent; numbers as
 //! they were written (`serde_json`'s `arbitrary_precision` keeps `0.10` as `0.10`).
 
 use serde_json::{Map, Value};
 
 use crate::engine::input_catalogue::InputKey;
-
-/// Top-level fields, in the format's order.
-const PROGRAM_KEYS: &[&str] = &[
-    "version",
-    "id",
-    "name",
-    "vendor",
-    "description",
-    "currency",
-    "locale",
-    "language",
-    "horizon_years",
-    "discount_rate_pct",
-    "spread_pct",
-    "services_in_net",
-    "hidden_figures",
-    "disclaimer",
-    "cta",
-    "contact",
-    "inputs",
-    "tiers",
-    "translations",
-];
-
-/// Fields of a tier, and of a tier's translation.
-const TIER_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "benefits",
-    "resale_margin_pct",
-    "registration_bonus_pct",
-    "referral_share_pct",
-    "referral_years",
-    "rebate_pct",
-    "rebate_threshold",
-    "mdf_pct",
-    "mdf_cap",
-    "annual_fee",
-    "certification_cost",
-    "joining_cost",
-    "min_certified_staff",
-    "min_annual_revenue",
-];
-
-const INPUT_KEYS: &[&str] = &["default", "min", "max", "label", "help", "hidden"];
-const CTA_KEYS: &[&str] = &["label", "url"];
-const CONTACT_KEYS: &[&str] = &["name", "email", "phone", "url"];
-/// The languages in the order the widget lists them.
-const LANGUAGE_KEYS: &[&str] = &["en", "de", "fr", "es", "pt-BR", "ja", "ar"];
+use crate::engine::program_parse::{
+    CONTACT_FIELDS, CTA_FIELDS, PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS,
+};
+use crate::i18n::CATALOGUES;
 
 /// Which order the keys of an object take: decided by where the object sits.
 #[derive(Clone, Copy)]
@@ -80,13 +34,13 @@ enum Place {
 impl Place {
     fn order(self) -> Vec<&'static str> {
         match self {
-            Place::Program | Place::Translation => PROGRAM_KEYS.to_vec(),
-            Place::Tier => TIER_KEYS.to_vec(),
+            Place::Program | Place::Translation => PROGRAM_FIELDS.to_vec(),
+            Place::Tier => TIER_FIELDS.to_vec(),
             Place::Inputs => InputKey::names().to_vec(),
-            Place::Input => INPUT_KEYS.to_vec(),
-            Place::Cta => CTA_KEYS.to_vec(),
-            Place::Contact => CONTACT_KEYS.to_vec(),
-            Place::Translations => LANGUAGE_KEYS.to_vec(),
+            Place::Input => SPEC_FIELDS.to_vec(),
+            Place::Cta => CTA_FIELDS.to_vec(),
+            Place::Contact => CONTACT_FIELDS.to_vec(),
+            Place::Translations => CATALOGUES.iter().map(|(tag, _)| *tag).collect(),
             Place::TranslatedTiers | Place::Other => Vec::new(),
         }
     }

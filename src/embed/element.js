@@ -9,19 +9,24 @@
 // `cargo xtask dist` writes before this code from src/names.rs (xtask/src/names_js.rs):
 // write none of them here (an xtask test checks).
 
-// The bundle is a classic script (xtask wraps it in one function): in the page's <head> it
-// defines the element before the page below it is parsed, so each widget's skeleton is in
-// the page's first frame. It also runs as a module, for pages that load it so.
+// Two wrappers use this code (`cargo xtask dist`). The embed bundle is a classic script
+// (one function): in the page's <head> it defines the element before the page below it is
+// parsed, so each widget's skeleton is in the page's first frame, and it starts loading the
+// wasm at once. It also runs as a module, for pages that load it so. The npm package
+// (dist/npm/) is an ES module that does nothing at import: its entries define the element,
+// and the wasm is fetched by the first connected element or the first headless call. Nothing
+// here touches the DOM before that, so a server (Node, no DOM) can import it.
 
 /**
- * Where this script was loaded from, for `partner-roi_bg.wasm` beside it: the running
+ * Where the classic script was loaded from, for `partner-roi_bg.wasm` beside it: the running
  * script, or (as a module, which has no `currentScript`) the page's last script of this name.
+ * The npm package's glue finds its wasm through `import.meta.url` instead.
  */
-const PARTNER_ROI_SCRIPT_URL = document.currentScript?.src
+const PARTNER_ROI_SCRIPT_URL = typeof document === 'undefined' ? undefined : (document.currentScript?.src
   || [...document.querySelectorAll('script[src]')]
     .map((script) => script.src)
     .findLast((src) => src.split('#')[0].split('?')[0].endsWith(`/${PARTNER_ROI_NAMES.bundleFile}`))
-  || document.baseURI;
+  || document.baseURI);
 
 // Base64 to bytes: the native decoder where there is one, else a plain loop (a callback per
 // byte, as in Uint8Array.from(…, fn), costs tens of milliseconds on 600 KB).
@@ -37,12 +42,13 @@ function partnerRoiDecodeBase64(text) {
  * What every instance shares: the compiled module, the stylesheet, the loader's instance
  * until someone takes it (`spare`), PartnerRoi.project's instance (started by its first
  * call), the count of widgets started (their number keeps element ids apart), the
- * skeleton's sheet, the observer that starts lazy widgets near the viewport, and whether
- * `Intl` was warmed.
+ * skeleton's sheet, the observer that starts lazy widgets near the viewport, whether
+ * `Intl` was warmed, the wasm's loading (its promise, whether its fetch has started) and
+ * where the page said the wasm is (`PartnerRoi.configure`).
  */
 const partnerRoiShared = {
   module: null, sheet: null, spare: null, service: null, widgets: 0, skeleton: null, nearViewport: null,
-  intlWarmed: false,
+  intlWarmed: false, loading: null, started: false, wasm: null,
 };
 
 /**
@@ -132,25 +138,37 @@ function partnerRoiServicePanicked(message) {
   partnerRoiShared.service = null;
 }
 
-const partnerRoiReady = (async () => {
-  const glue = partnerRoiGlue();
-  if (typeof PARTNER_ROI_INLINE_WASM === 'string') {
-    // Single-file build: the wasm travels inside this file as base64.
-    glue.initSync({ module: await WebAssembly.compile(partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM)) });
-  } else {
-    // Embed bundle: partner-roi_bg.wasm next to this script (PARTNER_ROI_SCRIPT_URL).
-    await glue.init();
-  }
-  // Loaded in <head>, the script runs before the page below it is parsed: each widget reads
-  // its children (its configuration) once they are all there.
-  const parsed = ['interactive', 'complete'].includes(document.readyState);
-  if (!parsed) {
-    await new Promise((resolve) => { document.addEventListener('DOMContentLoaded', resolve, { once: true }); });
-  }
-  partnerRoiShared.module = glue.compiledModule();
-  partnerRoiShared.sheet = glue.widgetStylesheet();
-  partnerRoiShared.spare = glue;
-})();
+/** Loads the wasm once, on the first call: the promise `PartnerRoi.ready` gives. */
+function partnerRoiLoad() {
+  partnerRoiShared.loading ??= (async () => {
+    // A microtask later, so that a module importing an entry (imports run first, and may
+    // connect an element) and then calling `configure` still says where the wasm is.
+    await null;
+    partnerRoiShared.started = true;
+    const glue = partnerRoiGlue();
+    if (typeof PARTNER_ROI_INLINE_WASM === 'string') {
+      // Single-file build: the wasm travels inside this file as base64.
+      glue.initSync({ module: await WebAssembly.compile(partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM)) });
+    } else if (partnerRoiShared.wasm !== null) {
+      // Where the page said, with `PartnerRoi.configure({wasm})`: a URL, a Response, bytes or a module.
+      await glue.init({ module_or_path: partnerRoiShared.wasm });
+    } else {
+      // partner-roi_bg.wasm next to this script (PARTNER_ROI_SCRIPT_URL, or the module's URL).
+      await glue.init();
+    }
+    // Loaded in <head>, the script runs before the page below it is parsed: each widget reads
+    // its children (its configuration) once they are all there.
+    const parsed = typeof document === 'undefined' || ['interactive', 'complete'].includes(document.readyState);
+    if (!parsed) {
+      await new Promise((resolve) => { document.addEventListener('DOMContentLoaded', resolve, { once: true }); });
+    }
+    partnerRoiShared.module = glue.compiledModule();
+    // A server has no stylesheets (and no widgets): only the headless calls run there.
+    partnerRoiShared.sheet = typeof CSSStyleSheet === 'function' ? glue.widgetStylesheet() : null;
+    partnerRoiShared.spare = glue;
+  })();
+  return partnerRoiShared.loading;
+}
 
 /**
  * Makes the page's first `Intl.NumberFormat` (20–40 ms of locale data in a fresh tab) in a
@@ -165,7 +183,8 @@ function partnerRoiWarmIntl() {
 
 const PARTNER_ROI_FOCUSABLE = 'input, select, textarea, button, a[href], [tabindex]';
 
-class PartnerRoiElement extends HTMLElement {
+// A class only where there are elements: a server imports this file without defining it.
+const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiElement extends HTMLElement {
   static get observedAttributes() {
     return PARTNER_ROI_NAMES.observedAttributes;
   }
@@ -227,7 +246,7 @@ class PartnerRoiElement extends HTMLElement {
       return;
     }
     this.#pending.push(call);
-    partnerRoiReady.then(
+    partnerRoiLoad().then(
       () => {
         for (const pending of this.#pending.splice(0)) this.#run(pending);
       },
@@ -404,28 +423,45 @@ class PartnerRoiElement extends HTMLElement {
   get ready() {
     return this.#ready;
   }
+} : null;
+
+/**
+ * Defines the element, once: harmless where there is no `customElements` (a server) and
+ * when another copy of the bundle on the page defined it first.
+ */
+function partnerRoiDefine() {
+  if (PartnerRoiElement && typeof customElements !== 'undefined' && !customElements.get(PARTNER_ROI_NAMES.tag)) {
+    customElements.define(PARTNER_ROI_NAMES.tag, PartnerRoiElement);
+  }
 }
 
-if (!customElements.get(PARTNER_ROI_NAMES.tag)) {
-  customElements.define(PARTNER_ROI_NAMES.tag, PartnerRoiElement);
+/** The instance PartnerRoi's functions share, started by the first call after a panic. */
+function partnerRoiService() {
+  if (!partnerRoiShared.module) {
+    partnerRoiLoad();
+    throw new Error('PartnerRoi is still loading: await PartnerRoi.ready first');
+  }
+  partnerRoiShared.service ??= partnerRoiInstance(partnerRoiServicePanicked);
+  return partnerRoiShared.service;
 }
 
-if (!globalThis.PartnerRoi) {
-  /** The instance PartnerRoi's functions share, started by the first call after a panic. */
-  const service = () => {
-    if (!partnerRoiShared.module) {
-      throw new Error('PartnerRoi is still loading: await PartnerRoi.ready first');
-    }
-    partnerRoiShared.service ??= partnerRoiInstance(partnerRoiServicePanicked);
-    return partnerRoiShared.service;
-  };
-  globalThis.PartnerRoi = Object.freeze({
-    ready: partnerRoiReady,
-    project(program, inputs) {
-      return service().projectForHost(program ?? null, inputs ?? null);
-    },
-    levers(program, inputs, tierId) {
-      return service().leversForHost(program ?? null, inputs ?? null, tierId ?? null);
-    },
-  });
-}
+/**
+ * `PartnerRoi`: the projection without an element. `ready` starts loading the wasm (once)
+ * and resolves when `project` and `levers` can run; `configure({wasm})`, before that, says
+ * where the wasm is (a URL, a Response, its bytes or a compiled module).
+ */
+const partnerRoiApi = Object.freeze({
+  get ready() {
+    return partnerRoiLoad();
+  },
+  configure({ wasm } = {}) {
+    if (partnerRoiShared.started) throw new Error('PartnerRoi.configure: the wasm is already loading; configure before the first widget or call');
+    partnerRoiShared.wasm = wasm ?? null;
+  },
+  project(program, inputs) {
+    return partnerRoiService().projectForHost(program ?? null, inputs ?? null);
+  },
+  levers(program, inputs, tierId) {
+    return partnerRoiService().leversForHost(program ?? null, inputs ?? null, tierId ?? null);
+  },
+});

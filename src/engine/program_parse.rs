@@ -20,7 +20,8 @@ use super::program_translations::read_translations;
 /// The only format version this engine reads.
 pub const FORMAT_VERSION: u64 = 1;
 
-const PROGRAM_FIELDS: &[&str] = &[
+/// The top-level fields of a program, in the order the designer writes them.
+pub const PROGRAM_FIELDS: &[&str] = &[
     "version",
     "id",
     "name",
@@ -41,12 +42,14 @@ const PROGRAM_FIELDS: &[&str] = &[
     "tiers",
     "translations",
 ];
-const CTA_FIELDS: &[&str] = &["label", "url"];
-const CONTACT_FIELDS: &[&str] = &["name", "email", "phone", "url"];
+pub const CTA_FIELDS: &[&str] = &["label", "url"];
+pub const CONTACT_FIELDS: &[&str] = &["name", "email", "phone", "url"];
 /// Url schemes a call to action may use, lowercase.
 const CTA_SCHEMES: &[&str] = &["https://", "http://", "mailto:"];
-const SPEC_FIELDS: &[&str] = &["default", "min", "max", "label", "help", "hidden"];
-const TIER_FIELDS: &[&str] = &[
+/// The fields of an input's override (`inputs.<name>`).
+pub const SPEC_FIELDS: &[&str] = &["default", "min", "max", "label", "help", "hidden"];
+/// The fields of a tier.
+pub const TIER_FIELDS: &[&str] = &[
     "id",
     "name",
     "description",

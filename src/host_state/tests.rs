@@ -608,7 +608,15 @@ fn the_language_is_the_elements_then_the_ancestors_then_the_programs_then_the_vi
         language(&[("lang", "zh")], Some("ar"), &[], None),
         ("ar", tag("ar"))
     );
-    assert_eq!(language(&[], None, &["zh"], None), ("en", None));
+    // English, in the visitor's own locale, or in en-US when the browser reports none that
+    // is real (WebKitGTK under the C locale says `C`).
+    assert_eq!(language(&[], None, &["zh"], None), ("en", tag("zh")));
+    assert_eq!(language(&[], None, &["C"], None), ("en", tag("en-US")));
+    assert_eq!(
+        language(&[], None, &["POSIX", "c"], None),
+        ("en", tag("en-US"))
+    );
+    assert_eq!(language(&[], None, &[], None), ("en", tag("en-US")));
 }
 
 #[test]

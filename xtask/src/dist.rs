@@ -6,6 +6,7 @@
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and base64 wasm
 //!   inlined);
 //! - `designer.html` = the program designer, also one file (`designer_page.rs`);
+//! - `npm/` = the npm package (`npm_package.rs`);
 //! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` and the
 //!   Lighthouse bench's landing pages (from `examples/pages/`) and `programs/*.json` (from
 //!   `examples/programs/`).
@@ -14,10 +15,11 @@ use crate::base64;
 use crate::cmd::{self, Result};
 use crate::designer_page::write_designer_page;
 use crate::flags;
-use crate::glue;
+use crate::glue::{self, WasmBase};
 use crate::js_comments::strip_comment_lines;
 use crate::landing_pages::{landing_page, PAGES as LANDING_PAGES, TEMPLATE as LANDING_TEMPLATE};
 use crate::names_js::names_block;
+use crate::npm_package::write_npm_package;
 use crate::skeleton_css::{skeleton_css_block, SKELETON_CSS};
 use crate::texts_js::texts_block;
 use crate::tools::{self, WASM_TARGET};
@@ -30,6 +32,7 @@ const CRATE: &str = "partner-roi";
 /// wasm-bindgen's `--out-name`: the bundle is `names::BUNDLE_FILE` (a test checks).
 const OUT_NAME: &str = "partner-roi";
 pub const ELEMENT_JS: &str = "src/embed/element.js";
+const CLASSIC_START_JS: &str = "src/embed/classic_start.js";
 pub const PAGES: &str = "examples/pages";
 /// The files of [`PAGES`] copied as they are into dist/ (the offline template is filled in).
 pub const COPIED_PAGES: [&str; 4] = ["embed-example.html", "frame.html", "frame.js", "frame.css"];
@@ -68,11 +71,14 @@ enum Build {
     PanicTest,
 }
 
-/// The two halves of the script: the glue factory, and the element code (after the names it
-/// uses).
-struct Script {
+/// The parts of the script: the glue factory (for the classic script, and for the npm
+/// package's module), and the element code (after the names it uses).
+pub struct Script {
     glue: String,
+    module_glue: String,
     element: String,
+    /// The classic script's last lines (`src/embed/classic_start.js`).
+    classic_start: String,
 }
 
 impl Script {
@@ -85,8 +91,17 @@ impl Script {
             None => "null".to_owned(),
         };
         format!(
-            "(() => {{\n'use strict';\n{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}}})();\n",
-            self.glue, self.element
+            "(() => {{\n'use strict';\n{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}{}}})();\n",
+            self.glue, self.element, self.classic_start
+        )
+    }
+
+    /// The npm package's `core.js`: an ES module that defines nothing at import and exports
+    /// `defineElement` and `PartnerRoi` (its entries, `src/embed/npm/`, use them).
+    pub fn as_module(&self) -> String {
+        format!(
+            "{}\nconst PARTNER_ROI_INLINE_WASM = null;\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi }};\n",
+            self.module_glue, self.element
         )
     }
 }
@@ -122,6 +137,7 @@ pub fn dist() -> Result {
         &template.replace(INLINE_SCRIPT_PLACEHOLDER, &inline),
     )?;
 
+    write_npm_package(&script, &bg)?;
     write_designer_page(
         &format!("{DIST}/designer.html"),
         &inline_script,
@@ -221,7 +237,9 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
 
     let glue = read(&format!("{out}/{OUT_NAME}.js"))?;
     let script = Script {
-        glue: strip_comment_lines(&glue::glue_factory(&glue)?)?,
+        glue: strip_comment_lines(&glue::glue_factory(&glue, WasmBase::Script)?)?,
+        module_glue: strip_comment_lines(&glue::glue_factory(&glue, WasmBase::Module)?)?,
+        classic_start: strip_comment_lines(&read(CLASSIC_START_JS)?)?,
         element: names_block()?
             + &texts_block()
             + &skeleton_css_block(&read(SKELETON_CSS)?)?
@@ -259,16 +277,34 @@ mod tests {
     fn the_script_is_one_strict_function_whatever_loads_it() {
         let script = Script {
             glue: "function partnerRoiGlue() {}\n".to_owned(),
+            module_glue: "function partnerRoiGlue() { import.meta.url; }\n".to_owned(),
             element: "const PARTNER_ROI_NAMES = {};\n".to_owned(),
+            classic_start: "partnerRoiDefine();\n".to_owned(),
         };
         assert_eq!(
             script.with_wasm(Some("AGFzbQ==")),
             "(() => {\n'use strict';\nfunction partnerRoiGlue() {}\n\n\
              const PARTNER_ROI_INLINE_WASM = \"AGFzbQ==\";\n\
-             const PARTNER_ROI_NAMES = {};\n})();\n"
+             const PARTNER_ROI_NAMES = {};\npartnerRoiDefine();\n})();\n"
         );
         assert!(script
             .with_wasm(None)
             .contains("const PARTNER_ROI_INLINE_WASM = null;"));
+    }
+
+    #[test]
+    fn the_module_defines_nothing_at_import_and_exports_its_api() {
+        let script = Script {
+            glue: String::new(),
+            module_glue: "function partnerRoiGlue() { import.meta.url; }\n".to_owned(),
+            element: "const PARTNER_ROI_NAMES = {};\n".to_owned(),
+            classic_start: "partnerRoiDefine();\n".to_owned(),
+        };
+        let module = script.as_module();
+        assert!(module.starts_with("function partnerRoiGlue() { import.meta.url; }"));
+        assert!(!module.contains("partnerRoiDefine();"));
+        assert!(module.ends_with(
+            "export { partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi };\n"
+        ));
     }
 }

@@ -3,9 +3,11 @@
 //! `src/embed/element.js` can give each widget a wasm instance of its own and retire one
 //! after a panic without touching the others.
 //!
-//! The glue finds its wasm through `import.meta.url`, which only a module may name: that one
-//! use becomes [`SCRIPT_URL`], which `element.js` sets, so the bundle also runs as a classic
-//! script (which defines the element before the page below it is parsed).
+//! The glue finds its wasm through `import.meta.url`, which only a module may name. In the
+//! classic script that one use becomes [`SCRIPT_URL`], which `element.js` sets, so the bundle
+//! also runs as a classic script (which defines the element before the page below it is
+//! parsed); in the npm package's module it stays, as `new URL('./partner-roi_bg.wasm',
+//! import.meta.url)`, the form bundlers (Vite, webpack, esbuild) follow to the wasm.
 //!
 //! The glue's shape is checked, not assumed: an `export` or `import` this does not know,
 //! a missing instance variable or an `import.meta` other than the one expected is an error
@@ -21,13 +23,24 @@ const INIT_EXPORTS: &str = "export { initSync, __wbg_init as default };";
 const WASM_URL: &str = "new URL('partner-roi_bg.wasm', import.meta.url)";
 /// The URL of the running `partner-roi.js`, defined by `src/embed/element.js`.
 pub const SCRIPT_URL: &str = "PARTNER_ROI_SCRIPT_URL";
+/// Where the npm package's module finds its wasm: beside itself, in the form bundlers follow.
+const MODULE_WASM_URL: &str = "new URL('./partner-roi_bg.wasm', import.meta.url)";
+
+/// What the glue's wasm URL is relative to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WasmBase {
+    /// The classic script's own URL ([`SCRIPT_URL`]).
+    Script,
+    /// The module's `import.meta.url` (the npm package).
+    Module,
+}
 
 /// The glue as a factory function named `partnerRoiGlue`.
 ///
 /// Each copy returns its exported classes and functions plus `init` (async, fetches the
 /// wasm), `initSync({module})`, `compiledModule()` and `retire()` (after which every call
 /// into the copy throws instead of running Rust code in an aborted instance).
-pub fn glue_factory(glue: &str) -> Result<String> {
+pub fn glue_factory(glue: &str, base: WasmBase) -> Result<String> {
     if !glue.lines().any(|line| line.trim() == INSTANCE_VARIABLES) {
         return Err(format!(
             "the wasm-bindgen glue lacks `{INSTANCE_VARIABLES}`: its shape changed"
@@ -44,12 +57,15 @@ pub fn glue_factory(glue: &str) -> Result<String> {
         }
         let line = if line.contains(WASM_URL) {
             wasm_urls += 1;
-            line.replace("import.meta.url", SCRIPT_URL)
+            match base {
+                WasmBase::Script => line.replace("import.meta.url", SCRIPT_URL),
+                WasmBase::Module => line.replace(WASM_URL, MODULE_WASM_URL),
+            }
         } else {
             line.to_owned()
         };
         let line = line.as_str();
-        if line.contains("import.meta") {
+        if line.contains("import.meta") && !line.contains(MODULE_WASM_URL) {
             return Err(format!(
                 "glue line {}: an unexpected import.meta: {line}",
                 number + 1
@@ -118,7 +134,7 @@ export { initSync, __wbg_init as default };
 
     #[test]
     fn wraps_the_glue_and_returns_every_export() {
-        let factory = glue_factory(GLUE).unwrap();
+        let factory = glue_factory(GLUE, WasmBase::Script).unwrap();
         assert!(factory
             .starts_with("function partnerRoiGlue() {\n/** A widget. */\nclass WidgetElement {"));
         assert!(factory.contains("\nfunction projectForHost(program, inputs) {"));
@@ -129,6 +145,10 @@ export { initSync, __wbg_init as default };
             "return { init: __wbg_init, initSync, compiledModule: () => wasmModule, retire() { wasm = retired; }, WidgetElement, projectForHost };"
         ));
         assert!(factory.trim_end().ends_with('}'));
+        let module = glue_factory(GLUE, WasmBase::Module).unwrap();
+        assert!(
+            module.contains("module_or_path = new URL('./partner-roi_bg.wasm', import.meta.url);")
+        );
     }
 
     #[test]
@@ -137,28 +157,30 @@ export { initSync, __wbg_init as default };
             "export function",
             "export const projectForHost = 1;\nexport function",
         );
-        assert!(glue_factory(&unknown_export)
+        assert!(glue_factory(&unknown_export, WasmBase::Script)
             .unwrap_err()
             .contains("unexpected export"));
         let import = format!("import {{ x }} from './snippets/x.js';\n{GLUE}");
-        assert!(glue_factory(&import)
+        assert!(glue_factory(&import, WasmBase::Script)
             .unwrap_err()
             .contains("imports are not supported"));
         let no_instance = GLUE.replace(INSTANCE_VARIABLES, "let wasm;");
-        assert!(glue_factory(&no_instance)
+        assert!(glue_factory(&no_instance, WasmBase::Script)
             .unwrap_err()
             .contains("shape changed"));
         let no_init = GLUE.replace(INIT_EXPORTS, "");
-        assert!(glue_factory(&no_init).unwrap_err().contains("lacks"));
+        assert!(glue_factory(&no_init, WasmBase::Script)
+            .unwrap_err()
+            .contains("lacks"));
         let no_wasm_url = GLUE.replace(WASM_URL, "'partner-roi_bg.wasm'");
-        assert!(glue_factory(&no_wasm_url)
+        assert!(glue_factory(&no_wasm_url, WasmBase::Script)
             .unwrap_err()
             .contains("0 times, not once"));
         let other_meta = GLUE.replace(
             "function initSync(module) {}",
             "const here = import.meta.resolve('x');",
         );
-        assert!(glue_factory(&other_meta)
+        assert!(glue_factory(&other_meta, WasmBase::Script)
             .unwrap_err()
             .contains("an unexpected import.meta"));
     }

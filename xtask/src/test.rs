@@ -3,6 +3,7 @@
 use crate::cmd::{self, Result};
 use crate::dist;
 use crate::flags;
+use crate::frameworks;
 use crate::size;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
 use std::path::Path;
@@ -28,6 +29,10 @@ const STEPS: &[Step] = &[
     Step::Code("dist/ sizes within size-budget.json", || {
         size::check().map(|()| None)
     }),
+    Step::Code(
+        "framework examples: npm pack, install, type-check, build",
+        || frameworks::build_examples().map(|()| None),
+    ),
     Step::Code("test-only panic bundle (target/panic-test)", || {
         dist::panic_test_bundle().map(|()| None)
     }),

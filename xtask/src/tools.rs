@@ -23,7 +23,7 @@ impl flags::Tools {
 pub fn ensure_all() -> Result {
     ensure_rust_components()?;
     ensure_build_tools()?;
-    ensure_chromium()?;
+    ensure_browsers()?;
     println!("tools: all present");
     Ok(())
 }
@@ -130,18 +130,39 @@ pub fn locked_version(lock: &str, name: &str) -> Option<String> {
     None
 }
 
-fn ensure_chromium() -> Result {
-    let missing: Vec<&str> = [CHROMIUM, CHROMEDRIVER]
+/// The browsers the tests drive, each a Debian package: Chromium (Playwright and the
+/// component tests), Firefox ESR (over WebDriver BiDi) and WebKitGTK's WebDriver under a
+/// virtual display, for the three-engine smoke suite.
+const BROWSERS: [(&str, &str); 5] = [
+    (CHROMIUM, "chromium"),
+    (CHROMEDRIVER, "chromium-driver"),
+    (FIREFOX, "firefox-esr"),
+    (WEBKIT_DRIVER, "webkit2gtk-driver"),
+    ("/usr/bin/xvfb-run", "xvfb"),
+];
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+
+fn ensure_browsers() -> Result {
+    let missing: Vec<(&str, &str)> = BROWSERS
         .into_iter()
-        .filter(|path| !Path::new(path).exists())
+        .filter(|(path, _)| !Path::new(path).exists())
         .collect();
     if missing.is_empty() {
-        println!("tools: {CHROMIUM} and {CHROMEDRIVER}: present");
+        println!(
+            "tools: Chromium, chromedriver, Firefox ESR, WebKitWebDriver and xvfb-run: present"
+        );
         return Ok(());
     }
+    let packages: Vec<&str> = missing.iter().map(|(_, package)| *package).collect();
     println!(
-        "tools: {} missing: installing Debian packages chromium chromium-driver",
-        missing.join(" and ")
+        "tools: {} missing: installing Debian packages {}",
+        missing
+            .iter()
+            .map(|(path, _)| *path)
+            .collect::<Vec<_>>()
+            .join(", "),
+        packages.join(" ")
     );
     let root = probe(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
@@ -156,19 +177,9 @@ fn ensure_chromium() -> Result {
         command
     };
     cmd::run(&mut apt(&["update"]))?;
-    cmd::run(&mut apt(&[
-        "install",
-        "-y",
-        "-o",
-        "DPkg::Lock::Timeout=600",
-        "chromium",
-        "chromium-driver",
-    ]))?;
-    match [CHROMIUM, CHROMEDRIVER]
-        .iter()
-        .find(|p| !Path::new(p).exists())
-    {
-        Some(path) => Err(format!("{path} is still missing after apt-get install")),
+    cmd::run(apt(&["install", "-y", "-o", "DPkg::Lock::Timeout=600"]).args(&packages))?;
+    match BROWSERS.iter().find(|(path, _)| !Path::new(path).exists()) {
+        Some((path, _)) => Err(format!("{path} is still missing after apt-get install")),
         None => Ok(()),
     }
 }

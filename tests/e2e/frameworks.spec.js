@@ -1,0 +1,82 @@
+// The framework examples (examples/frameworks/), built by `cargo xtask test` against the
+// npm package's tarball: React 19 and Vue 3 pass the program and inputs as objects, handle
+// partner-roi:change, await `ready`, mount and unmount the element; a page rendered on the
+// server with React's renderToString keeps its program (the JSON child) through hydration.
+const fs = require('node:fs');
+const path = require('node:path');
+const { test, expect } = require('@playwright/test');
+const { collectErrors } = require('./support/helpers');
+const { startServer } = require('./support/chromium');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const APPS = { react: 'examples/frameworks/react/dist', vue: 'examples/frameworks/vue/dist' };
+const TIERS = ['Member', 'Expert'];
+
+const servers = {};
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  for (const [name, dir] of Object.entries(APPS)) {
+    const root = path.join(ROOT, dir);
+    if (!fs.existsSync(path.join(root, 'index.html'))) {
+      throw new Error(`${dir} is missing: \`cargo xtask test\` builds the framework examples`);
+    }
+    servers[name] = await startServer(root);
+  }
+});
+
+test.afterAll(async () => {
+  await Promise.all(Object.values(servers).map((server) => server.close()));
+});
+
+for (const name of Object.keys(APPS)) {
+  test(`${name}: object properties, the change event, ready, and mount/unmount`, async ({ page }) => {
+    const errors = collectErrors(page);
+    const wasm = [];
+    page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname); });
+    await page.goto(`${servers[name].origin}/index.html`);
+    const widget = page.locator('#calculator');
+    // The program property (an object) reached the element: its tiers are shown.
+    await expect(widget.locator('.tier-card .tier-name')).toHaveText(TIERS);
+    expect(await page.evaluate(() => document.getElementById('calculator').inputs.existing_clients)).toBe('120');
+    // `ready` (or the first change) told the app the recommendation.
+    const recommended = await page.evaluate(() => document.getElementById('calculator').result.recommended_tier);
+    await expect(page.locator('#recommended')).toHaveText(`Recommended: ${recommended}`);
+    // A change in the widget reaches the app through partner-roi:change: a partner who
+    // resells nothing earns more as a Member (referral fees) than as an Expert.
+    expect(recommended).toBe('expert');
+    await widget.getByRole('textbox', { name: 'Deals you resell' }).fill('0');
+    await expect.poll(() => page.evaluate(() => document.getElementById('calculator').result.recommended_tier)).not.toBe(recommended);
+    const now = await page.evaluate(() => document.getElementById('calculator').result.recommended_tier);
+    await expect(page.locator('#recommended')).toHaveText(`Recommended: ${now}`);
+    // Unmount and mount again, a few times: a fresh widget each time, nothing left behind.
+    const toggle = page.getByRole('button', { name: /^(Unmount|Mount)$/ });
+    for (let round = 0; round < 5; round += 1) {
+      await toggle.click();
+      await expect(page.locator('partner-roi')).toHaveCount(0);
+      await toggle.click();
+      await expect(page.locator('#calculator .tier-card .tier-name')).toHaveText(TIERS);
+    }
+    // The wasm came from the bundler's output, hashed, once.
+    expect(wasm).toHaveLength(1);
+    expect(wasm[0]).toMatch(/\/assets\/partner-roi_bg-[\w-]+\.wasm$/);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('react: a server-rendered page keeps its program through hydration (the JSON child)', async ({ page, request }) => {
+  const errors = collectErrors(page);
+  const html = await (await request.get(`${servers.react.origin}/ssr.html`)).text();
+  // The server's HTML already holds the element and its configuration.
+  expect(html).toContain('<partner-roi id="ssr-calculator" loading="eager"><script type="application/json">');
+  expect(html).toContain('"name":"React Example Partner Program"');
+  page.on('console', (message) => {
+    if (/hydrat/i.test(message.text())) errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(`${servers.react.origin}/ssr.html`);
+  const widget = page.locator('#ssr-calculator');
+  await expect(widget.locator('.program-name')).toHaveText('React Example Partner Program');
+  await expect(widget.locator('.tier-card .tier-name')).toHaveText(TIERS);
+  expect(await page.evaluate(() => document.getElementById('ssr-calculator').inputs.existing_clients)).toBe('80');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,50 @@
+//! The framework examples of `examples/frameworks/` (React 19 and Vue 3, each with Vite and
+//! TypeScript), built against the npm package as a user gets it: `npm pack` of `dist/npm/`,
+//! installed over the examples' locked dependencies, then type-checked with `strict` (and
+//! Vue's `strictTemplates`) and built. `tests/e2e/frameworks.spec.js` drives the builds.
+
+use crate::cmd::{self, Result};
+use crate::npm_package::NPM_DIR;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// The examples, each an npm project with `check` and `build` scripts.
+pub const EXAMPLES: [&str; 2] = ["examples/frameworks/react", "examples/frameworks/vue"];
+/// Where `npm pack` writes the package's tarball.
+const PACK_DIR: &str = "target/npm-pack";
+
+/// Packs the package, then installs, checks and builds every example.
+pub fn build_examples() -> Result {
+    if Path::new(PACK_DIR).exists() {
+        fs::remove_dir_all(PACK_DIR).map_err(|e| format!("cannot clear {PACK_DIR}: {e}"))?;
+    }
+    fs::create_dir_all(PACK_DIR).map_err(|e| format!("cannot create {PACK_DIR}: {e}"))?;
+    cmd::run(
+        Command::new("npm")
+            .args(["pack", "--pack-destination"])
+            .arg(Path::new("..").join("..").join(PACK_DIR))
+            .current_dir(NPM_DIR),
+    )?;
+    let tarball = fs::read_dir(PACK_DIR)
+        .map_err(|e| format!("cannot list {PACK_DIR}: {e}"))?
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "tgz"))
+        .ok_or_else(|| format!("npm pack wrote no tarball into {PACK_DIR}"))?;
+    let tarball = fs::canonicalize(&tarball).map_err(|e| format!("{}: {e}", tarball.display()))?;
+    for example in EXAMPLES {
+        println!("frameworks: {example}");
+        let npm = |args: &[&str]| {
+            let mut command = Command::new("npm");
+            command.args(args).current_dir(example);
+            command
+        };
+        // The locked dependencies, then the package from its tarball, as a user installs it.
+        cmd::run(&mut npm(&["ci", "--no-audit", "--no-fund"]))?;
+        cmd::run(npm(&["install", "--no-save", "--no-audit", "--no-fund"]).arg(&tarball))?;
+        cmd::run(&mut npm(&["run", "check"]))?;
+        cmd::run(&mut npm(&["run", "build"]))?;
+    }
+    Ok(())
+}
