@@ -8,11 +8,13 @@ use crate::cmd::{repo_root, Result};
 use partner_roi::names;
 use std::fs;
 
-/// An attribute: its name, what it does, and the values it takes when they are a set.
+/// An attribute: its name, what it does, the values it takes when they are a set, and
+/// whether it is a switch (its presence is what counts).
 pub struct Attribute {
     pub name: &'static str,
     pub description: String,
     pub values: Vec<&'static str>,
+    pub switch: bool,
 }
 
 /// A property: its name, its TypeScript type, whether it is read-only, and what it is.
@@ -59,6 +61,7 @@ impl ElementDocs {
                     name,
                     description: doc("ATTR_", name)?,
                     values: attribute_values(name),
+                    switch: SWITCHES.contains(&name),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -116,6 +119,13 @@ impl ElementDocs {
         })
     }
 }
+
+/// The attributes whose presence is what counts.
+const SWITCHES: [&str; 3] = [
+    names::ATTR_PRESENTER,
+    names::ATTR_ALLOW_PROGRAM_FILE,
+    names::ATTR_DEBUG,
+];
 
 /// The values an attribute takes, when they are a fixed set.
 fn attribute_values(name: &str) -> Vec<&'static str> {

@@ -97,7 +97,7 @@ export interface PartnerRoiCtaDetail {
 ";
     out += "\n/** The element's attributes, as a page writes them. */\nexport interface PartnerRoiAttributes {\n";
     for attribute in &docs.attributes {
-        let values = if is_boolean(&attribute.description) {
+        let values = if attribute.switch {
             "boolean".to_owned()
         } else if attribute.values.is_empty() {
             "string".to_owned()
@@ -166,11 +166,6 @@ declare global {{
             .collect::<String>()
     );
     out
-}
-
-/// Whether an attribute is a switch (its presence means something).
-fn is_boolean(description: &str) -> bool {
-    description.starts_with("Presence")
 }
 
 /// The JSX declarations for a framework whose JSX namespace lives in `module`. Events are
@@ -479,5 +474,7 @@ mod tests {
         assert!(types.contains("'partner-roi': PartnerRoiElement;"));
         assert!(types.contains("'partner-roi:change': CustomEvent<PartnerRoiChangeDetail>;"));
         assert!(types.contains("export type PartnerRoiInputName = 'existing_clients' |"));
+        assert!(types.contains("'presenter'?: boolean;"));
+        assert!(types.contains("'theme'?: 'auto' | 'light' | 'dark';"));
     }
 }
