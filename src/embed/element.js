@@ -147,8 +147,10 @@ function partnerRoiLoad() {
     partnerRoiShared.started = true;
     const glue = partnerRoiGlue();
     if (typeof PARTNER_ROI_INLINE_WASM === 'string') {
-      // Single-file build: the wasm travels inside this file as base64.
-      glue.initSync({ module: await WebAssembly.compile(partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM)) });
+      // Single-file build: the wasm travels inside this file gzipped, as base64.
+      const gzipped = new Blob([partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM)]).stream();
+      const bytes = await new Response(gzipped.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+      glue.initSync({ module: await WebAssembly.compile(bytes) });
     } else if (partnerRoiShared.wasm !== null) {
       // Where the page said, with `PartnerRoi.configure({wasm})`: a URL, a Response, bytes or a module.
       await glue.init({ module_or_path: partnerRoiShared.wasm });

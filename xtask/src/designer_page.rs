@@ -6,8 +6,8 @@
 //! bundle: the crate's `designer` binary, through wasm-bindgen (`--target web`) as a
 //! module script with its wasm inlined. The widget never loads the designer's code.
 
-use crate::base64;
 use crate::cmd::{self, Result};
+use crate::inline_wasm::inline_wasm;
 use crate::tools::{self, WASM_TARGET};
 use partner_roi::names::DESIGNER_WIDGET_SCRIPT_ID;
 use std::fs;
@@ -22,7 +22,7 @@ const WIDGET_MARK: &str = "<!-- partner-roi:widget-script -->";
 const DESIGNER_MARK: &str = "<!-- partner-roi:designer-script -->";
 
 /// Builds the designer's wasm (release, as the widget's) and writes `out`, given the
-/// widget's inline script (glue, names, element code, base64 wasm).
+/// widget's inline script (glue, names, element code, the inlined wasm).
 pub fn write_designer_page(out: &str, widget_script: &str, wasm_opt_args: &[&str]) -> Result {
     println!("{out}: building the designer");
     cmd::run(Command::new("cargo").args([
@@ -59,7 +59,7 @@ pub fn write_designer_page(out: &str, widget_script: &str, wasm_opt_args: &[&str
         &read(STYLES)?,
         widget_script,
         &glue,
-        &base64::encode(&wasm_bytes),
+        &inline_wasm(&wasm_bytes)?,
     )?;
     fs::write(out, page).map_err(|e| format!("cannot write {out}: {e}"))
 }
@@ -70,7 +70,7 @@ fn designer_page(
     css: &str,
     widget_script: &str,
     designer_glue: &str,
-    designer_wasm_base64: &str,
+    designer_wasm_gzip_base64: &str,
 ) -> Result<String> {
     for mark in [CSS_MARK, WIDGET_MARK, DESIGNER_MARK] {
         if !template.contains(mark) {
@@ -78,10 +78,10 @@ fn designer_page(
         }
     }
     let widget = format!("<script id=\"{DESIGNER_WIDGET_SCRIPT_ID}\">\n{widget_script}</script>");
-    // A module script: the glue's `export`s stay inside it; the wasm starts `main`, which
-    // mounts the designer.
+    // A module script: the glue's `export`s stay inside it; the wasm (gzipped, inflated by
+    // the browser) starts `main`, which mounts the designer.
     let designer = format!(
-        "<script type=\"module\">\n{designer_glue}\nconst designerWasm = Uint8Array.from(atob(\"{designer_wasm_base64}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: designerWasm }});\n</script>"
+        "<script type=\"module\">\n{designer_glue}\nconst designerGzip = Uint8Array.from(atob(\"{designer_wasm_gzip_base64}\"), (c) => c.charCodeAt(0));\nconst designerWasm = await new Response(new Blob([designerGzip]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\ninitSync({{ module: designerWasm }});\n</script>"
     );
     Ok(template
         .replace(CSS_MARK, css)
@@ -104,7 +104,8 @@ mod tests {
         let page = designer_page(&template, "body{}", "/*w*/", "/*g*/", "AAAA").unwrap_or_default();
         assert!(page.contains("body{}"));
         assert!(page.contains("<script id=\"partner-roi-widget-script\">\n/*w*/</script>"));
-        assert!(page.contains("/*g*/\nconst designerWasm = Uint8Array.from(atob(\"AAAA\")"));
+        assert!(page.contains("/*g*/\nconst designerGzip = Uint8Array.from(atob(\"AAAA\")"));
+        assert!(page.contains("pipeThrough(new DecompressionStream('gzip'))"));
         assert!(designer_page("<html></html>", "", "", "", "").is_err());
     }
 }

@@ -3,19 +3,19 @@
 //! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `PARTNER_ROI_NAMES`
 //!   (the browser-facing names of `src/names.rs`, `names_js.rs`) + `src/embed/element.js`;
 //!   `partner-roi_bg.wasm` beside it;
-//! - `partner-roi.html` = one self-contained file (glue, names, element code and base64 wasm
-//!   inlined);
+//! - `partner-roi.html` = one self-contained file (glue, names, element code and the wasm
+//!   inlined, gzipped and base64-encoded, `inline_wasm.rs`);
 //! - `designer.html` = the program designer, also one file (`designer_page.rs`);
 //! - `npm/` = the npm package (`npm_package.rs`);
 //! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` and the
 //!   Lighthouse bench's landing pages (from `examples/pages/`) and `programs/*.json` (from
 //!   `examples/programs/`).
 
-use crate::base64;
 use crate::cmd::{self, Result};
 use crate::designer_page::write_designer_page;
 use crate::flags;
 use crate::glue::{self, WasmBase};
+use crate::inline_wasm::inline_wasm;
 use crate::js_comments::strip_comment_lines;
 use crate::landing_pages::{landing_page, PAGES as LANDING_PAGES, TEMPLATE as LANDING_TEMPLATE};
 use crate::names_js::names_block;
@@ -82,7 +82,7 @@ pub struct Script {
 }
 
 impl Script {
-    /// The script, with the wasm fetched (`None`) or inlined as base64: a classic script
+    /// The script, with the wasm fetched (`None`) or inlined (`inline_wasm`): a classic script
     /// (that also runs as a module), its names inside one strict-mode function so that none
     /// becomes a global and loading it twice redeclares nothing.
     fn with_wasm(&self, inline_base64: Option<&str>) -> String {
@@ -124,7 +124,7 @@ pub fn dist() -> Result {
 
     let bg = format!("{DIST}/{OUT_NAME}_bg.wasm");
     let wasm_bytes = fs::read(&bg).map_err(|e| format!("cannot read {bg}: {e}"))?;
-    let inline_script = script.with_wasm(Some(&base64::encode(&wasm_bytes)));
+    let inline_script = script.with_wasm(Some(&inline_wasm(&wasm_bytes)?));
     let inline = format!("<script>\n{inline_script}</script>");
     let template = read(&format!("{PAGES}/offline.html"))?;
     if !template.contains(INLINE_SCRIPT_PLACEHOLDER) {

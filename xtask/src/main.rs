@@ -15,6 +15,7 @@ mod flags;
 mod frameworks;
 mod fuzz;
 mod glue;
+mod inline_wasm;
 mod js_comments;
 mod landing_pages;
 mod lighthouse;
