@@ -1,5 +1,7 @@
 //! `cargo xtask dist`: the embed bundle, the single-file offline page and the host pages.
 //!
+//! Every shipped script is minified by terser (`minify_js.rs`).
+//!
 //! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `PARTNER_ROI_NAMES`
 //!   (the browser-facing names of `src/names.rs`, `names_js.rs`) + `src/embed/element.js`;
 //!   `partner-roi_bg.wasm` beside it;
@@ -18,6 +20,7 @@ use crate::glue::{self, WasmBase};
 use crate::inline_wasm::inline_wasm;
 use crate::js_comments::strip_comment_lines;
 use crate::landing_pages::{landing_page, PAGES as LANDING_PAGES, TEMPLATE as LANDING_TEMPLATE};
+use crate::minify_js::{minify_js, JsKind};
 use crate::names_js::names_block;
 use crate::npm_package::write_npm_package;
 use crate::skeleton_css::{skeleton_css_block, SKELETON_CSS};
@@ -37,6 +40,8 @@ pub const PAGES: &str = "examples/pages";
 /// The files of [`PAGES`] copied as they are into dist/ (the offline template is filled in).
 pub const COPIED_PAGES: [&str; 4] = ["embed-example.html", "frame.html", "frame.js", "frame.css"];
 const PROGRAMS: &str = "examples/programs";
+/// Where the inlined wasm goes into the minified offline script.
+const INLINE_WASM_PLACEHOLDER: &str = "PARTNER_ROI_WASM_GOES_HERE";
 /// Where the offline template takes the inlined script.
 const INLINE_SCRIPT_PLACEHOLDER: &str = "<!-- partner-roi:inline-script -->";
 
@@ -124,7 +129,15 @@ pub fn dist() -> Result {
 
     let bg = format!("{DIST}/{OUT_NAME}_bg.wasm");
     let wasm_bytes = fs::read(&bg).map_err(|e| format!("cannot read {bg}: {e}"))?;
-    let inline_script = script.with_wasm(Some(&inline_wasm(&wasm_bytes)?));
+    // Minified around a placeholder, so that terser never reads the half megabyte of wasm.
+    let minified = minify_js(
+        &script.with_wasm(Some(INLINE_WASM_PLACEHOLDER)),
+        JsKind::Script,
+    )?;
+    if minified.matches(INLINE_WASM_PLACEHOLDER).count() != 1 {
+        return Err("the minified offline script lost its wasm placeholder".to_owned());
+    }
+    let inline_script = minified.replace(INLINE_WASM_PLACEHOLDER, &inline_wasm(&wasm_bytes)?);
     let inline = format!("<script>\n{inline_script}</script>");
     let template = read(&format!("{PAGES}/offline.html"))?;
     if !template.contains(INLINE_SCRIPT_PLACEHOLDER) {
@@ -246,7 +259,12 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
             + &strip_comment_lines(&read(ELEMENT_JS)?)
                 .map_err(|error| format!("{ELEMENT_JS}: {error}"))?,
     };
-    write(&format!("{out}/{OUT_NAME}.js"), &script.with_wasm(None))?;
+    let classic = script.with_wasm(None);
+    let classic = match build {
+        Build::Release => minify_js(&classic, JsKind::Script)?,
+        Build::PanicTest => classic,
+    };
+    write(&format!("{out}/{OUT_NAME}.js"), &classic)?;
     Ok(script)
 }
 

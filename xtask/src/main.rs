@@ -20,6 +20,7 @@ mod js_comments;
 mod landing_pages;
 mod lighthouse;
 mod manifests;
+mod minify_js;
 mod names_js;
 mod npm_package;
 mod screenshots;

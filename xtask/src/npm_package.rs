@@ -13,6 +13,7 @@ use crate::cmd::Result;
 use crate::dist::Script;
 use crate::element_docs::ElementDocs;
 use crate::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
+use crate::minify_js::{minify_js, JsKind};
 use crate::types_ts::{declarations, jsx_declarations, sample_results, vue_declarations};
 use partner_roi::designer::starts::{Start, EXAMPLES};
 use partner_roi::engine::Program;
@@ -38,7 +39,7 @@ pub fn write_npm_package(script: &Script, wasm: &str) -> Result {
         fs::remove_dir_all(NPM_DIR).map_err(|e| format!("cannot clear {NPM_DIR}: {e}"))?;
     }
     fs::create_dir_all(NPM_DIR).map_err(|e| format!("cannot create {NPM_DIR}: {e}"))?;
-    write("core.js", &script.as_module())?;
+    write("core.js", &minify_js(&script.as_module(), JsKind::Module)?)?;
     for entry in ENTRIES {
         let from = format!("{ENTRIES_DIR}/{entry}");
         let text = fs::read_to_string(&from).map_err(|e| format!("cannot read {from}: {e}"))?;
