@@ -29,5 +29,11 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+/// The wasm build's allocator: talc, smaller and faster than the default dlmalloc
+/// (BENCHMARKS.md, issue 18). Each widget's instance has memory of its own.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 mod embed;
