@@ -3,7 +3,7 @@
 
 use partner_roi::designer::designer_state::DesignerAction;
 use partner_roi::designer::starts::Start;
-use wasm_bindgen_futures::spawn_local;
+use partner_roi::ui::components::program_file::read_file;
 use web_sys::{File, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -15,14 +15,7 @@ pub struct StartPanelProps {
 
 /// Reads a file's text and imports it.
 fn import_file(file: File, on_action: Callback<DesignerAction>) {
-    spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        let text = text
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default();
-        on_action.emit(DesignerAction::Import(text));
-    });
+    read_file(file, on_action.reform(DesignerAction::Import));
 }
 
 #[function_component(StartPanel)]

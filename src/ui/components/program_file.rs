@@ -13,7 +13,9 @@ pub struct ProgramFileProps {
     pub on_text: Callback<String>,
 }
 
-fn read_file(file: File, on_text: Callback<String>) {
+/// Reads `file`'s text, then calls `on_text` with it (the program file picker's and the
+/// designer's import).
+pub fn read_file(file: File, on_text: Callback<String>) {
     wasm_bindgen_futures::spawn_local(async move {
         let text = JsFuture::from(file.text())
             .await
