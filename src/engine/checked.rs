@@ -1,7 +1,7 @@
 //! Checked decimal arithmetic that names the input to blame on overflow.
 //!
 //! A figure counts as an overflow not only when a [`Decimal`] cannot hold it, but as soon
-//! as its magnitude passes [`LARGEST_FIGURE`]: below that bound every figure keeps at
+//! as its magnitude passes 10^20: below that bound every figure keeps at
 //! least eight decimal places, so results stay exact to the cent.
 
 use rust_decimal::Decimal;
@@ -12,21 +12,28 @@ use super::input_catalogue::InputKey;
 /// Result of an engine computation.
 pub type Calc = Result<Decimal, EngineError>;
 
-/// The largest magnitude (10^20) any figure of a projection may reach.
-pub const LARGEST_FIGURE: Decimal = Decimal::from_parts(1_661_992_960, 1_808_227_885, 5, false, 0);
-
 fn overflow(blame: InputKey) -> EngineError {
     EngineError::Overflow { input: blame }
 }
 
-/// [`LARGEST_FIGURE`]'s mantissa. A decimal is its mantissa divided by 10^scale, the scale
-/// never negative: a mantissa no larger than this is within the bound whatever the scale.
-const LARGEST_MANTISSA: u128 = 100_000_000_000_000_000_000;
-
-/// Whether `value`'s magnitude is at most [`LARGEST_FIGURE`]. The mantissa test settles
-/// nearly every case without the full comparison (which rescales): the engine's hot path.
+/// Whether `value`'s magnitude is at most [`LARGEST_FIGURE`], without a decimal
+/// comparison (the engine's hot path): `|m| / 10^s <= 10^20` exactly when
+/// `|m| <= 10^(20+s)`, and a mantissa (below 2^96 < 10^29) always is from scale 9 on.
 fn within_bound(value: &Decimal) -> bool {
-    value.mantissa().unsigned_abs() <= LARGEST_MANTISSA || value.abs() <= LARGEST_FIGURE
+    /// `10^(20+s)` for the scales `s` that need the test.
+    const LARGEST_MANTISSA_BY_SCALE: [u128; 9] = {
+        let mut table = [0; 9];
+        let mut scale = 0;
+        while scale < table.len() {
+            table[scale] = 10u128.pow(20 + scale as u32);
+            scale += 1;
+        }
+        table
+    };
+    match LARGEST_MANTISSA_BY_SCALE.get(value.scale() as usize) {
+        Some(&largest) => value.mantissa().unsigned_abs() <= largest,
+        None => true,
+    }
 }
 
 fn bounded(result: Option<Decimal>, blame: InputKey) -> Calc {
@@ -35,17 +42,29 @@ fn bounded(result: Option<Decimal>, blame: InputKey) -> Calc {
 
 /// `a + b`, or an overflow blamed on `blame`.
 pub fn add(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
-    bounded(a.checked_add(b), blame)
+    // Many of a projection's figures are zero (no rebate, no joining cost…): adding one
+    // needs no alignment of scales.
+    if b.is_zero() {
+        bounded(Some(a), blame)
+    } else if a.is_zero() {
+        bounded(Some(b), blame)
+    } else {
+        bounded(a.checked_add(b), blame)
+    }
 }
 
 /// `a − b`, or an overflow blamed on `blame`.
 pub fn sub(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
-    bounded(a.checked_sub(b), blame)
+    add(a, -b, blame)
 }
 
 /// `a × b`, or an overflow blamed on `blame`.
 pub fn mul(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
-    bounded(a.checked_mul(b), blame)
+    if a.is_zero() || b.is_zero() {
+        Ok(Decimal::ZERO)
+    } else {
+        bounded(a.checked_mul(b), blame)
+    }
 }
 
 /// `a ÷ b`, or an overflow blamed on `blame` (callers exclude division by zero).
@@ -55,20 +74,29 @@ pub fn div(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
 
 /// The sum of `values`, or an overflow blamed on `blame`.
 pub fn sum(values: impl IntoIterator<Item = Decimal>, blame: InputKey) -> Calc {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, |total, value| add(total, value, blame))
+    let mut values = values.into_iter();
+    let first = bounded(Some(values.next().unwrap_or(Decimal::ZERO)), blame)?;
+    values.try_fold(first, |total, value| add(total, value, blame))
 }
 
-/// A percent (20 = 20%) as a fraction (0.2).
+/// A percent (20 = 20%) as a fraction (0.2), exactly.
 pub fn fraction(percent: Decimal) -> Decimal {
-    // Dividing by 100 only moves the decimal point; it cannot overflow.
-    percent / Decimal::ONE_HUNDRED
+    // Dividing by 100 only moves the decimal point two places: a change of scale, far
+    // cheaper than a division. Only a percent already at the largest scales needs one.
+    let mut moved = percent;
+    if moved.set_scale(percent.scale() + 2).is_ok() {
+        moved
+    } else {
+        percent / Decimal::ONE_HUNDRED
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The largest magnitude (10^20) any figure of a projection may reach.
+    const LARGEST_FIGURE: Decimal = Decimal::from_parts(1_661_992_960, 1_808_227_885, 5, false, 0);
 
     #[test]
     fn largest_figure_is_ten_to_the_twentieth() {
@@ -76,11 +104,7 @@ mod tests {
     }
 
     #[test]
-    fn the_mantissa_shortcut_agrees_with_the_full_comparison() {
-        assert_eq!(
-            Decimal::from_i128_with_scale(LARGEST_MANTISSA as i128, 0),
-            LARGEST_FIGURE
-        );
+    fn the_mantissa_test_agrees_with_the_full_comparison() {
         let mantissas = [
             0,
             1,
@@ -89,9 +113,15 @@ mod tests {
             100_000_000_000_000_000_001,
             1_000_000_000_000_000_000_000,
             10_000_000_000_000_000_000_000_000,
+            10_000_000_000_000_000_000_000_001,
             79_228_162_514_264_337_593_543_950_335,
         ];
-        for mantissa in mantissas {
+        // Each scale's own boundary, 10^(20+s), and its neighbours, where they fit.
+        let boundaries = (0..=8u32).flat_map(|scale| {
+            let boundary = 10i128.pow(20 + scale);
+            [boundary - 1, boundary, boundary + 1]
+        });
+        for mantissa in mantissas.into_iter().chain(boundaries) {
             for scale in 0..=28 {
                 for sign in [1, -1] {
                     let value = Decimal::from_i128_with_scale(sign * mantissa, scale);
@@ -103,6 +133,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_fraction_is_the_percent_divided_by_a_hundred() {
+        for text in [
+            "20",
+            "0.1",
+            "-7.25",
+            "0",
+            "100",
+            "0.0000000000000000000000001",
+        ] {
+            let percent: Decimal = text.parse().unwrap_or_default();
+            assert_eq!(fraction(percent), percent / Decimal::ONE_HUNDRED, "{text}");
+        }
+        let finest = Decimal::from_i128_with_scale(123_456, 28);
+        assert_eq!(fraction(finest), finest / Decimal::ONE_HUNDRED);
+        assert_eq!(fraction(Decimal::from(20)).to_string(), "0.20");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::program::Program;
-use super::projection::{initial_costs, project_year, Outcome, TierProjection};
+use super::projection::{initial_costs, project_year, Outcome, TierProjection, TierRates};
 use super::schedule::ScheduleYear;
 
 /// The partner's path through the tiers.
@@ -73,6 +73,11 @@ pub(super) fn journey(
             .map(|tier| &tier.terms)
             .ok_or(EngineError::NoSuchTier)
     };
+    let rates = program
+        .tiers
+        .iter()
+        .map(|tier| TierRates::new(&tier.terms, inputs))
+        .collect::<Result<Vec<_>, _>>()?;
     let start = tier_by_year.first().copied().unwrap_or(0);
     let initial_costs = initial_costs(terms_of(start)?, inputs)?;
 
@@ -85,6 +90,7 @@ pub(super) fn journey(
     let mut years = Vec::with_capacity(schedule.len());
     for (schedule_year, &tier) in schedule.iter().zip(&tier_by_year) {
         let terms = terms_of(tier)?;
+        let tier_rates = rates.get(tier).ok_or(EngineError::NoSuchTier)?;
         let first_entry = !std::mem::replace(&mut entered[tier], true);
         let joining_cost = if first_entry {
             terms.joining_cost
@@ -93,7 +99,7 @@ pub(super) fn journey(
         };
         let year = project_year(
             terms,
-            inputs,
+            tier_rates,
             schedule_year,
             cumulative,
             joining_cost,
@@ -102,7 +108,7 @@ pub(super) fn journey(
         cumulative = year.cumulative_net;
         years.push(year);
     }
-    let outcome = Outcome::from_years(initial_costs, years, inputs)?;
+    let outcome = Outcome::from_years(initial_costs, years, schedule)?;
     let start_net = tiers.get(start).map_or(Decimal::ZERO, |tier| tier.net);
     Ok(Journey {
         extra_net_vs_start_tier: sub(outcome.net, start_net, InputKey::DealValue)?,

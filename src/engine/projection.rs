@@ -143,11 +143,12 @@ impl Outcome {
         sum(self.years.iter().map(figure), InputKey::DealValue)
     }
 
-    /// The totals of `years` after `initial_costs` (`docs/model.md`, sections 6 to 8).
+    /// The totals of `years` (those of `schedule`) after `initial_costs` (`docs/model.md`,
+    /// sections 6 to 8).
     pub(super) fn from_years(
         initial_costs: Decimal,
         years: Vec<TierYear>,
-        inputs: &PartnerInputs,
+        schedule: &[ScheduleYear],
     ) -> Result<Self, EngineError> {
         let blame = InputKey::DealValue;
         let streams = years
@@ -167,7 +168,7 @@ impl Outcome {
         };
         let horizon = Decimal::from(years.len());
         Ok(Outcome {
-            npv: net_present_value(initial_costs, &years, inputs)?,
+            npv: net_present_value(initial_costs, &years, schedule)?,
             payback_months: payback_months(initial_costs, &years)?,
             yearly_average_net: div(net, horizon.max(Decimal::ONE), blame)?,
             program_earnings: streams.from_program()?,
@@ -296,13 +297,14 @@ fn project_tier(
     services_in_net: bool,
 ) -> Result<TierProjection, EngineError> {
     let terms = &tier.terms;
+    let rates = TierRates::new(terms, inputs)?;
     let initial_costs = initial_costs(terms, inputs)?;
     let mut cumulative = -initial_costs;
     let mut years = Vec::with_capacity(schedule.len());
     for schedule_year in schedule {
         let year = project_year(
             terms,
-            inputs,
+            &rates,
             schedule_year,
             cumulative,
             Decimal::ZERO,
@@ -315,7 +317,7 @@ fn project_tier(
         tier_id: tier.id.clone(),
         tier_name: tier.name.clone(),
         qualification: qualification(terms, inputs, schedule)?,
-        outcome: Outcome::from_years(initial_costs, years, inputs)?,
+        outcome: Outcome::from_years(initial_costs, years, schedule)?,
     })
 }
 
@@ -328,11 +330,64 @@ pub(super) fn initial_costs(terms: &TierTerms, inputs: &PartnerInputs) -> Calc {
     )
 }
 
-/// Year `schedule_year` under `terms`, with `joining_cost` paid within it; the services
-/// profit counts in its earnings when `services_in_net`.
+/// What a tier's terms and the partner's inputs make of every year alike: computed once per
+/// tier, so that a year costs a handful of operations.
+pub(super) struct TierRates {
+    /// `g + r·b`: margin plus registration bonus, per unit of resold revenue.
+    resale: Decimal,
+    /// `(1−s)·f`: the referral fee per unit of referral revenue.
+    referral: Decimal,
+    /// The rebate per unit of resold revenue above the threshold.
+    rebate: Decimal,
+    /// MDF per unit of licence revenue, before the cap.
+    mdf: Decimal,
+    /// `Q·max(k, nc)`: the certification cost of a year.
+    certification: Decimal,
+    /// `F + Q·max(k, nc)`: the costs of every year, whatever its clients.
+    fixed_costs: Decimal,
+}
+
+impl TierRates {
+    pub(super) fn new(terms: &TierTerms, inputs: &PartnerInputs) -> Result<Self, EngineError> {
+        let resell = fraction(inputs.get(InputKey::ResellPct));
+        let registered_bonus = mul(
+            fraction(inputs.get(InputKey::RegisteredPct)),
+            fraction(terms.registration_bonus_pct),
+            InputKey::RegisteredPct,
+        )?;
+        let referred_share = sub(Decimal::ONE, resell, InputKey::ResellPct)?;
+        let certified = inputs
+            .get(InputKey::CertifiedStaff)
+            .max(terms.min_certified_staff);
+        let certification = mul(
+            terms.certification_cost,
+            certified,
+            InputKey::CertifiedStaff,
+        )?;
+        Ok(TierRates {
+            resale: add(
+                fraction(terms.resale_margin_pct),
+                registered_bonus,
+                InputKey::DealValue,
+            )?,
+            referral: mul(
+                referred_share,
+                fraction(terms.referral_share_pct),
+                InputKey::ResellPct,
+            )?,
+            rebate: fraction(terms.rebate_pct),
+            mdf: fraction(terms.mdf_pct),
+            fixed_costs: add(terms.annual_fee, certification, InputKey::AcquisitionCost)?,
+            certification,
+        })
+    }
+}
+
+/// Year `schedule_year` under `terms` (whose `rates` these are), with `joining_cost` paid
+/// within it; the services profit counts in its earnings when `services_in_net`.
 pub(super) fn project_year(
     terms: &TierTerms,
-    inputs: &PartnerInputs,
+    rates: &TierRates,
     schedule_year: &ScheduleYear,
     cumulative_before: Decimal,
     joining_cost: Decimal,
@@ -340,70 +395,22 @@ pub(super) fn project_year(
 ) -> Result<TierYear, EngineError> {
     let value = InputKey::DealValue;
     let licence = schedule_year.licence_revenue;
-    let referral_revenue = schedule_year.referral_revenue(terms.referral_years)?;
-    let resell = fraction(inputs.get(InputKey::ResellPct));
-    let resold = mul(resell, licence, value)?;
-
-    let registered_bonus = mul(
-        fraction(inputs.get(InputKey::RegisteredPct)),
-        fraction(terms.registration_bonus_pct),
-        InputKey::RegisteredPct,
-    )?;
-    let resale_rate = add(fraction(terms.resale_margin_pct), registered_bonus, value)?;
-    let referred_share = sub(Decimal::ONE, resell, InputKey::ResellPct)?;
+    let referral_revenue = schedule_year.referral_revenue(terms.referral_years);
+    let resold = schedule_year.resold_revenue;
     let above_threshold = sub(resold, terms.rebate_threshold, value)?.max(Decimal::ZERO);
-    let mdf_uncapped = mul(fraction(terms.mdf_pct), licence, value)?;
-    let services_revenue = add(
-        mul(
-            inputs.get(InputKey::OnboardingFee),
-            schedule_year.new_clients,
-            InputKey::OnboardingFee,
-        )?,
-        mul(
-            inputs.get(InputKey::RecurringServices),
-            schedule_year.active_clients,
-            InputKey::RecurringServices,
-        )?,
-        InputKey::RecurringServices,
-    )?;
+    let mdf_uncapped = mul(rates.mdf, licence, value)?;
     let streams = Streams {
-        resale: mul(resold, resale_rate, value)?,
-        referral: mul(
-            mul(
-                referred_share,
-                fraction(terms.referral_share_pct),
-                InputKey::ResellPct,
-            )?,
-            referral_revenue,
-            value,
-        )?,
-        rebate: mul(fraction(terms.rebate_pct), above_threshold, value)?,
+        resale: mul(resold, rates.resale, value)?,
+        referral: mul(rates.referral, referral_revenue, value)?,
+        rebate: mul(rates.rebate, above_threshold, value)?,
         mdf: terms
             .mdf_cap
             .map_or(mdf_uncapped, |cap| mdf_uncapped.min(cap)),
-        services: mul(
-            fraction(inputs.get(InputKey::ServicesMarginPct)),
-            services_revenue,
-            InputKey::OnboardingFee,
-        )?,
+        services: schedule_year.services_profit,
     };
     let earnings = streams.earnings(services_in_net)?;
-
-    let certified = inputs
-        .get(InputKey::CertifiedStaff)
-        .max(terms.min_certified_staff);
-    let certification = mul(
-        terms.certification_cost,
-        certified,
-        InputKey::CertifiedStaff,
-    )?;
-    let acquisition = mul(
-        inputs.get(InputKey::AcquisitionCost),
-        schedule_year.new_clients,
-        InputKey::AcquisitionCost,
-    )?;
     let costs = sum(
-        [terms.annual_fee, certification, acquisition, joining_cost],
+        [rates.fixed_costs, schedule_year.acquisition, joining_cost],
         InputKey::AcquisitionCost,
     )?;
     let net = sub(earnings, costs, value)?;
@@ -416,8 +423,8 @@ pub(super) fn project_year(
         streams,
         earnings,
         program_fee: terms.annual_fee,
-        certification,
-        acquisition,
+        certification: rates.certification,
+        acquisition: schedule_year.acquisition,
         joining_cost,
         costs,
         net,
@@ -426,13 +433,15 @@ pub(super) fn project_year(
 }
 
 /// `−(J+I0) + Σ net_t / (1+i)^t`.
-fn net_present_value(initial_costs: Decimal, years: &[TierYear], inputs: &PartnerInputs) -> Calc {
+fn net_present_value(
+    initial_costs: Decimal,
+    years: &[TierYear],
+    schedule: &[ScheduleYear],
+) -> Calc {
     let rate = InputKey::DiscountRatePct;
-    let growth = add(Decimal::ONE, fraction(inputs.get(rate)), rate)?;
-    let mut factor = Decimal::ONE;
     let mut npv = -initial_costs;
-    for year in years {
-        factor = mul(factor, growth, rate)?;
+    for (year, schedule_year) in years.iter().zip(schedule) {
+        let factor = schedule_year.discount_factor;
         if factor.is_zero() {
             return Err(EngineError::Overflow { input: rate });
         }

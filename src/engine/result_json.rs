@@ -25,20 +25,35 @@ fn optional(value: Option<Decimal>, format: fn(Decimal) -> Value) -> Value {
 impl Projection {
     /// The result document shared by the host API, exports and tests.
     pub fn to_json(&self, program: &Program) -> Value {
-        let tier_id = |index: usize| program.tiers.get(index).map(|tier| tier.id.clone());
-        json!({
-            "program_id": program.id,
-            "currency": program.currency,
-            "horizon_years": self.horizon_years,
-            "services_in_net": program.services_in_net,
-            "recommended_tier": self.recommended.and_then(tier_id),
-            "upgrades": self.upgrades.iter().map(|upgrade| json!({
-                "tier": tier_id(upgrade.tier_index),
-                "extra_net": money(upgrade.extra_net),
-            })).collect::<Vec<_>>(),
-            "tiers": self.tiers.iter().map(tier_json).collect::<Vec<_>>(),
-            "journey": journey_json(&self.journey, program),
-        })
+        let tier_id = |index: usize| {
+            program
+                .tiers
+                .get(index)
+                .map_or(Value::Null, |tier| Value::String(tier.id.clone()))
+        };
+        // Built value by value: `json!` would copy every nested document once more.
+        let mut map = Map::new();
+        map.insert("program_id".into(), Value::String(program.id.clone()));
+        map.insert("currency".into(), Value::String(program.currency.clone()));
+        map.insert("horizon_years".into(), self.horizon_years.into());
+        map.insert("services_in_net".into(), program.services_in_net.into());
+        map.insert(
+            "recommended_tier".into(),
+            self.recommended.map_or(Value::Null, tier_id),
+        );
+        let upgrades = self.upgrades.iter().map(|upgrade| {
+            let mut map = Map::new();
+            map.insert("tier".into(), tier_id(upgrade.tier_index));
+            map.insert("extra_net".into(), money(upgrade.extra_net));
+            Value::Object(map)
+        });
+        map.insert("upgrades".into(), Value::Array(upgrades.collect()));
+        map.insert(
+            "tiers".into(),
+            Value::Array(self.tiers.iter().map(tier_json).collect()),
+        );
+        map.insert("journey".into(), journey_json(&self.journey, program));
+        Value::Object(map)
     }
 }
 
@@ -110,12 +125,12 @@ fn outcome_into(map: &mut Map<String, Value>, outcome: &Outcome) {
 fn tier_json(tier: &TierProjection) -> Value {
     let qualification = &tier.qualification;
     let mut map = Map::new();
-    map.insert("id".into(), json!(tier.tier_id));
-    map.insert("name".into(), json!(tier.tier_name));
+    map.insert("id".into(), Value::String(tier.tier_id.clone()));
+    map.insert("name".into(), Value::String(tier.tier_name.clone()));
     outcome_into(&mut map, tier);
     map.insert(
         "qualifies_from_year".into(),
-        json!(qualification.qualifies_from_year),
+        qualification.qualifies_from_year.into(),
     );
     map.insert(
         "revenue_shortfall".into(),
@@ -132,11 +147,16 @@ fn tier_json(tier: &TierProjection) -> Value {
 /// `"journey"`: the tier of each year (`"path"`), the totals of a tier, what the path adds
 /// over staying in year 1's tier, and each year with its `"tier"` and `"joining_cost"`.
 fn journey_json(journey: &Journey, program: &Program) -> Value {
-    let tier_id = |index: &usize| program.tiers.get(*index).map(|tier| tier.id.clone());
+    let tier_id = |index: &usize| {
+        program
+            .tiers
+            .get(*index)
+            .map_or(Value::Null, |tier| Value::String(tier.id.clone()))
+    };
     let mut map = Map::new();
     map.insert(
         "path".into(),
-        json!(journey.tier_by_year.iter().map(tier_id).collect::<Vec<_>>()),
+        Value::Array(journey.tier_by_year.iter().map(tier_id).collect()),
     );
     outcome_into(&mut map, &journey.outcome);
     map.insert(
@@ -151,7 +171,7 @@ fn journey_json(journey: &Journey, program: &Program) -> Value {
         .map(|(year, tier)| {
             let mut year_map = year_json(year);
             if let Some(year_map) = year_map.as_object_mut() {
-                year_map.insert("tier".into(), json!(tier_id(tier)));
+                year_map.insert("tier".into(), tier_id(tier));
                 year_map.insert("joining_cost".into(), money(year.joining_cost));
             }
             year_map
@@ -163,7 +183,7 @@ fn journey_json(journey: &Journey, program: &Program) -> Value {
 
 fn year_json(year: &TierYear) -> Value {
     let mut map = Map::new();
-    map.insert("year".into(), json!(year.year));
+    map.insert("year".into(), year.year.into());
     map.insert("new_clients".into(), money(year.new_clients));
     map.insert("active_clients".into(), money(year.active_clients));
     map.insert("licence_revenue".into(), money(year.licence_revenue));
