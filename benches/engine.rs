@@ -6,7 +6,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use partner_roi::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
-use partner_roi::engine::{project, InputKey, PartnerInputs, Program};
+use partner_roi::engine::{project, result_text, InputKey, PartnerInputs, Program};
 use rust_decimal::Decimal;
 use std::hint::black_box;
 
@@ -34,11 +34,11 @@ fn engine(c: &mut Criterion) {
     c.bench_function("project_4_tiers_10_years", |b| {
         b.iter(|| project(black_box(&program), black_box(&inputs)))
     });
-    // What the widget does per settled change on top: the projection as exact-decimal JSON.
+    // What the widget does per settled change on top: the result document's JSON text.
     c.bench_function("project_and_result_json_4_tiers_10_years", |b| {
         b.iter(|| {
             project(black_box(&program), black_box(&inputs))
-                .map(|projection| projection.to_json(&program))
+                .map(|projection| result_text(&program, &projection, None))
         })
     });
     // Start-up work: reading and validating the built-in program file.

@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::engine::decimal_text::fixed_places;
 use crate::engine::default_program::default_program;
-use crate::engine::result_json::result_json;
+use crate::engine::result_json::result_text;
 use crate::engine::{PartnerInputs, Program};
 use crate::host_config::read_inputs;
 use crate::state::{Action, CalculatorState};
@@ -47,8 +47,8 @@ pub fn project_for_host(program: JsValue, inputs: JsValue) -> Result<JsValue, Js
         .projection
         .as_ref()
         .ok_or_else(|| JsError::new("internal: no projection"))?;
-    let result = result_json(&calculator.program, projection, calculator.range.as_deref());
-    js_json::from_json(&result)
+    let result = result_text(&calculator.program, projection, calculator.range.as_deref());
+    js_json::from_json_text(&result)
 }
 
 /// `PartnerRoi.levers(program, inputs, tierId)`: what moves the net profit of a tier (`null`:

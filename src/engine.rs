@@ -31,4 +31,4 @@ pub use json_reader::FieldError;
 pub use program::{CallToAction, Contact, Program, ShownFigures, Tier, TierTerms};
 pub use projection::{project, Projection};
 pub use range::{project_range, ProjectionRange};
-pub use result_json::result_json;
+pub use result_json::{result_json, result_text};

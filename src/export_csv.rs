@@ -36,7 +36,7 @@ const RUNNING_COLUMNS: [&str; 2] = ["active_clients", "cumulative_net"];
 /// The id in the first column of the partner's path's rows.
 const PATH_ID: &str = "your-path";
 
-/// CSV text of `result` (`Projection::to_json` of `program` with `inputs`), headed in
+/// CSV text of `result` (the result document of `program` with `inputs`), headed in
 /// `language`: the program and the inputs, then for every tier a year-0 row (initial costs)
 /// and one row per year, then the same rows for the partner's path (`"journey"`), named
 /// "Your path: <that year's tier>". Figures are machine-readable: `.` decimals, no grouping.
@@ -180,7 +180,7 @@ fn negated(amount: &str) -> String {
 mod tests {
     use super::*;
     use crate::engine::default_program::default_program;
-    use crate::engine::project;
+    use crate::engine::{project, result_json};
     use rust_decimal::Decimal;
     use std::str::FromStr;
 
@@ -189,7 +189,7 @@ mod tests {
         let program = default_program();
         let mut inputs = program.default_inputs();
         change(&mut inputs);
-        let result = project(&program, &inputs).unwrap().to_json(&program);
+        let result = result_json(&program, &project(&program, &inputs).unwrap(), None);
         let csv = result_csv(&program, &inputs, &result, Language::ENGLISH);
         (program, inputs, result, csv)
     }
@@ -309,7 +309,7 @@ mod tests {
     fn german_headings_with_the_same_machine_readable_figures() {
         let program = default_program();
         let inputs = program.default_inputs();
-        let result = project(&program, &inputs).unwrap().to_json(&program);
+        let result = result_json(&program, &project(&program, &inputs).unwrap(), None);
         let german = Language::matching("de").unwrap();
         let csv = result_csv(&program, &inputs, &result, german);
         let english = result_csv(&program, &inputs, &result, Language::ENGLISH);

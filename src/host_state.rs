@@ -36,7 +36,7 @@ use tools::{read_tools, unknown_tools_message};
 use crate::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use crate::engine::json_reader::parse_json;
 use crate::engine::program_parse::{contact_in, is_locale_tag, parse_program_json};
-use crate::engine::result_json::result_json;
+use crate::engine::result_json::{result_json, result_text};
 use crate::engine::{Contact, FieldError, InputKey, PartnerInputs, Program};
 use crate::export_csv::result_csv;
 use crate::host_config::{apply_overrides, read_embedded_config, read_inputs, Overrides};
@@ -80,7 +80,8 @@ impl LoadedProgram {
 #[derive(Debug, Clone, PartialEq)]
 struct Settled {
     inputs: Value,
-    result: Value,
+    /// The result document's JSON text.
+    result: Rc<str>,
     seq: u64,
 }
 
@@ -343,14 +344,14 @@ impl HostState {
         }
     }
 
-    /// The `result` property: the result of the figures settled on; `None` while the
-    /// current figures cannot be computed.
-    pub fn result_json(&self) -> Option<&Value> {
+    /// The `result` property, as JSON text: the result of the figures settled on; `None`
+    /// while the current figures cannot be computed.
+    pub fn result_text(&self) -> Option<&str> {
         let calculator = self.calculator.as_ref()?;
         if calculator.engine_error.is_some() {
             return None;
         }
-        self.settled.as_ref().map(|settled| &settled.result)
+        self.settled.as_ref().map(|settled| &*settled.result)
     }
 
     fn attribute(&self, name: &str) -> Option<&str> {
@@ -784,7 +785,7 @@ impl HostState {
             self.settle_seq += 1;
             self.settled = Some(Settled {
                 inputs: serde_json::to_value(&calculator.inputs).unwrap_or(Value::Null),
-                result: result_json(program, projection, calculator.range.as_deref()),
+                result: result_text(program, projection, calculator.range.as_deref()).into(),
                 seq: self.settle_seq,
             });
             out.push(HostEffect::KeepResume(code.clone()));
@@ -848,7 +849,7 @@ impl HostState {
                     csv: result_csv(
                         program,
                         &calculator.inputs,
-                        &projection.to_json(program),
+                        &result_json(program, projection, None),
                         self.language().0,
                     ),
                 }
@@ -856,7 +857,10 @@ impl HostState {
             HostAction::Print => HostEffect::Print,
             HostAction::CallToAction { url, new_tab } => {
                 let (inputs, result) = match &self.settled {
-                    Some(settled) => (settled.inputs.clone(), settled.result.clone()),
+                    Some(settled) => (
+                        settled.inputs.clone(),
+                        serde_json::from_str(&settled.result).unwrap_or(Value::Null),
+                    ),
                     None => (Value::Null, Value::Null),
                 };
                 HostEffect::CallToAction {

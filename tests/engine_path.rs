@@ -4,7 +4,7 @@
 
 use partner_roi::engine::levers::levers;
 use partner_roi::engine::schedule::client_schedule;
-use partner_roi::engine::{project, InputKey, PartnerInputs, Program};
+use partner_roi::engine::{project, result_json, InputKey, PartnerInputs, Program};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -205,7 +205,7 @@ fn when_no_tier_qualifies_the_journey_stays_in_the_lowest_tier() {
 fn the_result_document_carries_the_journey() {
     let program = three_tiers();
     let partner = growing(&program);
-    let document = project(&program, &partner).unwrap().to_json(&program);
+    let document = result_json(&program, &project(&program, &partner).unwrap(), None);
     let journey = &document["journey"];
     // Revenue 100,000, 200,000, 300,000 against requirements of 0, 120,000 and 180,000.
     assert_eq!(journey["path"], json!(["bronze", "gold", "gold"]));

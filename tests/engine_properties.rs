@@ -404,7 +404,7 @@ fn check_fixed(
 /// The result document: one entry per tier and per year, every amount a 2-place string
 /// (ratios 4) within rounding of the projection's figure.
 fn check_result_json(program: &Program, projection: &Projection) -> Result<(), TestCaseError> {
-    let json = projection.to_json(program);
+    let json = partner_roi::engine::result_json(program, projection, None);
     prop_assert_eq!(&json["program_id"], &Value::from(program.id.clone()));
     prop_assert_eq!(
         &json["horizon_years"],

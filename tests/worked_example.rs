@@ -5,7 +5,7 @@
 
 use partner_roi::engine::decimal_text::fixed_places;
 use partner_roi::engine::schedule::client_schedule;
-use partner_roi::engine::{project, InputKey, PartnerInputs, Program};
+use partner_roi::engine::{project, result_json, InputKey, PartnerInputs, Program};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -34,7 +34,7 @@ fn engine_result(fixture: &Value) -> (PartnerInputs, Value) {
     let program = Program::from_json(&fixture["program"]).unwrap();
     let (inputs, errors) = PartnerInputs::from_json(&program, &fixture["inputs"], "inputs");
     assert_eq!(errors, []);
-    let result = project(&program, &inputs).unwrap().to_json(&program);
+    let result = result_json(&program, &project(&program, &inputs).unwrap(), None);
     (inputs, result)
 }
 
@@ -94,7 +94,7 @@ fn journey_example_with_the_services_profit_kept_apart() {
     let program = Program::from_json(&program_json).unwrap();
     let (inputs, errors) = PartnerInputs::from_json(&program, &fixture["inputs"], "inputs");
     assert_eq!(errors, []);
-    let result = project(&program, &inputs).unwrap().to_json(&program);
+    let result = result_json(&program, &project(&program, &inputs).unwrap(), None);
     assert_contains(
         &result,
         &fixture["expected_services_apart"],

@@ -171,7 +171,12 @@ impl WidgetElement {
 
     /// The `result` property: the result of the current figures (`null` while none).
     pub fn result(&self) -> JsValue {
-        to_js(self.inner.state.borrow().result_json())
+        self.inner
+            .state
+            .borrow()
+            .result_text()
+            .and_then(|text| js_json::from_json_text(text).ok())
+            .unwrap_or(JsValue::NULL)
     }
 }
 

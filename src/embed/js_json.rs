@@ -22,8 +22,12 @@ pub fn to_json(value: &JsValue) -> Result<Option<Value>, JsError> {
 
 /// A JSON value as a JavaScript value.
 pub fn from_json(value: &Value) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&value.to_string())
-        .map_err(|_| JsError::new("internal: JSON could not be parsed back"))
+    from_json_text(&value.to_string())
+}
+
+/// JSON text written by the widget as a JavaScript value.
+pub fn from_json_text(text: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(text).map_err(|_| JsError::new("internal: JSON could not be parsed back"))
 }
 
 /// One `Error` whose message lists every problem, one per line.

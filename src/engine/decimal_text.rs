@@ -1,6 +1,9 @@
 //! Exact decimals from text and JSON, and [`fixed_places`]: the half-even rounding applied
 //! at the output edge (the result document, call-to-action urls, displayed figures).
 
+use std::cmp::Ordering;
+use std::fmt;
+
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -34,48 +37,87 @@ pub fn decimal_from_json(value: &Value) -> Option<Decimal> {
     }
 }
 
-/// Text of a decimal rounded half-even to exactly `places` places (`"192000.00"`; at most
-/// 28). The rounding works on the mantissa as an integer: the hot path of the result
-/// document, which writes every figure of every year this way.
+/// Text of a decimal rounded half-even to exactly `places` places (`"192000.00"`).
 pub fn fixed_places(value: Decimal, places: u32) -> String {
-    let places = places.min(28);
-    let scale = value.scale();
-    let mantissa = value.mantissa();
-    // `value` as a whole number of 10^-places; both factors are below 10^29 < 2^127.
-    let units = if scale > places {
-        let divisor = 10i128.pow(scale - places);
+    FixedPlaces(value, places).to_string()
+}
+
+/// A decimal written rounded half-even to exactly `.1` places (at most 28), without an
+/// allocation: the rounding works on the mantissa as an integer and the digits are written
+/// into a buffer on the stack. The result document writes every figure this way.
+pub struct FixedPlaces(pub Decimal, pub u32);
+
+/// `10^n` for every scale difference.
+const POWERS_OF_TEN: [i128; 29] = {
+    let mut table = [1; 29];
+    let mut n = 1;
+    while n < table.len() {
+        table[n] = table[n - 1] * 10;
+        n += 1;
+    }
+    table
+};
+
+/// Room for a sign, 29 whole digits (`Decimal::MAX`), a point and 28 places.
+pub const TEXT_CAPACITY: usize = 60;
+
+impl FixedPlaces {
+    /// The value as a whole number of `10^-places`; every factor is below 10^29 < 2^127.
+    fn units(&self, places: u32) -> i128 {
+        let FixedPlaces(value, _) = *self;
+        let (scale, mantissa) = (value.scale(), value.mantissa());
+        if scale <= places {
+            return mantissa * POWERS_OF_TEN[(places - scale) as usize];
+        }
+        let divisor = POWERS_OF_TEN[(scale - places) as usize];
         let (quotient, remainder) = (mantissa / divisor, (mantissa % divisor).abs());
         let rounds_away = match (2 * remainder).cmp(&divisor) {
-            std::cmp::Ordering::Greater => true,
-            std::cmp::Ordering::Equal => quotient % 2 != 0,
-            std::cmp::Ordering::Less => false,
+            Ordering::Greater => true,
+            Ordering::Equal => quotient % 2 != 0,
+            Ordering::Less => false,
         };
         quotient + if rounds_away { mantissa.signum() } else { 0 }
-    } else {
-        mantissa * 10i128.pow(places - scale)
-    };
-    let digits = units.unsigned_abs().to_string();
-    let places = places as usize;
-    let mut text = String::with_capacity(digits.len() + places + 3);
-    if units < 0 {
-        text.push('-');
     }
-    if digits.len() <= places {
-        text.push('0');
-        if places > 0 {
-            text.push('.');
+
+    /// Writes the text into the end of `buffer` and returns it.
+    pub fn write_into<'b>(&self, buffer: &'b mut [u8; TEXT_CAPACITY]) -> &'b str {
+        let places = self.1.min(28) as usize;
+        let units = self.units(places as u32);
+        let mut wide = units.unsigned_abs();
+        let mut start = buffer.len();
+        // 128-bit division is slow: only the digits beyond 64 bits take it.
+        while wide > u128::from(u64::MAX) {
+            start -= 1;
+            buffer[start] = b'0' + (wide % 10) as u8;
+            wide /= 10;
         }
-        text.extend(std::iter::repeat_n('0', places - digits.len()));
-        text.push_str(&digits);
-    } else {
-        let (whole, fraction) = digits.split_at(digits.len() - places);
-        text.push_str(whole);
-        if places > 0 {
-            text.push('.');
-            text.push_str(fraction);
+        let mut digits = wide as u64;
+        // At least `places` + 1 digits: a whole digit, then the places.
+        while digits > 0 || buffer.len() - start <= places {
+            start -= 1;
+            buffer[start] = b'0' + (digits % 10) as u8;
+            digits /= 10;
         }
+        if places > 0 {
+            // The whole digits move one to the left, for the point.
+            let point = buffer.len() - places;
+            buffer.copy_within(start..point, start - 1);
+            start -= 1;
+            buffer[point - 1] = b'.';
+        }
+        if units < 0 {
+            start -= 1;
+            buffer[start] = b'-';
+        }
+        // Only ASCII digits, a point and a minus sign were written.
+        std::str::from_utf8(&buffer[start..]).unwrap_or_default()
     }
-    text
+}
+
+impl fmt::Display for FixedPlaces {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.write_into(&mut [0; TEXT_CAPACITY]))
+    }
 }
 
 #[cfg(test)]

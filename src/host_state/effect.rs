@@ -46,15 +46,15 @@ pub enum Announcement {
     Ready {
         /// Every input as a decimal string.
         inputs: Value,
-        /// The host-facing result document.
-        result: Value,
+        /// The host-facing result document, as JSON text.
+        result: Rc<str>,
     },
     /// `partner-roi:change`: results after a settled change, `{inputs, result}`.
     Change {
         /// Every input as a decimal string.
         inputs: Value,
-        /// The host-facing result document.
-        result: Value,
+        /// The host-facing result document, as JSON text.
+        result: Rc<str>,
     },
     /// One `partner-roi:error` per problem, `{message, path}`.
     Errors(Vec<FieldError>),
