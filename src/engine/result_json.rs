@@ -5,11 +5,10 @@
 //! the widget writes it at every settled change. Keys are in sorted order at every level.
 
 use rust_decimal::Decimal;
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 use super::decimal_text::{FixedPlaces, TEXT_CAPACITY};
-use super::journey::Journey;
 use super::program::Program;
 use super::projection::{Projection, TierProjection, TierYear};
 use super::range::ProjectionRange;
@@ -40,22 +39,82 @@ pub fn result_json(
     serde_json::from_str(&result_text(program, projection, range)).unwrap_or(Value::Null)
 }
 
-/// Money and client counts: 2 places.
-struct Money(Decimal);
+/// One value of the document. Every object is a list of named fields written by
+/// [`write_object`]: one code path for all of them, which keeps the wasm small.
+enum Field<'a> {
+    /// Money or a client count: 2 places.
+    Money(Decimal),
+    OptionalMoney(Option<Decimal>),
+    /// A ratio: 4 places.
+    OptionalRatio(Option<Decimal>),
+    Whole(u32),
+    OptionalWhole(Option<u32>),
+    Text(&'a str),
+    OptionalText(Option<&'a str>),
+    Flag(bool),
+    /// `(conservative, optimistic)` net, or `null`.
+    Range(Option<(Decimal, Decimal)>),
+    /// A list of tier ids.
+    Path(&'a [Option<&'a str>]),
+    Years(YearsDocument<'a>),
+    Tiers(&'a ResultDocument<'a>),
+    Upgrades(&'a ResultDocument<'a>),
+    Journey(&'a ResultDocument<'a>),
+    /// Not written: a field only some objects of a kind have.
+    Absent,
+}
 
-impl Serialize for Money {
+fn decimal_text<S: Serializer>(
+    serializer: S,
+    value: Decimal,
+    places: u32,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(FixedPlaces(value, places).write_into(&mut [0; TEXT_CAPACITY]))
+}
+
+impl Serialize for Field<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(FixedPlaces(self.0, 2).write_into(&mut [0; TEXT_CAPACITY]))
+        match self {
+            Field::Money(value) | Field::OptionalMoney(Some(value)) => {
+                decimal_text(serializer, *value, 2)
+            }
+            Field::OptionalRatio(Some(value)) => decimal_text(serializer, *value, 4),
+            Field::Whole(value) | Field::OptionalWhole(Some(value)) => {
+                serializer.serialize_u32(*value)
+            }
+            Field::Text(text) | Field::OptionalText(Some(text)) => serializer.serialize_str(text),
+            Field::Flag(flag) => serializer.serialize_bool(*flag),
+            Field::Range(Some((conservative, optimistic))) => write_object(
+                serializer,
+                &[
+                    ("conservative_net", Field::Money(*conservative)),
+                    ("optimistic_net", Field::Money(*optimistic)),
+                ],
+            ),
+            Field::Path(path) => serializer.collect_seq(path.iter()),
+            Field::Years(years) => years.serialize(serializer),
+            Field::Tiers(document) => document.serialize_tiers(serializer),
+            Field::Upgrades(document) => document.serialize_upgrades(serializer),
+            Field::Journey(document) => document.serialize_journey(serializer),
+            Field::OptionalMoney(None)
+            | Field::OptionalRatio(None)
+            | Field::OptionalWhole(None)
+            | Field::OptionalText(None)
+            | Field::Range(None)
+            | Field::Absent => serializer.serialize_none(),
+        }
     }
 }
 
-/// Ratios: 4 places.
-struct Ratio(Decimal);
-
-impl Serialize for Ratio {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(FixedPlaces(self.0, 4).write_into(&mut [0; TEXT_CAPACITY]))
+/// An object of `fields`, in their order (sorted by name), [`Field::Absent`] ones left out.
+fn write_object<S: Serializer>(serializer: S, fields: &[(&str, Field)]) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    for (name, field) in fields {
+        if !matches!(field, Field::Absent) {
+            map.serialize_entry(name, field)?;
+        }
     }
+    map.end()
 }
 
 struct ResultDocument<'a> {
@@ -68,47 +127,103 @@ impl ResultDocument<'_> {
     fn tier_id(&self, index: usize) -> Option<&str> {
         self.program.tiers.get(index).map(|tier| tier.id.as_str())
     }
+
+    fn serialize_upgrades<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.projection
+                .upgrades
+                .iter()
+                .map(|upgrade| UpgradeDocument {
+                    extra_net: upgrade.extra_net,
+                    tier: self.tier_id(upgrade.tier_index),
+                }),
+        )
+    }
+
+    fn serialize_tiers<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.projection
+                .tiers
+                .iter()
+                .enumerate()
+                .map(|(index, tier)| TierDocument {
+                    tier,
+                    range: self.range.and_then(|range| range.net_range(index)),
+                }),
+        )
+    }
+
+    /// `"journey"`: the tier of each year (`"path"`), the totals of a tier, what the path
+    /// adds over staying in year 1's tier, and each year with its `"tier"` and
+    /// `"joining_cost"`.
+    fn serialize_journey<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let journey = &self.projection.journey;
+        let outcome = &journey.outcome;
+        let streams = &outcome.streams;
+        let path: Vec<Option<&str>> = journey
+            .tier_by_year
+            .iter()
+            .map(|&index| self.tier_id(index))
+            .collect();
+        let years = YearsDocument {
+            years: &outcome.years,
+            path: Some(&path),
+        };
+        write_object(
+            serializer,
+            &[
+                ("costs", Field::Money(outcome.costs)),
+                ("earnings", Field::Money(outcome.earnings)),
+                (
+                    "extra_net_vs_start_tier",
+                    Field::Money(journey.extra_net_vs_start_tier),
+                ),
+                ("initial_costs", Field::Money(outcome.initial_costs)),
+                ("mdf", Field::Money(streams.mdf)),
+                ("net", Field::Money(outcome.net)),
+                ("npv", Field::Money(outcome.npv)),
+                ("path", Field::Path(&path)),
+                (
+                    "payback_months",
+                    Field::OptionalMoney(outcome.payback_months),
+                ),
+                ("program_earnings", Field::Money(outcome.program_earnings)),
+                ("rebate", Field::Money(streams.rebate)),
+                ("referral", Field::Money(streams.referral)),
+                ("resale", Field::Money(streams.resale)),
+                ("roi", Field::OptionalRatio(outcome.roi)),
+                ("services", Field::Money(streams.services)),
+                (
+                    "yearly_average_net",
+                    Field::Money(outcome.yearly_average_net),
+                ),
+                ("years", Field::Years(years)),
+            ],
+        )
+    }
 }
 
 impl Serialize for ResultDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (program, projection) = (self.program, self.projection);
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("currency", &program.currency)?;
-        map.serialize_entry("horizon_years", &projection.horizon_years)?;
-        map.serialize_entry(
-            "journey",
-            &JourneyDocument {
-                journey: &projection.journey,
-                document: self,
-            },
-        )?;
-        map.serialize_entry("program_id", &program.id)?;
-        map.serialize_entry(
-            "recommended_tier",
-            &projection.recommended.and_then(|index| self.tier_id(index)),
-        )?;
-        map.serialize_entry("services_in_net", &program.services_in_net)?;
-        map.serialize_entry("spread_pct", &program.spread_pct.normalize().to_string())?;
-        map.serialize_entry("tiers", &TiersDocument(self))?;
-        map.serialize_entry("upgrades", &UpgradesDocument(self))?;
-        map.end()
-    }
-}
-
-struct UpgradesDocument<'a>(&'a ResultDocument<'a>);
-
-impl Serialize for UpgradesDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let upgrades = &self.0.projection.upgrades;
-        let mut seq = serializer.serialize_seq(Some(upgrades.len()))?;
-        for upgrade in upgrades {
-            seq.serialize_element(&UpgradeDocument {
-                extra_net: upgrade.extra_net,
-                tier: self.0.tier_id(upgrade.tier_index),
-            })?;
-        }
-        seq.end()
+        let spread_pct = program.spread_pct.normalize().to_string();
+        write_object(
+            serializer,
+            &[
+                ("currency", Field::Text(&program.currency)),
+                ("horizon_years", Field::Whole(projection.horizon_years)),
+                ("journey", Field::Journey(self)),
+                ("program_id", Field::Text(&program.id)),
+                (
+                    "recommended_tier",
+                    Field::OptionalText(projection.recommended.and_then(|i| self.tier_id(i))),
+                ),
+                ("services_in_net", Field::Flag(program.services_in_net)),
+                ("spread_pct", Field::Text(&spread_pct)),
+                ("tiers", Field::Tiers(self)),
+                ("upgrades", Field::Upgrades(self)),
+            ],
+        )
     }
 }
 
@@ -119,24 +234,13 @@ struct UpgradeDocument<'a> {
 
 impl Serialize for UpgradeDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("extra_net", &Money(self.extra_net))?;
-        map.serialize_entry("tier", &self.tier)?;
-        map.end()
-    }
-}
-
-struct TiersDocument<'a>(&'a ResultDocument<'a>);
-
-impl Serialize for TiersDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let tiers = &self.0.projection.tiers;
-        let mut seq = serializer.serialize_seq(Some(tiers.len()))?;
-        for (index, tier) in tiers.iter().enumerate() {
-            let range = self.0.range.and_then(|range| range.net_range(index));
-            seq.serialize_element(&TierDocument { tier, range })?;
-        }
-        seq.end()
+        write_object(
+            serializer,
+            &[
+                ("extra_net", Field::Money(self.extra_net)),
+                ("tier", Field::OptionalText(self.tier)),
+            ],
+        )
     }
 }
 
@@ -152,92 +256,42 @@ impl Serialize for TierDocument<'_> {
         let tier = self.tier;
         let streams = &tier.streams;
         let qualification = &tier.qualification;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("costs", &Money(tier.costs))?;
-        map.serialize_entry("earnings", &Money(tier.earnings))?;
-        map.serialize_entry("id", &tier.tier_id)?;
-        map.serialize_entry("initial_costs", &Money(tier.initial_costs))?;
-        map.serialize_entry("mdf", &Money(streams.mdf))?;
-        map.serialize_entry("name", &tier.tier_name)?;
-        map.serialize_entry("net", &Money(tier.net))?;
-        map.serialize_entry("npv", &Money(tier.npv))?;
-        map.serialize_entry("payback_months", &tier.payback_months.map(Money))?;
-        map.serialize_entry("program_earnings", &Money(tier.program_earnings))?;
-        map.serialize_entry("qualifies_from_year", &qualification.qualifies_from_year)?;
-        map.serialize_entry("range", &self.range.map(RangeDocument))?;
-        map.serialize_entry("rebate", &Money(streams.rebate))?;
-        map.serialize_entry("referral", &Money(streams.referral))?;
-        map.serialize_entry("resale", &Money(streams.resale))?;
-        map.serialize_entry(
-            "revenue_shortfall",
-            &qualification.revenue_shortfall.map(Money),
-        )?;
-        map.serialize_entry("roi", &tier.roi.map(Ratio))?;
-        map.serialize_entry("services", &Money(streams.services))?;
-        map.serialize_entry("staff_gap", &Money(qualification.staff_gap))?;
-        map.serialize_entry("yearly_average_net", &Money(tier.yearly_average_net))?;
-        map.serialize_entry("years", &YearsDocument::of_tier(&tier.years))?;
-        map.end()
-    }
-}
-
-struct RangeDocument((Decimal, Decimal));
-
-impl Serialize for RangeDocument {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (conservative, optimistic) = self.0;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("conservative_net", &Money(conservative))?;
-        map.serialize_entry("optimistic_net", &Money(optimistic))?;
-        map.end()
-    }
-}
-
-/// `"journey"`: the tier of each year (`"path"`), the totals of a tier, what the path adds
-/// over staying in year 1's tier, and each year with its `"tier"` and `"joining_cost"`.
-struct JourneyDocument<'a> {
-    journey: &'a Journey,
-    document: &'a ResultDocument<'a>,
-}
-
-impl Serialize for JourneyDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let journey = self.journey;
-        let outcome = &journey.outcome;
-        let streams = &outcome.streams;
-        let path: Vec<Option<&str>> = journey
-            .tier_by_year
-            .iter()
-            .map(|&index| self.document.tier_id(index))
-            .collect();
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("costs", &Money(outcome.costs))?;
-        map.serialize_entry("earnings", &Money(outcome.earnings))?;
-        map.serialize_entry(
-            "extra_net_vs_start_tier",
-            &Money(journey.extra_net_vs_start_tier),
-        )?;
-        map.serialize_entry("initial_costs", &Money(outcome.initial_costs))?;
-        map.serialize_entry("mdf", &Money(streams.mdf))?;
-        map.serialize_entry("net", &Money(outcome.net))?;
-        map.serialize_entry("npv", &Money(outcome.npv))?;
-        map.serialize_entry("path", &path)?;
-        map.serialize_entry("payback_months", &outcome.payback_months.map(Money))?;
-        map.serialize_entry("program_earnings", &Money(outcome.program_earnings))?;
-        map.serialize_entry("rebate", &Money(streams.rebate))?;
-        map.serialize_entry("referral", &Money(streams.referral))?;
-        map.serialize_entry("resale", &Money(streams.resale))?;
-        map.serialize_entry("roi", &outcome.roi.map(Ratio))?;
-        map.serialize_entry("services", &Money(streams.services))?;
-        map.serialize_entry("yearly_average_net", &Money(outcome.yearly_average_net))?;
-        map.serialize_entry(
-            "years",
-            &YearsDocument {
-                years: &outcome.years,
-                path: Some(&path),
-            },
-        )?;
-        map.end()
+        let years = YearsDocument {
+            years: &tier.years,
+            path: None,
+        };
+        write_object(
+            serializer,
+            &[
+                ("costs", Field::Money(tier.costs)),
+                ("earnings", Field::Money(tier.earnings)),
+                ("id", Field::Text(&tier.tier_id)),
+                ("initial_costs", Field::Money(tier.initial_costs)),
+                ("mdf", Field::Money(streams.mdf)),
+                ("name", Field::Text(&tier.tier_name)),
+                ("net", Field::Money(tier.net)),
+                ("npv", Field::Money(tier.npv)),
+                ("payback_months", Field::OptionalMoney(tier.payback_months)),
+                ("program_earnings", Field::Money(tier.program_earnings)),
+                (
+                    "qualifies_from_year",
+                    Field::OptionalWhole(qualification.qualifies_from_year),
+                ),
+                ("range", Field::Range(self.range)),
+                ("rebate", Field::Money(streams.rebate)),
+                ("referral", Field::Money(streams.referral)),
+                ("resale", Field::Money(streams.resale)),
+                (
+                    "revenue_shortfall",
+                    Field::OptionalMoney(qualification.revenue_shortfall),
+                ),
+                ("roi", Field::OptionalRatio(tier.roi)),
+                ("services", Field::Money(streams.services)),
+                ("staff_gap", Field::Money(qualification.staff_gap)),
+                ("yearly_average_net", Field::Money(tier.yearly_average_net)),
+                ("years", Field::Years(years)),
+            ],
+        )
     }
 }
 
@@ -247,20 +301,17 @@ struct YearsDocument<'a> {
     path: Option<&'a [Option<&'a str>]>,
 }
 
-impl<'a> YearsDocument<'a> {
-    fn of_tier(years: &'a [TierYear]) -> Self {
-        YearsDocument { years, path: None }
-    }
-}
-
 impl Serialize for YearsDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.years.len()))?;
-        for (index, year) in self.years.iter().enumerate() {
-            let tier = self.path.map(|path| path.get(index).copied().flatten());
-            seq.serialize_element(&YearDocument { year, tier })?;
-        }
-        seq.end()
+        serializer.collect_seq(
+            self.years
+                .iter()
+                .enumerate()
+                .map(|(index, year)| YearDocument {
+                    year,
+                    tier: self.path.map(|path| path.get(index).copied().flatten()),
+                }),
+        )
     }
 }
 
@@ -274,31 +325,34 @@ impl Serialize for YearDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let year = self.year;
         let streams = &year.streams;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("acquisition", &Money(year.acquisition))?;
-        map.serialize_entry("active_clients", &Money(year.active_clients))?;
-        map.serialize_entry("certification", &Money(year.certification))?;
-        map.serialize_entry("costs", &Money(year.costs))?;
-        map.serialize_entry("cumulative_net", &Money(year.cumulative_net))?;
-        map.serialize_entry("earnings", &Money(year.earnings))?;
-        if self.tier.is_some() {
-            map.serialize_entry("joining_cost", &Money(year.joining_cost))?;
-        }
-        map.serialize_entry("licence_revenue", &Money(year.licence_revenue))?;
-        map.serialize_entry("mdf", &Money(streams.mdf))?;
-        map.serialize_entry("net", &Money(year.net))?;
-        map.serialize_entry("new_clients", &Money(year.new_clients))?;
-        map.serialize_entry("program_fee", &Money(year.program_fee))?;
-        map.serialize_entry("rebate", &Money(streams.rebate))?;
-        map.serialize_entry("referral", &Money(streams.referral))?;
-        map.serialize_entry("referral_revenue", &Money(year.referral_revenue))?;
-        map.serialize_entry("resale", &Money(streams.resale))?;
-        map.serialize_entry("services", &Money(streams.services))?;
-        if let Some(tier) = self.tier {
-            map.serialize_entry("tier", &tier)?;
-        }
-        map.serialize_entry("year", &year.year)?;
-        map.end()
+        let in_journey = |field: Field<'static>| match self.tier {
+            Some(_) => field,
+            None => Field::Absent,
+        };
+        write_object(
+            serializer,
+            &[
+                ("acquisition", Field::Money(year.acquisition)),
+                ("active_clients", Field::Money(year.active_clients)),
+                ("certification", Field::Money(year.certification)),
+                ("costs", Field::Money(year.costs)),
+                ("cumulative_net", Field::Money(year.cumulative_net)),
+                ("earnings", Field::Money(year.earnings)),
+                ("joining_cost", in_journey(Field::Money(year.joining_cost))),
+                ("licence_revenue", Field::Money(year.licence_revenue)),
+                ("mdf", Field::Money(streams.mdf)),
+                ("net", Field::Money(year.net)),
+                ("new_clients", Field::Money(year.new_clients)),
+                ("program_fee", Field::Money(year.program_fee)),
+                ("rebate", Field::Money(streams.rebate)),
+                ("referral", Field::Money(streams.referral)),
+                ("referral_revenue", Field::Money(year.referral_revenue)),
+                ("resale", Field::Money(streams.resale)),
+                ("services", Field::Money(streams.services)),
+                ("tier", self.tier.map_or(Field::Absent, Field::OptionalText)),
+                ("year", Field::Whole(year.year)),
+            ],
+        )
     }
 }
 
