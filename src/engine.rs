@@ -12,6 +12,7 @@ pub mod input_catalogue;
 pub mod inputs;
 pub mod journey;
 pub mod json_reader;
+pub mod json_text;
 pub mod levers;
 pub mod program;
 pub mod program_limits;

@@ -35,6 +35,7 @@ use tools::{read_tools, unknown_tools_message};
 
 use crate::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use crate::engine::json_reader::parse_json;
+use crate::engine::json_text::parse_value;
 use crate::engine::program_parse::{contact_in, is_locale_tag, parse_program_json};
 use crate::engine::result_json::{result_json, result_text};
 use crate::engine::{Contact, FieldError, InputKey, PartnerInputs, Program};
@@ -71,7 +72,7 @@ impl LoadedProgram {
     }
 
     fn builtin() -> Self {
-        let json = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap_or(Value::Null);
+        let json = parse_value(DEFAULT_PROGRAM_JSON).unwrap_or(Value::Null);
         Self::new((default_program(), json))
     }
 }
@@ -859,7 +860,7 @@ impl HostState {
                 let (inputs, result) = match &self.settled {
                     Some(settled) => (
                         settled.inputs.clone(),
-                        serde_json::from_str(&settled.result).unwrap_or(Value::Null),
+                        parse_value(&settled.result).unwrap_or(Value::Null),
                     ),
                     None => (Value::Null, Value::Null),
                 };

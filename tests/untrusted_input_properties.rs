@@ -9,6 +9,7 @@
 
 use partner_roi::engine::decimal_text::parse_decimal;
 use partner_roi::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi::engine::json_text::parse_value;
 use partner_roi::engine::program_limits;
 use partner_roi::engine::{
     project, EngineError, FieldError, InputKey, PartnerInputs, Program, Unit,
@@ -894,6 +895,34 @@ proptest! {
             Ok(value) => prop_assert_eq!(result, Program::from_json(&value)),
         }
         let _ = read_embedded_config(&text);
+    }
+
+    /// The widget's own JSON reader reads exactly what `serde_json` reads, as the same
+    /// value: JSON text whole, and with one character taken out or put in anywhere.
+    #[test]
+    fn the_json_reader_agrees_with_serde_json(
+        value in any_json(),
+        at in any::<Index>(),
+        inserted in prop_oneof![
+            Just(None),
+            proptest::char::any().prop_map(Some),
+            proptest::sample::select(vec!['"', '\\', ',', ']', '}', '0', '-', '.', 'e', ' '])
+                .prop_map(Some),
+        ],
+    ) {
+        let text = value.to_string();
+        prop_assert_eq!(parse_value(&text).ok(), Some(value));
+        let mut changed: Vec<char> = text.chars().collect();
+        let position = at.index(changed.len() + 1);
+        match inserted {
+            Some(character) => changed.insert(position, character),
+            None if position < changed.len() => {
+                changed.remove(position);
+            }
+            None => {}
+        }
+        let changed: String = changed.into_iter().collect();
+        prop_assert_eq!(parse_value(&changed).ok(), serde_json::from_str::<Value>(&changed).ok());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::field_path::{set_value, value_at, FieldPath};
 use super::schema::{typed_value, FieldKind};
 use super::starts::Start;
 use crate::engine::json_reader::{kind_of, FieldError};
+use crate::engine::json_text::parse_value;
 use crate::engine::program::Program;
 use crate::engine::program_parse::parse_program_json;
 use crate::i18n::{Language, Msg};
@@ -103,9 +104,7 @@ impl DesignerState {
     /// The designer opened on a draft kept from an earlier visit (unsaved, as it was when
     /// the vendor left); `None` when the kept text is not a JSON object.
     pub fn restored(text: &str) -> Option<Self> {
-        let draft = serde_json::from_str::<Value>(text)
-            .ok()
-            .filter(Value::is_object)?;
+        let draft = parse_value(text).ok().filter(Value::is_object)?;
         let mut state = Self::starting(Start::BuiltIn);
         state.draft = draft;
         state.saved = None;

@@ -6,6 +6,7 @@ use rust_decimal::prelude::ToPrimitive;
 use serde_json::Value;
 
 use crate::engine::input_catalogue::{InputKey, Unit};
+use crate::engine::json_text::parse_value;
 use crate::engine::program_limits::TextKind;
 
 /// The largest money term of a tier, and the most certified staff a tier may require.
@@ -390,7 +391,7 @@ pub fn typed_value(kind: FieldKind, text: &str) -> Option<Value> {
             if trimmed.is_empty() {
                 return None;
             }
-            match serde_json::from_str::<Value>(trimmed) {
+            match parse_value(trimmed) {
                 Ok(number @ Value::Number(_)) => Some(number),
                 _ => Some(Value::String(trimmed.to_owned())),
             }

@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::engine::default_program::DEFAULT_PROGRAM_JSON;
+use crate::engine::json_text::parse_value;
 
 /// The example programs of `examples/programs/`, by file name.
 pub const EXAMPLES: [(&str, &str); 3] = [
@@ -60,7 +61,7 @@ impl Start {
             Start::Example(index) => EXAMPLES.get(index).map_or("", |(_, text)| text),
             Start::Blank => "",
         };
-        serde_json::from_str(text).unwrap_or_else(|_| blank())
+        parse_value(text).unwrap_or_else(|_| blank())
     }
 }
 

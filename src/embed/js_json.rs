@@ -4,6 +4,7 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::engine::json_text::parse_value;
 use crate::engine::FieldError;
 
 /// A JavaScript value as JSON; `None` for `null` and `undefined`.
@@ -15,7 +16,7 @@ pub fn to_json(value: &JsValue) -> Result<Option<Value>, JsError> {
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| JsError::new("the value cannot be written as JSON"))?;
-    serde_json::from_str(&text)
+    parse_value(&text)
         .map(Some)
         .map_err(|error| JsError::new(&format!("not valid JSON: {error}")))
 }

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 use super::decimal_text::decimal_from_json;
+use super::json_text::parse_value;
 use crate::i18n::{Language, Message, Msg};
 
 /// One problem found in a JSON document, with the path of the offending value.
@@ -62,8 +63,7 @@ pub fn index_path(path: &str, index: usize) -> String {
 
 /// Parses JSON text into a value, or one error naming the line and column.
 pub fn parse_json(text: &str) -> Result<Value, FieldError> {
-    serde_json::from_str(text)
-        .map_err(|error| FieldError::new("", Msg::ErrorNotJson.with("detail", error)))
+    parse_value(text).map_err(|error| FieldError::new("", Msg::ErrorNotJson.with("detail", error)))
 }
 
 /// Collects errors while typed values are read out of a JSON document.

@@ -1,14 +1,18 @@
 //! The result document: the projection as JSON text, every amount an exact decimal string
 //! rounded half-even at this edge only (money and client counts to 2 places, ratios to 4).
 //!
-//! It is written straight to text, field by field, with no `serde_json::Value` in between:
-//! the widget writes it at every settled change. Keys are in sorted order at every level.
+//! It is written straight to text, field by field, with no `serde_json::Value` and no
+//! serializer in between: the widget writes it at every settled change. Keys are in sorted
+//! order at every level, and strings are escaped as `serde_json` escapes them, so the text
+//! is what a `Value` of it writes (a test checks this).
+
+use std::fmt::Write;
 
 use rust_decimal::Decimal;
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 use super::decimal_text::{FixedPlaces, TEXT_CAPACITY};
+use super::json_text::parse_value;
 use super::program::Program;
 use super::projection::{Projection, TierProjection, TierYear};
 use super::range::ProjectionRange;
@@ -26,8 +30,9 @@ pub fn result_text(
         projection,
         range,
     };
-    // Every key is a string and every value plain data: writing it cannot fail.
-    serde_json::to_string(&document).unwrap_or_default()
+    let mut out = String::with_capacity(64 * 1024);
+    document.write(&mut out);
+    out
 }
 
 /// [`result_text`] read back as a JSON value, for the host API's callers and the CSV.
@@ -36,7 +41,7 @@ pub fn result_json(
     projection: &Projection,
     range: Option<&ProjectionRange>,
 ) -> Value {
-    serde_json::from_str(&result_text(program, projection, range)).unwrap_or(Value::Null)
+    parse_value(&result_text(program, projection, range)).unwrap_or(Value::Null)
 }
 
 /// One value of the document. Every object is a list of named fields written by
@@ -64,57 +69,104 @@ enum Field<'a> {
     Absent,
 }
 
-fn decimal_text<S: Serializer>(
-    serializer: S,
-    value: Decimal,
-    places: u32,
-) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(FixedPlaces(value, places).write_into(&mut [0; TEXT_CAPACITY]))
-}
-
-impl Serialize for Field<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl Field<'_> {
+    fn write(&self, out: &mut String) {
         match self {
             Field::Money(value) | Field::OptionalMoney(Some(value)) => {
-                decimal_text(serializer, *value, 2)
+                write_decimal(out, *value, 2)
             }
-            Field::OptionalRatio(Some(value)) => decimal_text(serializer, *value, 4),
+            Field::OptionalRatio(Some(value)) => write_decimal(out, *value, 4),
             Field::Whole(value) | Field::OptionalWhole(Some(value)) => {
-                serializer.serialize_u32(*value)
+                // Writing to a `String` cannot fail.
+                let _ = write!(out, "{value}");
             }
-            Field::Text(text) | Field::OptionalText(Some(text)) => serializer.serialize_str(text),
-            Field::Flag(flag) => serializer.serialize_bool(*flag),
+            Field::Text(text) | Field::OptionalText(Some(text)) => write_string(out, text),
+            Field::Flag(flag) => out.push_str(if *flag { "true" } else { "false" }),
             Field::Range(Some((conservative, optimistic))) => write_object(
-                serializer,
+                out,
                 &[
                     ("conservative_net", Field::Money(*conservative)),
                     ("optimistic_net", Field::Money(*optimistic)),
                 ],
             ),
-            Field::Path(path) => serializer.collect_seq(path.iter()),
-            Field::Years(years) => years.serialize(serializer),
-            Field::Tiers(document) => document.serialize_tiers(serializer),
-            Field::Upgrades(document) => document.serialize_upgrades(serializer),
-            Field::Journey(document) => document.serialize_journey(serializer),
+            Field::Path(path) => write_array(out, path.iter(), |out, id| {
+                Field::OptionalText(*id).write(out)
+            }),
+            Field::Years(years) => years.write(out),
+            Field::Tiers(document) => document.write_tiers(out),
+            Field::Upgrades(document) => document.write_upgrades(out),
+            Field::Journey(document) => document.write_journey(out),
             Field::OptionalMoney(None)
             | Field::OptionalRatio(None)
             | Field::OptionalWhole(None)
             | Field::OptionalText(None)
             | Field::Range(None)
-            | Field::Absent => serializer.serialize_none(),
+            | Field::Absent => out.push_str("null"),
         }
     }
 }
 
-/// An object of `fields`, in their order (sorted by name), [`Field::Absent`] ones left out.
-fn write_object<S: Serializer>(serializer: S, fields: &[(&str, Field)]) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(None)?;
-    for (name, field) in fields {
-        if !matches!(field, Field::Absent) {
-            map.serialize_entry(name, field)?;
+fn write_decimal(out: &mut String, value: Decimal, places: u32) {
+    out.push('"');
+    out.push_str(FixedPlaces(value, places).write_into(&mut [0; TEXT_CAPACITY]));
+    out.push('"');
+}
+
+/// `text` as a JSON string, escaped as `serde_json` escapes it.
+fn write_string(out: &mut String, text: &str) {
+    out.push('"');
+    for character in text.chars() {
+        match character {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            control if u32::from(control) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(control));
+            }
+            other => out.push(other),
         }
     }
-    map.end()
+    out.push('"');
+}
+
+/// An object of `fields`, in their order (sorted by name), [`Field::Absent`] ones left out.
+/// The names are the document's own, plain ASCII: they need no escaping.
+fn write_object(out: &mut String, fields: &[(&str, Field)]) {
+    out.push('{');
+    let mut first = true;
+    for (name, field) in fields {
+        if matches!(field, Field::Absent) {
+            continue;
+        }
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(name);
+        out.push_str("\":");
+        field.write(out);
+    }
+    out.push('}');
+}
+
+/// An array of `items`, each written by `write_item`.
+fn write_array<T>(
+    out: &mut String,
+    items: impl Iterator<Item = T>,
+    write_item: impl Fn(&mut String, T),
+) {
+    out.push('[');
+    for (index, item) in items.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write_item(out, item);
+    }
+    out.push(']');
 }
 
 struct ResultDocument<'a> {
@@ -128,35 +180,33 @@ impl ResultDocument<'_> {
         self.program.tiers.get(index).map(|tier| tier.id.as_str())
     }
 
-    fn serialize_upgrades<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.projection
-                .upgrades
-                .iter()
-                .map(|upgrade| UpgradeDocument {
-                    extra_net: upgrade.extra_net,
-                    tier: self.tier_id(upgrade.tier_index),
-                }),
-        )
+    fn write_upgrades(&self, out: &mut String) {
+        write_array(out, self.projection.upgrades.iter(), |out, upgrade| {
+            write_object(
+                out,
+                &[
+                    ("extra_net", Field::Money(upgrade.extra_net)),
+                    (
+                        "tier",
+                        Field::OptionalText(self.tier_id(upgrade.tier_index)),
+                    ),
+                ],
+            )
+        });
     }
 
-    fn serialize_tiers<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.projection
-                .tiers
-                .iter()
-                .enumerate()
-                .map(|(index, tier)| TierDocument {
-                    tier,
-                    range: self.range.and_then(|range| range.net_range(index)),
-                }),
-        )
+    fn write_tiers(&self, out: &mut String) {
+        let tiers = self.projection.tiers.iter().enumerate();
+        write_array(out, tiers, |out, (index, tier)| {
+            let range = self.range.and_then(|range| range.net_range(index));
+            TierDocument { tier, range }.write(out)
+        });
     }
 
     /// `"journey"`: the tier of each year (`"path"`), the totals of a tier, what the path
     /// adds over staying in year 1's tier, and each year with its `"tier"` and
     /// `"joining_cost"`.
-    fn serialize_journey<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn write_journey(&self, out: &mut String) {
         let journey = &self.projection.journey;
         let outcome = &journey.outcome;
         let streams = &outcome.streams;
@@ -170,7 +220,7 @@ impl ResultDocument<'_> {
             path: Some(&path),
         };
         write_object(
-            serializer,
+            out,
             &[
                 ("costs", Field::Money(outcome.costs)),
                 ("earnings", Field::Money(outcome.earnings)),
@@ -203,12 +253,12 @@ impl ResultDocument<'_> {
     }
 }
 
-impl Serialize for ResultDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl ResultDocument<'_> {
+    fn write(&self, out: &mut String) {
         let (program, projection) = (self.program, self.projection);
         let spread_pct = program.spread_pct.normalize().to_string();
         write_object(
-            serializer,
+            out,
             &[
                 ("currency", Field::Text(&program.currency)),
                 ("horizon_years", Field::Whole(projection.horizon_years)),
@@ -227,23 +277,6 @@ impl Serialize for ResultDocument<'_> {
     }
 }
 
-struct UpgradeDocument<'a> {
-    extra_net: Decimal,
-    tier: Option<&'a str>,
-}
-
-impl Serialize for UpgradeDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        write_object(
-            serializer,
-            &[
-                ("extra_net", Field::Money(self.extra_net)),
-                ("tier", Field::OptionalText(self.tier)),
-            ],
-        )
-    }
-}
-
 /// A tier: the totals shared with the journey, its requirements, its range and its years.
 struct TierDocument<'a> {
     tier: &'a TierProjection,
@@ -251,8 +284,8 @@ struct TierDocument<'a> {
     range: Option<(Decimal, Decimal)>,
 }
 
-impl Serialize for TierDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl TierDocument<'_> {
+    fn write(&self, out: &mut String) {
         let tier = self.tier;
         let streams = &tier.streams;
         let qualification = &tier.qualification;
@@ -261,7 +294,7 @@ impl Serialize for TierDocument<'_> {
             path: None,
         };
         write_object(
-            serializer,
+            out,
             &[
                 ("costs", Field::Money(tier.costs)),
                 ("earnings", Field::Money(tier.earnings)),
@@ -301,17 +334,12 @@ struct YearsDocument<'a> {
     path: Option<&'a [Option<&'a str>]>,
 }
 
-impl Serialize for YearsDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.years
-                .iter()
-                .enumerate()
-                .map(|(index, year)| YearDocument {
-                    year,
-                    tier: self.path.map(|path| path.get(index).copied().flatten()),
-                }),
-        )
+impl YearsDocument<'_> {
+    fn write(&self, out: &mut String) {
+        write_array(out, self.years.iter().enumerate(), |out, (index, year)| {
+            let tier = self.path.map(|path| path.get(index).copied().flatten());
+            YearDocument { year, tier }.write(out)
+        });
     }
 }
 
@@ -321,8 +349,8 @@ struct YearDocument<'a> {
     tier: Option<Option<&'a str>>,
 }
 
-impl Serialize for YearDocument<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl YearDocument<'_> {
+    fn write(&self, out: &mut String) {
         let year = self.year;
         let streams = &year.streams;
         let in_journey = |field: Field<'static>| match self.tier {
@@ -330,7 +358,7 @@ impl Serialize for YearDocument<'_> {
             None => Field::Absent,
         };
         write_object(
-            serializer,
+            out,
             &[
                 ("acquisition", Field::Money(year.acquisition)),
                 ("active_clients", Field::Money(year.active_clients)),
@@ -367,7 +395,11 @@ mod tests {
     /// document was a `serde_json::Value`, and nothing a parser would change.
     #[test]
     fn the_text_is_its_own_json_value_written_back() {
-        let program = default_program();
+        let mut program = default_program();
+        // Text that must be escaped, and text that must not.
+        program.tiers[0].name =
+            "\"Gold\" \\ tier\n\t\r\u{8}\u{c}\u{1}\u{1f} é € 😀 \u{7f} </script>".into();
+        program.id = "id-\u{0}".into();
         for (horizon, ramp) in [(1, 0), (5, 18), (10, 0)] {
             let mut inputs = program.default_inputs();
             inputs.set(InputKey::HorizonYears, Decimal::from(horizon));
