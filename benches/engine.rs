@@ -6,6 +6,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use partner_roi::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi::engine::json_text::parse_value;
 use partner_roi::engine::{project, result_text, InputKey, PartnerInputs, Program};
 use rust_decimal::Decimal;
 use std::hint::black_box;
@@ -44,6 +45,13 @@ fn engine(c: &mut Criterion) {
     // Start-up work: reading and validating the built-in program file.
     c.bench_function("parse_default_program", |b| {
         b.iter(|| Program::from_json_text(black_box(DEFAULT_PROGRAM_JSON)))
+    });
+    // Its JSON text alone, by the widget's reader and, for comparison, by serde_json's.
+    c.bench_function("read_default_program_json_text", |b| {
+        b.iter(|| parse_value(black_box(DEFAULT_PROGRAM_JSON)))
+    });
+    c.bench_function("read_default_program_json_text_serde_json", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(DEFAULT_PROGRAM_JSON)))
     });
 }
 

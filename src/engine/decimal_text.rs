@@ -37,12 +37,12 @@ pub fn decimal_from_json(value: &Value) -> Option<Decimal> {
     }
 }
 
-/// Text of a decimal rounded half-even to exactly `places` places (`"192000.00"`).
+/// Text of a decimal rounded half-even to exactly `places` places (at most 9; `"192000.00"`).
 pub fn fixed_places(value: Decimal, places: u32) -> String {
     FixedPlaces(value, places).to_string()
 }
 
-/// A decimal written rounded half-even to exactly `.1` places (at most 28), without an
+/// A decimal written rounded half-even to exactly `.1` places (at most 9), without an
 /// allocation: the rounding works on the mantissa as an integer and the digits are written
 /// into a buffer on the stack. The result document writes every figure this way.
 pub struct FixedPlaces(pub Decimal, pub u32);
@@ -58,11 +58,14 @@ const POWERS_OF_TEN: [i128; 29] = {
     table
 };
 
-/// Room for a sign, 29 whole digits (`Decimal::MAX`), a point and 28 places.
-pub const TEXT_CAPACITY: usize = 60;
+/// The most places [`FixedPlaces`] writes: any mantissa (< 2^96) times 10^9 fits an `i128`.
+const MOST_PLACES: u32 = 9;
+
+/// Room for a sign, 29 whole digits (`Decimal::MAX`), a point and [`MOST_PLACES`] places.
+pub const TEXT_CAPACITY: usize = 40;
 
 impl FixedPlaces {
-    /// The value as a whole number of `10^-places`; every factor is below 10^29 < 2^127.
+    /// The value as a whole number of `10^-places` (at most [`MOST_PLACES`]).
     fn units(&self, places: u32) -> i128 {
         let FixedPlaces(value, _) = *self;
         let (scale, mantissa) = (value.scale(), value.mantissa());
@@ -81,7 +84,7 @@ impl FixedPlaces {
 
     /// Writes the text into the end of `buffer` and returns it.
     pub fn write_into<'b>(&self, buffer: &'b mut [u8; TEXT_CAPACITY]) -> &'b str {
-        let places = self.1.min(28) as usize;
+        let places = self.1.min(MOST_PLACES) as usize;
         let units = self.units(places as u32);
         let mut wide = units.unsigned_abs();
         let mut start = buffer.len();
@@ -182,6 +185,14 @@ mod tests {
         assert_eq!(
             fixed_places(Decimal::MIN, 4),
             "-79228162514264337593543950335.0000"
+        );
+        assert_eq!(
+            fixed_places(Decimal::MIN, 9),
+            "-79228162514264337593543950335.000000000"
+        );
+        assert_eq!(
+            fixed_places(Decimal::MAX, 28),
+            fixed_places(Decimal::MAX, 9)
         );
     }
 

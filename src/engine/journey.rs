@@ -3,12 +3,12 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::sub;
+use super::checked::{add, sub};
 use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::program::Program;
-use super::projection::{initial_costs, project_year, Outcome, TierProjection, TierRates};
+use super::projection::{initial_costs, Outcome, TierProjection};
 use super::schedule::ScheduleYear;
 
 /// The partner's path through the tiers.
@@ -55,7 +55,8 @@ fn tier_for_revenue(program: &Program, licence_revenue: Decimal) -> usize {
 }
 
 /// Follows the partner through `program` over `schedule`; `tiers` are the single-tier
-/// projections, for the comparison with staying in year 1's tier.
+/// projections: each year of the path is that year of its tier's, and the path is compared
+/// with staying in year 1's tier.
 pub(super) fn journey(
     program: &Program,
     inputs: &PartnerInputs,
@@ -73,11 +74,6 @@ pub(super) fn journey(
             .map(|tier| &tier.terms)
             .ok_or(EngineError::NoSuchTier)
     };
-    let rates = program
-        .tiers
-        .iter()
-        .map(|tier| TierRates::new(&tier.terms, inputs))
-        .collect::<Result<Vec<_>, _>>()?;
     let start = tier_by_year.first().copied().unwrap_or(0);
     let initial_costs = initial_costs(terms_of(start)?, inputs)?;
 
@@ -88,23 +84,22 @@ pub(super) fn journey(
     }
     let mut cumulative = -initial_costs;
     let mut years = Vec::with_capacity(schedule.len());
-    for (schedule_year, &tier) in schedule.iter().zip(&tier_by_year) {
-        let terms = terms_of(tier)?;
-        let tier_rates = rates.get(tier).ok_or(EngineError::NoSuchTier)?;
+    for (index, &tier) in tier_by_year.iter().enumerate() {
+        let joining_cost = terms_of(tier)?.joining_cost;
         let first_entry = !std::mem::replace(&mut entered[tier], true);
-        let joining_cost = if first_entry {
-            terms.joining_cost
-        } else {
-            Decimal::ZERO
-        };
-        let year = project_year(
-            terms,
-            tier_rates,
-            schedule_year,
-            cumulative,
-            joining_cost,
-            program.services_in_net,
-        )?;
+        // The year as that tier's own projection has it: the same operations in the same
+        // order, so the same figures. A joining cost paid within it adds to its costs.
+        let mut year = tiers
+            .get(tier)
+            .and_then(|projection| projection.years.get(index))
+            .cloned()
+            .ok_or(EngineError::NoSuchTier)?;
+        if first_entry && !joining_cost.is_zero() {
+            year.joining_cost = joining_cost;
+            year.costs = add(year.costs, joining_cost, InputKey::AcquisitionCost)?;
+            year.net = sub(year.earnings, year.costs, InputKey::DealValue)?;
+        }
+        year.cumulative_net = add(cumulative, year.net, InputKey::DealValue)?;
         cumulative = year.cumulative_net;
         years.push(year);
     }

@@ -37,6 +37,7 @@ impl std::error::Error for JsonTextError {}
 /// Reads `text` as one JSON value, surrounded by nothing but whitespace.
 pub fn parse_value(text: &str) -> Result<Value, JsonTextError> {
     let mut reader = Reader {
+        source: text,
         text: text.as_bytes(),
         at: 0,
         depth: 0,
@@ -51,6 +52,8 @@ pub fn parse_value(text: &str) -> Result<Value, JsonTextError> {
 }
 
 struct Reader<'a> {
+    source: &'a str,
+    /// `source`'s bytes.
     text: &'a [u8],
     at: usize,
     depth: usize,
@@ -72,10 +75,12 @@ impl Reader<'_> {
         JsonTextError { what, line, column }
     }
 
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.text.get(self.at).copied()
     }
 
+    #[inline]
     fn skip_whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
@@ -223,9 +228,9 @@ impl Reader<'_> {
             }
             self.digits();
         }
-        // Only ASCII was consumed, so the slice is text; `Number` keeps it as it is.
-        std::str::from_utf8(&self.text[start..self.at])
-            .ok()
+        // Only ASCII was consumed; `Number` keeps the text as it is.
+        self.source
+            .get(start..self.at)
             .and_then(|text| Number::from_str(text).ok())
             .ok_or_else(|| self.error("invalid number"))
     }
@@ -242,14 +247,13 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let run_start = self.at;
-            while let Some(byte) = self.peek() {
-                if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
-            // The text was a `&str` and the run stops only at ASCII: it is whole UTF-8.
-            out.push_str(&String::from_utf8_lossy(&self.text[run_start..self.at]));
+            let run_length = self.text[run_start..]
+                .iter()
+                .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+                .unwrap_or(self.text.len() - run_start);
+            self.at += run_length;
+            // A run starts and stops at ASCII bytes, so at character boundaries.
+            out.push_str(self.source.get(run_start..self.at).unwrap_or_default());
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
                 Some(b'"') => {

@@ -247,10 +247,16 @@ pub fn project(program: &Program, inputs: &PartnerInputs) -> Result<Projection, 
     PROJECTIONS.with(|count| count.set(count.get() + 1));
     let horizon = horizon_years(inputs)?;
     let schedule = client_schedule(inputs, horizon)?;
+    let rates = program
+        .tiers
+        .iter()
+        .map(|tier| TierRates::new(&tier.terms, inputs))
+        .collect::<Result<Vec<_>, _>>()?;
     let tiers = program
         .tiers
         .iter()
-        .map(|tier| project_tier(tier, inputs, &schedule, program.services_in_net))
+        .zip(&rates)
+        .map(|(tier, rates)| project_tier(tier, rates, inputs, &schedule, program.services_in_net))
         .collect::<Result<Vec<_>, _>>()?;
     let recommended = recommended_tier(&tiers);
     let upgrades = match recommended {
@@ -278,7 +284,8 @@ pub fn project_tier_net(
         .get(tier_index)
         .ok_or(EngineError::NoSuchTier)?;
     let schedule = client_schedule(inputs, horizon_years(inputs)?)?;
-    Ok(project_tier(tier, inputs, &schedule, program.services_in_net)?.net)
+    let rates = TierRates::new(&tier.terms, inputs)?;
+    Ok(project_tier(tier, &rates, inputs, &schedule, program.services_in_net)?.net)
 }
 
 fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
@@ -292,24 +299,17 @@ fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
 
 fn project_tier(
     tier: &Tier,
+    rates: &TierRates,
     inputs: &PartnerInputs,
     schedule: &[ScheduleYear],
     services_in_net: bool,
 ) -> Result<TierProjection, EngineError> {
     let terms = &tier.terms;
-    let rates = TierRates::new(terms, inputs)?;
     let initial_costs = initial_costs(terms, inputs)?;
     let mut cumulative = -initial_costs;
     let mut years = Vec::with_capacity(schedule.len());
     for schedule_year in schedule {
-        let year = project_year(
-            terms,
-            &rates,
-            schedule_year,
-            cumulative,
-            Decimal::ZERO,
-            services_in_net,
-        )?;
+        let year = project_year(terms, rates, schedule_year, cumulative, services_in_net)?;
         cumulative = year.cumulative_net;
         years.push(year);
     }
@@ -332,7 +332,7 @@ pub(super) fn initial_costs(terms: &TierTerms, inputs: &PartnerInputs) -> Calc {
 
 /// What a tier's terms and the partner's inputs make of every year alike: computed once per
 /// tier, so that a year costs a handful of operations.
-pub(super) struct TierRates {
+struct TierRates {
     /// `g + r·b`: margin plus registration bonus, per unit of resold revenue.
     resale: Decimal,
     /// `(1−s)·f`: the referral fee per unit of referral revenue.
@@ -348,7 +348,7 @@ pub(super) struct TierRates {
 }
 
 impl TierRates {
-    pub(super) fn new(terms: &TierTerms, inputs: &PartnerInputs) -> Result<Self, EngineError> {
+    fn new(terms: &TierTerms, inputs: &PartnerInputs) -> Result<Self, EngineError> {
         let resell = fraction(inputs.get(InputKey::ResellPct));
         let registered_bonus = mul(
             fraction(inputs.get(InputKey::RegisteredPct)),
@@ -383,14 +383,14 @@ impl TierRates {
     }
 }
 
-/// Year `schedule_year` under `terms` (whose `rates` these are), with `joining_cost` paid
-/// within it; the services profit counts in its earnings when `services_in_net`.
-pub(super) fn project_year(
+/// Year `schedule_year` under `terms` (whose `rates` these are), after a cumulative net of
+/// `cumulative_before`; the services profit counts in its earnings when `services_in_net`.
+/// A single tier's joining cost is an initial cost, so none is paid within a year.
+fn project_year(
     terms: &TierTerms,
     rates: &TierRates,
     schedule_year: &ScheduleYear,
     cumulative_before: Decimal,
-    joining_cost: Decimal,
     services_in_net: bool,
 ) -> Result<TierYear, EngineError> {
     let value = InputKey::DealValue;
@@ -409,8 +409,9 @@ pub(super) fn project_year(
         services: schedule_year.services_profit,
     };
     let earnings = streams.earnings(services_in_net)?;
-    let costs = sum(
-        [rates.fixed_costs, schedule_year.acquisition, joining_cost],
+    let costs = add(
+        rates.fixed_costs,
+        schedule_year.acquisition,
         InputKey::AcquisitionCost,
     )?;
     let net = sub(earnings, costs, value)?;
@@ -425,7 +426,7 @@ pub(super) fn project_year(
         program_fee: terms.annual_fee,
         certification: rates.certification,
         acquisition: schedule_year.acquisition,
-        joining_cost,
+        joining_cost: Decimal::ZERO,
         costs,
         net,
         cumulative_net: add(cumulative_before, net, value)?,
