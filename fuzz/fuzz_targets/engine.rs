@@ -17,7 +17,8 @@ fn decimal(bytes: &[u8]) -> Decimal {
     let mut mantissa = [0u8; 16];
     mantissa[..12].copy_from_slice(&bytes[..12]);
     let flags = bytes[12];
-    let mut value = Decimal::from_i128_with_scale(i128::from_le_bytes(mantissa), u32::from(flags % 29));
+    let mut value =
+        Decimal::from_i128_with_scale(i128::from_le_bytes(mantissa), u32::from(flags % 29));
     value.set_sign_negative(flags & 0x80 != 0);
     value
 }

@@ -9,7 +9,9 @@ use partner_roi::engine::{project, result_text, Program};
 use partner_roi::host_config::read_embedded_config;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     assert_eq!(
         parse_value(text).ok(),
         serde_json::from_str::<serde_json::Value>(text).ok()
