@@ -38,14 +38,13 @@ impl std::error::Error for JsonTextError {}
 pub fn parse_value(text: &str) -> Result<Value, JsonTextError> {
     let mut reader = Reader {
         source: text,
-        text: text.as_bytes(),
         at: 0,
         depth: 0,
     };
     reader.skip_whitespace();
     let value = reader.value()?;
     reader.skip_whitespace();
-    if reader.at < reader.text.len() {
+    if reader.at < reader.text().len() {
         return Err(reader.error("trailing characters"));
     }
     Ok(value)
@@ -53,16 +52,20 @@ pub fn parse_value(text: &str) -> Result<Value, JsonTextError> {
 
 struct Reader<'a> {
     source: &'a str,
-    /// `source`'s bytes.
-    text: &'a [u8],
     at: usize,
     depth: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// The text as bytes: everything the reader looks for is ASCII.
+    #[inline]
+    fn text(&self) -> &'a [u8] {
+        self.source.as_bytes()
+    }
+
     /// An error at the current position (1-based line and column, in characters).
     fn error(&self, what: &'static str) -> JsonTextError {
-        let before = &self.text[..self.at.min(self.text.len())];
+        let before = &self.text()[..self.at.min(self.text().len())];
         let line_start = before
             .iter()
             .rposition(|&b| b == b'\n')
@@ -77,7 +80,7 @@ impl Reader<'_> {
 
     #[inline]
     fn peek(&self) -> Option<u8> {
-        self.text.get(self.at).copied()
+        self.text().get(self.at).copied()
     }
 
     #[inline]
@@ -131,73 +134,77 @@ impl Reader<'_> {
         value
     }
 
-    fn array(&mut self) -> Result<Value, JsonTextError> {
-        let mut items = Vec::new();
+    /// The items of an array or object, after its opening bracket: each read by `item`,
+    /// separated by commas, up to `close`, with no comma before it.
+    fn items(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected_separator: &'static str,
+        mut item: impl FnMut(&mut Self) -> Result<(), JsonTextError>,
+    ) -> Result<(), JsonTextError> {
         self.skip_whitespace();
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
-            items.push(self.value()?);
+            item(self)?;
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.at += 1,
-                Some(b']') => {
+                Some(byte) if byte == close => {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(());
                 }
-                None => return Err(self.error("EOF while parsing a list")),
-                Some(_) => return Err(self.error("expected `,` or `]`")),
+                None => return Err(self.error(eof)),
+                Some(_) => return Err(self.error(expected_separator)),
             }
             self.skip_whitespace();
-            if self.peek() == Some(b']') {
+            if self.peek() == Some(close) {
                 return Err(self.error("trailing comma"));
             }
         }
     }
 
+    fn array(&mut self) -> Result<Value, JsonTextError> {
+        let mut items = Vec::new();
+        self.items(
+            b']',
+            "EOF while parsing a list",
+            "expected `,` or `]`",
+            |reader| {
+                items.push(reader.value()?);
+                Ok(())
+            },
+        )?;
+        Ok(Value::Array(items))
+    }
+
     fn object(&mut self) -> Result<Value, JsonTextError> {
+        const EOF: &str = "EOF while parsing an object";
         let mut map = Map::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            return Ok(Value::Object(map));
-        }
-        loop {
-            self.skip_whitespace();
-            match self.peek() {
+        self.items(b'}', EOF, "expected `,` or `}`", |reader| {
+            match reader.peek() {
                 Some(b'"') => {}
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("key must be a string")),
+                None => return Err(reader.error(EOF)),
+                Some(_) => return Err(reader.error("key must be a string")),
             }
-            let key = self.string()?;
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b':') => self.at += 1,
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("expected `:`")),
+            let key = reader.string()?;
+            reader.skip_whitespace();
+            match reader.peek() {
+                Some(b':') => reader.at += 1,
+                None => return Err(reader.error(EOF)),
+                Some(_) => return Err(reader.error("expected `:`")),
             }
-            self.skip_whitespace();
-            let value = self.value()?;
+            reader.skip_whitespace();
+            let value = reader.value()?;
             // A repeated key keeps its last value, as with `serde_json`.
             map.insert(key, value);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Value::Object(map));
-                }
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("expected `,` or `}`")),
-            }
-            self.skip_whitespace();
-            if self.peek() == Some(b'}') {
-                return Err(self.error("trailing comma"));
-            }
-        }
+            Ok(())
+        })?;
+        Ok(Value::Object(map))
     }
 
     /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as written.
@@ -247,10 +254,10 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let run_start = self.at;
-            let run_length = self.text[run_start..]
+            let run_length = self.text()[run_start..]
                 .iter()
                 .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-                .unwrap_or(self.text.len() - run_start);
+                .unwrap_or(self.text().len() - run_start);
             self.at += run_length;
             // A run starts and stops at ASCII bytes, so at character boundaries.
             out.push_str(self.source.get(run_start..self.at).unwrap_or_default());
@@ -297,7 +304,7 @@ impl Reader<'_> {
         let first = self.hex4()?;
         match first {
             0xD800..=0xDBFF => {
-                if self.text.get(self.at..self.at + 2) != Some(b"\\u") {
+                if self.text().get(self.at..self.at + 2) != Some(b"\\u") {
                     return Err(self.error("lone leading surrogate in hex escape"));
                 }
                 self.at += 2;
