@@ -7,6 +7,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use partner_roi::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use partner_roi::engine::json_text::parse_value;
+use partner_roi::engine::schedule::client_schedule;
 use partner_roi::engine::{project, result_text, InputKey, PartnerInputs, Program};
 use rust_decimal::Decimal;
 use std::hint::black_box;
@@ -34,6 +35,10 @@ fn engine(c: &mut Criterion) {
     // The figure the target is about: one full projection.
     c.bench_function("project_4_tiers_10_years", |b| {
         b.iter(|| project(black_box(&program), black_box(&inputs)))
+    });
+    // Its tier-independent part, month by month: computed once per projection.
+    c.bench_function("client_schedule_10_years", |b| {
+        b.iter(|| client_schedule(black_box(&inputs), 10))
     });
     // What the widget does per settled change on top: the result document's JSON text.
     c.bench_function("project_and_result_json_4_tiers_10_years", |b| {

@@ -24,6 +24,11 @@ fn program_with(terms: Value) -> Program {
 }
 
 /// Simple base inputs: 10 new clients a year at 1,000, nothing else; `overrides` on top.
+///
+/// Month by month, 10/12 clients are won in each month, each paying 1,000/12 a month: a
+/// month's cohort brings 10,000/144 a month. Year 1 has k cohorts in month k, so its licence
+/// revenue is 10,000 × (1 + … + 12)/144 = 16,250/3; without churn each later year adds
+/// 10,000 (12 more full cohorts): 46,250/3 and 76,250/3.
 fn inputs_with(program: &Program, overrides: Value) -> PartnerInputs {
     let mut values = json!({
         "existing_clients": 0, "adoption_pct": 0, "new_clients_per_year": 10, "deal_value": 1000,
@@ -54,6 +59,13 @@ fn yearly(
     projection.tiers[0].years.iter().map(pick).collect()
 }
 
+/// `values` rounded to 10 places, like the NPV below: thirds and sixths (see
+/// [`inputs_with`]) are no finite decimal, and the engine's sums of them carry its
+/// 28-digit rounding, so such figures are compared with their exact quotient rounded alike.
+fn rounded(values: &[Decimal]) -> Vec<Decimal> {
+    values.iter().map(|value| value.round_dp(10)).collect()
+}
+
 #[test]
 fn zero_clients_earn_nothing_and_pay_fees_certification_and_initial_costs() {
     let terms = json!({"annual_fee": 100, "certification_cost": 10, "min_certified_staff": 2, "joining_cost": 50, "resale_margin_pct": 20});
@@ -72,12 +84,22 @@ fn zero_clients_earn_nothing_and_pay_fees_certification_and_initial_costs() {
 #[test]
 fn full_churn_keeps_only_the_newest_cohort() {
     let projection = run(json!({"resale_margin_pct": 10}), json!({"churn_pct": 100}));
+    // Each monthly cohort leaves at its first anniversary: every year ends with the 12
+    // cohorts of its own months, 12 × 10/12 = 10 clients.
     assert_eq!(yearly(&projection, |y| y.active_clients), [dec("10"); 3]);
+    // Year 1 fills up (16,250/3); later years have 12 cohorts in every month:
+    // 12 × 12 × 10,000/144 = 10,000.
+    let licence = yearly(&projection, |y| y.licence_revenue);
     assert_eq!(
-        yearly(&projection, |y| y.licence_revenue),
-        [dec("10000"); 3]
+        licence[0].round_dp(10),
+        (dec("16250") / dec("3")).round_dp(10)
     );
-    assert_eq!(projection.tiers[0].earnings, dec("3000"));
+    assert_eq!(licence[1..], [dec("10000"), dec("10000")]);
+    // 10% of (16,250/3 + 20,000) = 7,625/3.
+    assert_eq!(
+        projection.tiers[0].earnings.round_dp(10),
+        (dec("7625") / dec("3")).round_dp(10)
+    );
 }
 
 #[test]
@@ -102,10 +124,12 @@ fn expansion_grows_each_retained_clients_value() {
         json!({}),
         json!({"expansion_pct": 10, "churn_pct": 50, "horizon_years": 2}),
     );
-    // Year 2: cohort 1 keeps 5 clients at 1,100; cohort 2 has 10 at 1,000.
+    // Year 1: 16,250/3. Year 2, month 12 + m: the 12 youngest cohorts pay 10,000/144 each
+    // (10,000 a year in all) and the m cohorts past their anniversary keep 5/12 clients at
+    // 1,100/12 (5,500/144 each): 10,000 + 5,500 × 78/144 = 77,875/6.
     assert_eq!(
-        yearly(&projection, |y| y.licence_revenue),
-        [dec("10000"), dec("15500")]
+        rounded(&yearly(&projection, |y| y.licence_revenue)),
+        rounded(&[dec("16250") / dec("3"), dec("77875") / dec("6")])
     );
 }
 
@@ -119,13 +143,14 @@ fn reselling_everything_earns_no_referral_fees_and_referring_everything_no_margi
     );
     let tier = &all_resold.tiers[0];
     assert_eq!(tier.streams.referral, Decimal::ZERO);
-    // L = 10k, 20k, 30k; rate = 20% + 50% × 10% = 25%.
-    assert_eq!(tier.streams.resale, dec("15000"));
+    // L = 16,250/3, 46,250/3, 76,250/3 (46,250 in all); rate = 20% + 50% × 10% = 25%.
+    // The years are thirds, so the engine's total is compared to 10 places.
+    assert_eq!(tier.streams.resale.round_dp(10), dec("11562.5"));
 
     let all_referred = run(terms, json!({"resell_pct": 0}));
     let tier = &all_referred.tiers[0];
     assert_eq!(tier.streams.resale, Decimal::ZERO);
-    assert_eq!(tier.streams.referral, dec("9000")); // 15% of 60k
+    assert_eq!(tier.streams.referral.round_dp(10), dec("6937.5")); // 15% of 46,250
 }
 
 #[test]
@@ -141,30 +166,45 @@ fn referral_years_limit_which_cohorts_pay() {
         json!({"referral_share_pct": 20, "referral_years": 1}),
         base.clone(),
     );
+    // Only the cohorts of the last 12 months pay: year 1's 16,250/3, then 10,000 a year.
+    let referral_revenue = yearly(&first_year, |y| y.referral_revenue);
     assert_eq!(
-        yearly(&first_year, |y| y.referral_revenue),
-        [dec("10000"); 3]
+        referral_revenue[0].round_dp(10),
+        (dec("16250") / dec("3")).round_dp(10)
     );
-    assert_eq!(first_year.tiers[0].streams.referral, dec("6000"));
+    assert_eq!(referral_revenue[1..], [dec("10000"), dec("10000")]);
+    // 20% of (16,250/3 + 20,000) = 15,250/3.
+    assert_eq!(
+        first_year.tiers[0].streams.referral.round_dp(10),
+        (dec("15250") / dec("3")).round_dp(10)
+    );
 
     let every_year = run(
         json!({"referral_share_pct": 20, "referral_years": null}),
         base,
     );
     assert_eq!(
-        yearly(&every_year, |y| y.referral_revenue),
-        [dec("10000"), dec("20000"), dec("30000")]
+        rounded(&yearly(&every_year, |y| y.referral_revenue)),
+        rounded(&[
+            dec("16250") / dec("3"),
+            dec("46250") / dec("3"),
+            dec("76250") / dec("3")
+        ])
     );
-    assert_eq!(every_year.tiers[0].streams.referral, dec("12000"));
+    // 20% of 46,250 (a sum of thirds: compared to 10 places).
+    assert_eq!(
+        every_year.tiers[0].streams.referral.round_dp(10),
+        dec("9250")
+    );
 }
 
 #[test]
 fn mdf_cap_binds() {
     let projection = run(json!({"mdf_pct": 10, "mdf_cap": 1500}), json!({}));
-    assert_eq!(
-        yearly(&projection, |y| y.streams.mdf),
-        [dec("1000"), dec("1500"), dec("1500")]
-    );
+    // 10% of 16,250/3 = 1,625/3 in year 1; 10% of 46,250/3 and 76,250/3 is capped at 1,500.
+    let mdf = yearly(&projection, |y| y.streams.mdf);
+    assert_eq!(mdf[0].round_dp(10), (dec("1625") / dec("3")).round_dp(10));
+    assert_eq!(mdf[1..], [dec("1500"), dec("1500")]);
 }
 
 #[test]
@@ -179,9 +219,13 @@ fn rebate_applies_only_above_the_threshold() {
         json!({"rebate_pct": 5, "rebate_threshold": 15000}),
         json!({}),
     );
+    // Resold 16,250/3 (below 15,000), then 46,250/3 and 76,250/3: 5% of 1,250/3 and of
+    // 31,250/3 above the threshold.
+    let rebate = yearly(&within, |y| y.streams.rebate);
+    assert_eq!(rebate[0], dec("0"));
     assert_eq!(
-        yearly(&within, |y| y.streams.rebate),
-        [dec("0"), dec("250"), dec("750")]
+        rounded(&rebate[1..]),
+        rounded(&[dec("125") / dec("6"), dec("3125") / dec("6")])
     );
 }
 
@@ -205,24 +249,27 @@ fn payback_not_reached_within_the_horizon() {
 
 #[test]
 fn payback_within_the_first_year_is_interpolated() {
-    // Full churn keeps licence revenue at 10,000 a year: 12% margin earns 1,200 a year.
+    // Month k of year 1 has k cohorts paying 10,000/144 each: a 12% margin earns 100k/12.
+    // After 11 months 100 × 66/12 = 550, 50 short of the 600 invested; month 12 earns 100:
+    // 11 + 50/100 = 11.5 months.
     let projection = run(
         json!({"resale_margin_pct": 12}),
         json!({"churn_pct": 100, "initial_investment": 600}),
     );
-    assert_eq!(projection.tiers[0].payback_months, Some(dec("6")));
+    assert_eq!(projection.tiers[0].payback_months, Some(dec("11.5")));
 }
 
 #[test]
 fn payback_after_a_loss_making_first_year() {
-    // Year 1 net = 1,200 − 2,000 = −800; then 1,200 a year: cumulative −800, +400.
+    // Year 1 net = 12% of 16,250/3 − 2,000 = 650 − 2,000 = −1,350.
     let projection = run(
         json!({"resale_margin_pct": 12, "annual_fee": 0}),
         json!({"churn_pct": 100, "acquisition_cost": 200}),
     );
-    // Acquisition 200 × 10 = 2,000 every year, so the net is −800 every year: never paid back.
+    // Acquisition 200 × 10/12 = 166.67 a month, 2,000 every year, against 1,200 a year
+    // from year 2: the net is −800 a year after year 1, never paid back.
     assert_eq!(projection.tiers[0].payback_months, None);
-    assert_eq!(projection.tiers[0].years[0].cumulative_net, dec("-800"));
+    assert_eq!(projection.tiers[0].years[0].cumulative_net, dec("-1350"));
 }
 
 #[test]
@@ -231,16 +278,19 @@ fn npv_discounts_each_year() {
         json!({"resale_margin_pct": 10}),
         json!({"churn_pct": 100, "discount_rate_pct": 10, "horizon_years": 2, "initial_investment": 100}),
     );
-    // −100 + 1000/1.1 + 1000/1.21
-    let expected = dec("-100") + dec("1000") / dec("1.1") + dec("1000") / dec("1.21");
+    // Yearly nets: 10% of 16,250/3 = 1,625/3, then 10% of 10,000 = 1,000.
+    // −100 + (1625/3)/1.1 + 1000/1.21
+    let expected = dec("-100") + dec("1625") / dec("3") / dec("1.1") + dec("1000") / dec("1.21");
     assert_eq!(projection.tiers[0].npv.round_dp(10), expected.round_dp(10));
 }
 
 #[test]
 fn qualification_reports_first_year_shortfall_and_staff_gap() {
+    // Licence revenue 16,250/3, 46,250/3 and 76,250/3 (about 5,417, 15,417 and 25,417):
+    // 20,000 is reached in year 3.
     let later = run(json!({"min_annual_revenue": 20000}), json!({}));
     let qualification = &later.tiers[0].qualification;
-    assert_eq!(qualification.qualifies_from_year, Some(2));
+    assert_eq!(qualification.qualifies_from_year, Some(3));
     assert_eq!(qualification.revenue_shortfall, None);
 
     let never = run(
@@ -249,7 +299,13 @@ fn qualification_reports_first_year_shortfall_and_staff_gap() {
     );
     let qualification = &never.tiers[0].qualification;
     assert_eq!(qualification.qualifies_from_year, None);
-    assert_eq!(qualification.revenue_shortfall, Some(dec("20000")));
+    // 50,000 − 76,250/3 = 73,750/3.
+    assert_eq!(
+        qualification
+            .revenue_shortfall
+            .map(|shortfall| shortfall.round_dp(10)),
+        Some((dec("73750") / dec("3")).round_dp(10))
+    );
     assert_eq!(qualification.staff_gap, dec("2"));
 }
 
@@ -266,10 +322,13 @@ fn recommends_the_best_tier_that_qualifies_now_and_prices_upgrades() {
     .unwrap();
     let inputs = inputs_with(&program, json!({}));
     let projection = project(&program, &inputs).unwrap();
+    // Licence revenue 16,250/3 (about 5,417), 46,250/3 and 76,250/3: mid qualifies from
+    // year 1, top (20,000) from year 3.
     assert_eq!(projection.recommended, Some(1));
     assert_eq!(projection.upgrades.len(), 1);
     assert_eq!(projection.upgrades[0].tier_index, 2);
-    assert_eq!(projection.upgrades[0].extra_net, dec("6000")); // 10% more of 60,000
+    // 10% more of 46,250 (a sum of thirds: compared to 10 places).
+    assert_eq!(projection.upgrades[0].extra_net.round_dp(10), dec("4625"));
 }
 
 #[test]

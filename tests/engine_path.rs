@@ -79,7 +79,8 @@ fn the_ramp_delays_the_first_deals_by_whole_and_part_years() {
             ],
         );
         let schedule = client_schedule(&partner, 3).unwrap();
-        let new_clients: Vec<Decimal> = schedule.iter().map(|year| year.new_clients).collect();
+        let new_clients: Vec<Decimal> =
+            schedule.years.iter().map(|year| year.new_clients).collect();
         assert_eq!(new_clients, expected.map(dec), "ramp of {ramp} months");
     }
 }
@@ -91,11 +92,13 @@ fn without_a_ramp_every_figure_is_unchanged() {
     assert_eq!(partner.get(InputKey::RampMonths), Decimal::ZERO);
     let schedule = client_schedule(&partner, 3).unwrap();
     // C = 20, a = 10%, W = 5: 7, 6.8, 6.62 (the model without a ramp).
-    let new_clients: Vec<Decimal> = schedule.iter().map(|year| year.new_clients).collect();
+    let new_clients: Vec<Decimal> = schedule.years.iter().map(|year| year.new_clients).collect();
     assert_eq!(new_clients, ["7", "6.8", "6.62"].map(dec));
 }
 
-/// Revenue 100,000, 200,000 and 300,000 a year: ten new clients a year at 10,000, no churn.
+/// Ten new clients a year at 10,000, no churn: 10/12 clients won each month, each paying
+/// 10,000/12 a month, so revenue 162,500/3, 462,500/3 and 762,500/3 a year (54,166.67,
+/// 154,166.67 and 254,166.67).
 fn growing(program: &Program) -> PartnerInputs {
     inputs(
         program,
@@ -145,13 +148,19 @@ fn the_journey_moves_up_as_revenue_grows_and_pays_each_joining_cost_on_entry() {
 #[test]
 fn the_journey_moves_down_when_churn_shrinks_revenue_and_pays_no_joining_cost_twice() {
     let program = three_tiers();
-    // C = 40, a = 50%, churn 60%, 6 months of ramp, 10,000 a client: licence revenue
-    // 100,000, 190,000, 151,000 and 97,900.
+    // C = 30, a = 100%, churn 60%, 6 months of ramp, 10,000 a client: 2.5 clients a month
+    // in months 7–12 (15 of the 30 adopt) and 1.25 a month in year 2 (the other 15), each
+    // paying 10,000/12 a month. Year 1: 2.5 × (1 + … + 6) = 52.5 client-months = 43,750;
+    // year 2: 246 client-months (year 1's cohorts keep 40% at their anniversary) = 205,000;
+    // then no new clients: 150,750 and 60,300.
+    // (With the month-by-month model the former C = 40 and a = 50% give 29,166.67, 163,750,
+    // 174,875 and 124,637.50: silver from year 2 on, never gold nor back to bronze. Every
+    // existing client adopting within 18 months reaches gold in year 2 and falls back.)
     let partner = inputs(
         &program,
         &[
-            (InputKey::ExistingClients, 40),
-            (InputKey::AdoptionPct, 50),
+            (InputKey::ExistingClients, 30),
+            (InputKey::AdoptionPct, 100),
             (InputKey::NewClientsPerYear, 0),
             (InputKey::DealValue, 10_000),
             (InputKey::ChurnPct, 60),
@@ -166,7 +175,7 @@ fn the_journey_moves_down_when_churn_shrinks_revenue_and_pays_no_joining_cost_tw
         .iter()
         .map(|year| year.licence_revenue)
         .collect();
-    assert_eq!(revenue, ["100000", "190000", "151000", "97900"].map(dec));
+    assert_eq!(revenue, ["43750", "205000", "150750", "60300"].map(dec));
     let journey = &projection.journey;
     assert_eq!(journey.tier_by_year, [0, 2, 1, 0]);
     let joining: Vec<Decimal> = journey
@@ -207,13 +216,17 @@ fn the_result_document_carries_the_journey() {
     let partner = growing(&program);
     let document = result_json(&program, &project(&program, &partner).unwrap(), None);
     let journey = &document["journey"];
-    // Revenue 100,000, 200,000, 300,000 against requirements of 0, 120,000 and 180,000.
-    assert_eq!(journey["path"], json!(["bronze", "gold", "gold"]));
-    assert_eq!(journey["years"][1]["tier"], "gold");
+    // Revenue 54,166.67, 154,166.67, 254,166.67 against requirements of 0, 120,000 and
+    // 180,000.
+    assert_eq!(journey["path"], json!(["bronze", "silver", "gold"]));
+    assert_eq!(journey["years"][1]["tier"], "silver");
     let joining: Vec<&Value> = (0..3)
         .map(|year| &journey["years"][year]["joining_cost"])
         .collect();
-    assert_eq!(joining, [&json!("0.00"), &json!("3000.00"), &json!("0.00")]);
+    assert_eq!(
+        joining,
+        [&json!("0.00"), &json!("2000.00"), &json!("3000.00")]
+    );
     assert_eq!(journey["initial_costs"], "6000.00");
     for field in [
         "net",

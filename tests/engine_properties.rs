@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use partner_roi::engine::program::{InputSpec, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT};
+use partner_roi::engine::schedule::{client_schedule, MONTH_CLIENT_SCALE, MONTH_MONEY_SCALE};
 use partner_roi::engine::{project, EngineError, InputKey, PartnerInputs, Program, Projection};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -219,19 +220,65 @@ fn check_projection(
             npv
         );
 
+        // Months: each year's net is the sum of its months', and the cumulative net by month
+        // meets the yearly one at every year's end.
+        let by_month = tier
+            .cumulative_net_by_month()
+            .map_err(|error| TestCaseError::fail(error.to_string()))?;
+        let months = 12 * horizon as usize;
+        prop_assert_eq!(tier.month_nets_x144.len(), months);
+        prop_assert_eq!(by_month.len(), months + 1);
+        prop_assert_eq!(by_month[0], -tier.initial_costs);
+        for (index, year) in tier.years.iter().enumerate() {
+            let months_net: Decimal = tier.month_nets_x144[12 * index..12 * index + 12]
+                .iter()
+                .sum::<Decimal>()
+                / MONTH_MONEY_SCALE;
+            prop_assert!(
+                close(months_net, year.net),
+                "year {}: {} vs {}",
+                year.year,
+                months_net,
+                year.net
+            );
+            prop_assert!(close(by_month[12 * index + 12], year.cumulative_net));
+        }
+
         // Payback: zero if never negative, none if still negative at the horizon, else
-        // within the year after the last negative cumulative net.
-        let last_negative = cumulative_by_year.iter().rposition(|c| *c < Decimal::ZERO);
+        // within the month after the last negative cumulative net.
+        let last_negative = by_month[..months].iter().rposition(|c| *c < Decimal::ZERO);
         match (last_negative, tier.payback_months) {
             (None, payback) => prop_assert_eq!(payback, Some(Decimal::ZERO)),
-            (Some(year), None) => prop_assert_eq!(year as u32, horizon),
-            (Some(year), Some(months)) => {
-                let before = Decimal::from(12 * year);
+            (Some(_), None) => prop_assert!(by_month[months] < Decimal::ZERO),
+            (Some(month), Some(payback)) => {
+                let before = Decimal::from(month);
+                prop_assert!(by_month[months] >= Decimal::ZERO);
                 prop_assert!(
-                    before <= months && months <= before + Decimal::from(12) + Decimal::new(1, 6),
-                    "payback {} months, cumulative net last negative after year {}",
-                    months,
-                    year
+                    before <= payback && payback <= before + Decimal::ONE + Decimal::new(1, 6),
+                    "payback {} months, cumulative net last negative after month {}",
+                    payback,
+                    month
+                );
+            }
+        }
+
+        // Nothing is sold during the ramp: whatever is paid up front or in year 1's first
+        // month is not paid back before it ends (its last whole month, for a fractional ramp).
+        let ramp = inputs.get(InputKey::RampMonths).floor();
+        let first_month_costs = tier
+            .years
+            .first()
+            .map_or(Decimal::ZERO, |year| year.program_fee + year.certification);
+        let paid_up_front = tier.initial_costs >= Decimal::ZERO
+            && first_month_costs >= Decimal::ZERO
+            && (tier.initial_costs > Decimal::ZERO || first_month_costs > Decimal::ZERO);
+        if paid_up_front {
+            if let Some(payback) = tier.payback_months {
+                prop_assert!(
+                    payback >= ramp,
+                    "payback {} before the ramp of {} months ends",
+                    payback,
+                    ramp
                 );
             }
         }
@@ -527,6 +574,64 @@ proptest! {
                 prop_assert!(close(tier.costs, initial + yearly * years), "{} vs {}", tier.costs, initial + yearly * years);
             }
         }
+    }
+
+    /// The schedule's years are the sums of their months (their active clients: the last
+    /// month's), and its months follow `docs/model.md`: no client before the ramp ends, a
+    /// twelfth of the year's pace in every month after it.
+    #[test]
+    fn a_years_figures_are_the_sum_of_its_months(inputs in any_inputs()) {
+        let horizon = 3;
+        let Ok(schedule) = client_schedule(&inputs, horizon) else {
+            return Ok(());
+        };
+        prop_assert_eq!(schedule.months.len(), 36);
+        let ramp = inputs.get(InputKey::RampMonths);
+        for (year, months) in schedule.years.iter().zip(schedule.months.chunks(12)) {
+            let sum = |figure: fn(&partner_roi::engine::schedule::ScheduleMonth) -> Decimal, scale| {
+                months.iter().map(figure).sum::<Decimal>() / scale
+            };
+            prop_assert!(close(year.new_clients, sum(|m| m.new_clients_x12, MONTH_CLIENT_SCALE)));
+            prop_assert!(close(year.licence_revenue, sum(|m| m.licence_revenue_x144, MONTH_MONEY_SCALE)));
+            prop_assert!(close(year.services_profit, sum(|m| m.services_profit_x144, MONTH_MONEY_SCALE)));
+            prop_assert!(close(year.acquisition, sum(|m| m.acquisition_x144, MONTH_MONEY_SCALE)));
+            prop_assert!(close(year.active_clients, months[11].active_clients_x12 / MONTH_CLIENT_SCALE));
+            let pace = months.iter().map(|m| m.new_clients_x12).find(|won| !won.is_zero());
+            for (offset, month) in months.iter().enumerate() {
+                let number = Decimal::from(12 * (year.year - 1) + offset as u32 + 1);
+                if number <= ramp {
+                    prop_assert_eq!(month.new_clients_x12, Decimal::ZERO);
+                    prop_assert_eq!(month.licence_revenue_x144, Decimal::ZERO);
+                } else if let Some(pace) = pace {
+                    prop_assert_eq!(month.new_clients_x12, pace);
+                }
+            }
+        }
+    }
+
+    /// With no ramp, churn or expansion, the clients won in year 1 pay 12, 11, … 1 months of
+    /// it: 78 of 144 twelfths, so year 1's licence revenue is 13/24 of a full year's.
+    #[test]
+    fn without_a_ramp_year_one_earns_thirteen_twenty_fourths_of_a_full_year(
+        existing in 0i64..10_000,
+        adoption in 0i64..=100,
+        won in 0i64..1_000,
+        deal_value in 0i64..1_000_000,
+    ) {
+        let program = program_of(vec![TierTerms::default()]);
+        let mut inputs = program.default_inputs();
+        inputs.set(InputKey::ExistingClients, Decimal::from(existing));
+        inputs.set(InputKey::AdoptionPct, Decimal::from(adoption));
+        inputs.set(InputKey::NewClientsPerYear, Decimal::from(won));
+        inputs.set(InputKey::DealValue, Decimal::from(deal_value));
+        inputs.set(InputKey::RampMonths, Decimal::ZERO);
+        inputs.set(InputKey::ChurnPct, Decimal::ZERO);
+        inputs.set(InputKey::ExpansionPct, Decimal::ZERO);
+        let schedule = client_schedule(&inputs, 1).map_err(|error| TestCaseError::fail(error.to_string()))?;
+        let clients = Decimal::from(existing) * Decimal::from(adoption) / Decimal::ONE_HUNDRED + Decimal::from(won);
+        let full_year = clients * Decimal::from(deal_value);
+        prop_assert_eq!(schedule.years[0].new_clients, clients);
+        prop_assert!(close(schedule.years[0].licence_revenue, full_year * Decimal::from(13) / Decimal::from(24)));
     }
 
     /// Any decimal in every input, negative ones included: an invalid horizon is exactly

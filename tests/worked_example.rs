@@ -52,6 +52,22 @@ fn worked_example() {
     assert_contains(&result["tiers"], &expected["tiers"], "tiers");
 }
 
+/// The month-by-month cases of tests/fixtures/monthly_cases.py: every ramp from 0 to 24
+/// months, referral periods of 0, 1 and 3 years and none, capped and uncapped MDF, rebates
+/// above and below the threshold, downsell, 100% churn, the path moving up and down, the
+/// services kept apart, horizons of 1 and 10 years.
+#[test]
+fn monthly_cases() {
+    let fixture: Value = serde_json::from_str(include_str!("fixtures/monthly_cases.json")).unwrap();
+    let cases = fixture["cases"].as_array().unwrap();
+    assert!(cases.len() >= 10, "{} cases", cases.len());
+    for case in cases {
+        let (_, result) = engine_result(case);
+        let name = case["name"].as_str().unwrap();
+        assert_contains(&result, &case["expected"], name);
+    }
+}
+
 #[test]
 fn journey_example_with_a_ramp() {
     let fixture: Value =
@@ -69,6 +85,7 @@ fn journey_example_with_a_ramp() {
         ramped.set(InputKey::RampMonths, Decimal::from(ramp));
         let schedule = client_schedule(&ramped, 3).unwrap();
         let years: Vec<Value> = schedule
+            .years
             .iter()
             .map(|year| {
                 let cents = |value: Decimal| json!(fixed_places(value, 2));

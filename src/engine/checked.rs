@@ -16,28 +16,72 @@ fn overflow(blame: InputKey) -> EngineError {
     EngineError::Overflow { input: blame }
 }
 
-/// Whether `value`'s magnitude is at most [`LARGEST_FIGURE`], without a decimal
-/// comparison (the engine's hot path): `|m| / 10^s <= 10^20` exactly when
-/// `|m| <= 10^(20+s)`, and a mantissa (below 2^96 < 10^29) always is from scale 9 on.
-fn within_bound(value: &Decimal) -> bool {
-    /// `10^(20+s)` for the scales `s` that need the test.
-    const LARGEST_MANTISSA_BY_SCALE: [u128; 9] = {
-        let mut table = [0; 9];
-        let mut scale = 0;
-        while scale < table.len() {
-            table[scale] = 10u128.pow(20 + scale as u32);
-            scale += 1;
-        }
-        table
-    };
-    match LARGEST_MANTISSA_BY_SCALE.get(value.scale() as usize) {
+/// `10^(exponent+s)` for the scales `s` from 0 to 8: the largest mantissa of a figure of
+/// magnitude at most `10^exponent` at scale `s`. From scale 9 on, a mantissa (below
+/// 2^96 < 10^29) always is within the bounds used here.
+const fn largest_mantissas(exponent: u32) -> [u128; 9] {
+    let mut table = [0; 9];
+    let mut scale = 0;
+    while scale < table.len() {
+        table[scale] = 10u128.pow(exponent + scale as u32);
+        scale += 1;
+    }
+    table
+}
+
+/// Every figure of a projection: magnitudes up to 10^20.
+const FIGURE_BOUND: [u128; 9] = largest_mantissas(20);
+/// A month's figures kept as 144 × their value (`schedule.rs`): up to 10^23, above
+/// 144 × 10^20, so that a month never overflows where its year would not. At that size a
+/// figure still keeps five decimal places, a 144th of which is far below a cent.
+const SCALED_BOUND: [u128; 9] = largest_mantissas(23);
+
+/// Whether `value`'s magnitude is within `bound`, without a decimal comparison (the
+/// engine's hot path): `|m| / 10^s <= 10^e` exactly when `|m| <= 10^(e+s)`.
+fn within(value: &Decimal, bound: &[u128; 9]) -> bool {
+    match bound.get(value.scale() as usize) {
         Some(&largest) => value.mantissa().unsigned_abs() <= largest,
         None => true,
     }
 }
 
+fn within_bound(value: &Decimal) -> bool {
+    within(value, &FIGURE_BOUND)
+}
+
 fn bounded(result: Option<Decimal>, blame: InputKey) -> Calc {
     result.filter(within_bound).ok_or(overflow(blame))
+}
+
+/// `a + b` of two scaled monthly figures (see [`SCALED_BOUND`]), or an overflow blamed on
+/// `blame`.
+pub fn add_scaled(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
+    a.checked_add(b)
+        .filter(|value| within(value, &SCALED_BOUND))
+        .ok_or(overflow(blame))
+}
+
+/// `a − b` of two scaled monthly figures, or an overflow blamed on `blame`.
+pub fn sub_scaled(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
+    add_scaled(a, -b, blame)
+}
+
+/// `a × b` where the product is a scaled monthly figure, or an overflow blamed on `blame`.
+pub fn mul_scaled(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
+    if a.is_zero() || b.is_zero() {
+        Ok(Decimal::ZERO)
+    } else {
+        a.checked_mul(b)
+            .filter(|value| within(value, &SCALED_BOUND))
+            .ok_or(overflow(blame))
+    }
+}
+
+/// The sum of scaled monthly figures, or an overflow blamed on `blame`.
+pub fn sum_scaled(values: impl IntoIterator<Item = Decimal>, blame: InputKey) -> Calc {
+    values.into_iter().try_fold(Decimal::ZERO, |total, value| {
+        add_scaled(total, value, blame)
+    })
 }
 
 /// `a + b`, or an overflow blamed on `blame`.
@@ -171,6 +215,34 @@ mod tests {
         );
         assert_eq!(
             div(Decimal::ONE, Decimal::ZERO, blame),
+            Err(overflow(blame))
+        );
+    }
+
+    #[test]
+    fn scaled_monthly_figures_may_reach_144_times_the_largest_figure() {
+        let blame = InputKey::DealValue;
+        let scaled_largest = LARGEST_FIGURE * Decimal::from(144);
+        assert_eq!(
+            add(scaled_largest, Decimal::ZERO, blame),
+            Err(overflow(blame))
+        );
+        assert_eq!(
+            add_scaled(scaled_largest, Decimal::ZERO, blame),
+            Ok(scaled_largest)
+        );
+        assert_eq!(
+            mul_scaled(LARGEST_FIGURE, Decimal::from(144), blame),
+            Ok(scaled_largest)
+        );
+        let beyond = Decimal::from_i128_with_scale(10i128.pow(23) + 1, 0);
+        assert_eq!(
+            add_scaled(beyond, Decimal::ZERO, blame),
+            Err(overflow(blame))
+        );
+        assert_eq!(sum_scaled([beyond], blame), Err(overflow(blame)));
+        assert_eq!(
+            sub_scaled(-beyond, Decimal::ZERO, blame),
             Err(overflow(blame))
         );
     }

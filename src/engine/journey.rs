@@ -3,13 +3,13 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{add, sub};
+use super::checked::{add, mul_scaled, sub, sub_scaled};
 use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::program::Program;
 use super::projection::{initial_costs, Outcome, TierProjection};
-use super::schedule::ScheduleYear;
+use super::schedule::{Schedule, MONTH_MONEY_SCALE};
 
 /// The partner's path through the tiers.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,10 +60,11 @@ fn tier_for_revenue(program: &Program, licence_revenue: Decimal) -> usize {
 pub(super) fn journey(
     program: &Program,
     inputs: &PartnerInputs,
-    schedule: &[ScheduleYear],
+    schedule: &Schedule,
     tiers: &[TierProjection],
 ) -> Result<Journey, EngineError> {
     let tier_by_year: Vec<usize> = schedule
+        .years
         .iter()
         .map(|year| tier_for_revenue(program, year.licence_revenue))
         .collect();
@@ -83,27 +84,41 @@ pub(super) fn journey(
         *first = true;
     }
     let mut cumulative = -initial_costs;
-    let mut years = Vec::with_capacity(schedule.len());
+    let mut years = Vec::with_capacity(schedule.years.len());
+    let mut month_nets = Vec::with_capacity(schedule.months.len());
     for (index, &tier) in tier_by_year.iter().enumerate() {
         let joining_cost = terms_of(tier)?.joining_cost;
         let first_entry = !std::mem::replace(&mut entered[tier], true);
         // The year as that tier's own projection has it: the same operations in the same
         // order, so the same figures. A joining cost paid within it adds to its costs.
-        let mut year = tiers
-            .get(tier)
-            .and_then(|projection| projection.years.get(index))
+        let projection = tiers.get(tier).ok_or(EngineError::NoSuchTier)?;
+        let mut year = projection
+            .years
+            .get(index)
             .cloned()
             .ok_or(EngineError::NoSuchTier)?;
+        let mut year_month_nets = projection
+            .month_nets_x144
+            .get(12 * index..12 * index + 12)
+            .ok_or(EngineError::NoSuchTier)?
+            .to_vec();
         if first_entry && !joining_cost.is_zero() {
             year.joining_cost = joining_cost;
             year.costs = add(year.costs, joining_cost, InputKey::AcquisitionCost)?;
             year.net = sub(year.earnings, year.costs, InputKey::DealValue)?;
+            // Paid in the year's first month.
+            year_month_nets[0] = sub_scaled(
+                year_month_nets[0],
+                mul_scaled(joining_cost, MONTH_MONEY_SCALE, InputKey::AcquisitionCost)?,
+                InputKey::DealValue,
+            )?;
         }
+        month_nets.extend(year_month_nets);
         year.cumulative_net = add(cumulative, year.net, InputKey::DealValue)?;
         cumulative = year.cumulative_net;
         years.push(year);
     }
-    let outcome = Outcome::from_years(initial_costs, years, schedule)?;
+    let outcome = Outcome::from_years(initial_costs, years, month_nets, &schedule.years)?;
     let start_net = tiers.get(start).map_or(Decimal::ZERO, |tier| tier.net);
     Ok(Journey {
         extra_net_vs_start_tier: sub(outcome.net, start_net, InputKey::DealValue)?,

@@ -5,13 +5,13 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{add, div, fraction, mul, sub, sum, Calc};
+use super::checked::{add, add_scaled, div, fraction, mul, mul_scaled, sub, sub_scaled, sum, Calc};
 use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::journey::{journey, Journey};
 use super::program::{Program, Tier, TierTerms};
-use super::schedule::{client_schedule, ScheduleYear};
+use super::schedule::{client_schedule, Schedule, ScheduleYear, MONTH_MONEY_SCALE};
 
 /// The five earnings streams of one year or of a whole horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -98,6 +98,30 @@ pub struct TierYear {
     pub cumulative_net: Decimal,
 }
 
+/// The last month in which a cumulative net that starts at −`initial_costs` and adds each
+/// of `month_nets` (all scaled alike) crosses zero, moving in a straight line within a month.
+///
+/// `Some(0)` when it is never negative, `None` when it is still negative at the end.
+fn payback_months(
+    initial_costs: Decimal,
+    month_nets: &[Decimal],
+) -> Result<Option<Decimal>, EngineError> {
+    let blame = InputKey::DealValue;
+    let mut cumulative = -mul_scaled(initial_costs, MONTH_MONEY_SCALE, blame)?;
+    let mut payback = (cumulative >= Decimal::ZERO).then_some(Decimal::ZERO);
+    for (month, &net) in month_nets.iter().enumerate() {
+        let before = cumulative;
+        cumulative = add_scaled(cumulative, net, blame)?;
+        if cumulative < Decimal::ZERO {
+            payback = None;
+        } else if before < Decimal::ZERO {
+            // The cumulative net crosses zero during this month; `net > 0` here.
+            payback = Some(add(Decimal::from(month), div(-before, net, blame)?, blame)?);
+        }
+    }
+    Ok(payback)
+}
+
 /// Whether and when a tier's requirements are met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Qualification {
@@ -134,6 +158,8 @@ pub struct Outcome {
     pub payback_months: Option<Decimal>,
     /// Net ÷ years.
     pub yearly_average_net: Decimal,
+    /// Each month's net, month 1 first, as 144 × its value (see [`MONTH_MONEY_SCALE`]).
+    pub month_nets_x144: Vec<Decimal>,
 }
 
 impl Outcome {
@@ -143,11 +169,26 @@ impl Outcome {
         sum(self.years.iter().map(figure), InputKey::DealValue)
     }
 
-    /// The totals of `years` (those of `schedule`) after `initial_costs` (`docs/model.md`,
-    /// sections 6 to 8).
+    /// The cumulative net at the end of each month, from day one (month 0, the initial
+    /// costs) to the horizon's last month.
+    pub fn cumulative_net_by_month(&self) -> Result<Vec<Decimal>, EngineError> {
+        let blame = InputKey::DealValue;
+        let mut cumulative = -mul_scaled(self.initial_costs, MONTH_MONEY_SCALE, blame)?;
+        let mut by_month = Vec::with_capacity(self.month_nets_x144.len() + 1);
+        by_month.push(-self.initial_costs);
+        for &net in &self.month_nets_x144 {
+            cumulative = add_scaled(cumulative, net, blame)?;
+            by_month.push(div(cumulative, MONTH_MONEY_SCALE, blame)?);
+        }
+        Ok(by_month)
+    }
+
+    /// The totals of `years` (those of `schedule`), whose months' nets are `month_nets_x144`,
+    /// after `initial_costs` (`docs/model.md`, sections 6 to 8).
     pub(super) fn from_years(
         initial_costs: Decimal,
         years: Vec<TierYear>,
+        month_nets_x144: Vec<Decimal>,
         schedule: &[ScheduleYear],
     ) -> Result<Self, EngineError> {
         let blame = InputKey::DealValue;
@@ -169,7 +210,7 @@ impl Outcome {
         let horizon = Decimal::from(years.len());
         Ok(Outcome {
             npv: net_present_value(initial_costs, &years, schedule)?,
-            payback_months: payback_months(initial_costs, &years)?,
+            payback_months: payback_months(initial_costs, &month_nets_x144)?,
             yearly_average_net: div(net, horizon.max(Decimal::ONE), blame)?,
             program_earnings: streams.from_program()?,
             years,
@@ -179,6 +220,7 @@ impl Outcome {
             costs,
             net,
             roi,
+            month_nets_x144,
         })
     }
 }
@@ -247,16 +289,11 @@ pub fn project(program: &Program, inputs: &PartnerInputs) -> Result<Projection, 
     PROJECTIONS.with(|count| count.set(count.get() + 1));
     let horizon = horizon_years(inputs)?;
     let schedule = client_schedule(inputs, horizon)?;
-    let rates = program
-        .tiers
-        .iter()
-        .map(|tier| TierRates::new(&tier.terms, inputs))
-        .collect::<Result<Vec<_>, _>>()?;
+    let own_x144 = own_month_nets_x144(&schedule, program.services_in_net)?;
     let tiers = program
         .tiers
         .iter()
-        .zip(&rates)
-        .map(|(tier, rates)| project_tier(tier, rates, inputs, &schedule, program.services_in_net))
+        .map(|tier| project_tier(tier, inputs, &schedule, &own_x144, program.services_in_net))
         .collect::<Result<Vec<_>, _>>()?;
     let recommended = recommended_tier(&tiers);
     let upgrades = match recommended {
@@ -284,8 +321,8 @@ pub fn project_tier_net(
         .get(tier_index)
         .ok_or(EngineError::NoSuchTier)?;
     let schedule = client_schedule(inputs, horizon_years(inputs)?)?;
-    let rates = TierRates::new(&tier.terms, inputs)?;
-    Ok(project_tier(tier, &rates, inputs, &schedule, program.services_in_net)?.net)
+    let own_x144 = own_month_nets_x144(&schedule, program.services_in_net)?;
+    Ok(project_tier(tier, inputs, &schedule, &own_x144, program.services_in_net)?.net)
 }
 
 fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
@@ -297,28 +334,99 @@ fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
     u32::try_from(horizon.normalize().mantissa()).map_err(|_| EngineError::InvalidHorizon)
 }
 
+/// `tier` over `schedule`, whose months bring the partner `own_x144` (see
+/// [`own_month_nets_x144`]).
 fn project_tier(
     tier: &Tier,
-    rates: &TierRates,
     inputs: &PartnerInputs,
-    schedule: &[ScheduleYear],
+    schedule: &Schedule,
+    own_x144: &[Decimal],
     services_in_net: bool,
 ) -> Result<TierProjection, EngineError> {
     let terms = &tier.terms;
+    let rates = TierRates::new(terms, inputs, schedule)?;
     let initial_costs = initial_costs(terms, inputs)?;
     let mut cumulative = -initial_costs;
-    let mut years = Vec::with_capacity(schedule.len());
-    for schedule_year in schedule {
-        let year = project_year(terms, rates, schedule_year, cumulative, services_in_net)?;
+    let mut years = Vec::with_capacity(schedule.years.len());
+    for schedule_year in &schedule.years {
+        let year = project_year(terms, &rates, schedule_year, cumulative, services_in_net)?;
         cumulative = year.cumulative_net;
         years.push(year);
     }
+    let month_nets = month_nets_x144(&rates, &years, schedule, own_x144)?;
     Ok(TierProjection {
         tier_id: tier.id.clone(),
         tier_name: tier.name.clone(),
-        qualification: qualification(terms, inputs, schedule)?,
-        outcome: Outcome::from_years(initial_costs, years, schedule)?,
+        qualification: qualification(terms, inputs, &schedule.years)?,
+        outcome: Outcome::from_years(initial_costs, years, month_nets, &schedule.years)?,
     })
+}
+
+/// 144 × what each month brings the partner in every tier alike: its services profit when
+/// it counts in the net, less the cost of winning its clients.
+fn own_month_nets_x144(
+    schedule: &Schedule,
+    services_in_net: bool,
+) -> Result<Vec<Decimal>, EngineError> {
+    schedule
+        .months
+        .iter()
+        .map(|month| {
+            let services = if services_in_net {
+                month.services_profit_x144
+            } else {
+                Decimal::ZERO
+            };
+            sub_scaled(services, month.acquisition_x144, InputKey::AcquisitionCost)
+        })
+        .collect()
+}
+
+/// 144 × each month's net of a tier with `rates` whose years are `years`: the month's
+/// licence revenue at the tier's rates, the partner's own `own_x144`, the year's fee and
+/// certification in its first month, its rebate and MDF in its last (`docs/model.md`,
+/// section 5).
+fn month_nets_x144(
+    rates: &TierRates,
+    years: &[TierYear],
+    schedule: &Schedule,
+    own_x144: &[Decimal],
+) -> Result<Vec<Decimal>, EngineError> {
+    let value = InputKey::DealValue;
+    let opening = mul_scaled(
+        rates.fixed_costs,
+        MONTH_MONEY_SCALE,
+        InputKey::AcquisitionCost,
+    )?;
+    let mut nets = Vec::with_capacity(schedule.months.len());
+    for (year, months) in years.iter().zip(schedule.months.chunks(12)) {
+        let closing = mul_scaled(
+            add_scaled(year.streams.rebate, year.streams.mdf, value)?,
+            MONTH_MONEY_SCALE,
+            value,
+        )?;
+        for (offset, month) in months.iter().enumerate() {
+            let number = nets.len() + 1;
+            let mut net = add_scaled(
+                mul_scaled(rates.per_licence_revenue, month.licence_revenue_x144, value)?,
+                own_x144.get(number - 1).copied().unwrap_or(Decimal::ZERO),
+                value,
+            )?;
+            if let Some((referral_years, per_older_revenue)) = rates.referral_ended {
+                if let Some(older) = schedule.older_revenue_x144(number, referral_years) {
+                    net = sub_scaled(net, mul_scaled(per_older_revenue, older, value)?, value)?;
+                }
+            }
+            if offset == 0 {
+                net = sub_scaled(net, opening, value)?;
+            }
+            if offset == 11 {
+                net = add_scaled(net, closing, value)?;
+            }
+            nets.push(net);
+        }
+    }
+    Ok(nets)
 }
 
 /// `J + I0`.
@@ -345,10 +453,20 @@ struct TierRates {
     certification: Decimal,
     /// `F + Q·max(k, nc)`: the costs of every year, whatever its clients.
     fixed_costs: Decimal,
+    /// What a month's licence revenue earns while every client is within the referral
+    /// period: `r·(g + r·b)` plus the referral fee, unless the tier pays none (`yf = 0`).
+    per_licence_revenue: Decimal,
+    /// With a referral period of `yf ≥ 1` years, `(yf, (1−r)·f·change^yf)`: what is taken
+    /// back per unit of [`Schedule::older_revenue_x144`] for the clients past it.
+    referral_ended: Option<(usize, Decimal)>,
 }
 
 impl TierRates {
-    fn new(terms: &TierTerms, inputs: &PartnerInputs) -> Result<Self, EngineError> {
+    fn new(
+        terms: &TierTerms,
+        inputs: &PartnerInputs,
+        schedule: &Schedule,
+    ) -> Result<Self, EngineError> {
         let resell = fraction(inputs.get(InputKey::ResellPct));
         let registered_bonus = mul(
             fraction(inputs.get(InputKey::RegisteredPct)),
@@ -364,21 +482,48 @@ impl TierRates {
             certified,
             InputKey::CertifiedStaff,
         )?;
+        let resale = add(
+            fraction(terms.resale_margin_pct),
+            registered_bonus,
+            InputKey::DealValue,
+        )?;
+        let referral = mul(
+            referred_share,
+            fraction(terms.referral_share_pct),
+            InputKey::ResellPct,
+        )?;
+        let resale_per_licence_revenue = mul(resell, resale, InputKey::ResellPct)?;
+        let horizon = schedule.years.len();
+        let (per_licence_revenue, referral_ended) = match terms.referral_years {
+            Some(0) => (resale_per_licence_revenue, None),
+            Some(years) if (years as usize) < horizon => {
+                let mut per_older_revenue = referral;
+                for _ in 0..years {
+                    per_older_revenue = mul(
+                        per_older_revenue,
+                        schedule.cohort_change,
+                        InputKey::ExpansionPct,
+                    )?;
+                }
+                (
+                    add(resale_per_licence_revenue, referral, InputKey::DealValue)?,
+                    Some((years as usize, per_older_revenue)),
+                )
+            }
+            _ => (
+                add(resale_per_licence_revenue, referral, InputKey::DealValue)?,
+                None,
+            ),
+        };
         Ok(TierRates {
-            resale: add(
-                fraction(terms.resale_margin_pct),
-                registered_bonus,
-                InputKey::DealValue,
-            )?,
-            referral: mul(
-                referred_share,
-                fraction(terms.referral_share_pct),
-                InputKey::ResellPct,
-            )?,
+            resale,
+            referral,
             rebate: fraction(terms.rebate_pct),
             mdf: fraction(terms.mdf_pct),
             fixed_costs: add(terms.annual_fee, certification, InputKey::AcquisitionCost)?,
             certification,
+            per_licence_revenue,
+            referral_ended,
         })
     }
 }
@@ -449,37 +594,6 @@ fn net_present_value(
         npv = add(npv, div(year.net, factor, rate)?, InputKey::DealValue)?;
     }
     Ok(npv)
-}
-
-/// Months until the cumulative net reaches zero for good, each year's net accruing evenly.
-///
-/// `Some(0)` when the cumulative net is never negative, `None` when it is still
-/// negative at the horizon.
-fn payback_months(
-    initial_costs: Decimal,
-    years: &[TierYear],
-) -> Result<Option<Decimal>, EngineError> {
-    let blame = InputKey::DealValue;
-    let twelve = Decimal::from(12);
-    let mut start = -initial_costs;
-    let mut payback = (start >= Decimal::ZERO).then_some(Decimal::ZERO);
-    for year in years {
-        let end = year.cumulative_net;
-        if end < Decimal::ZERO {
-            payback = None;
-        } else if start < Decimal::ZERO {
-            // The cumulative net crosses zero during this year; `year.net > 0` here.
-            let share_of_year = div(-start, year.net, blame)?;
-            let months_before = Decimal::from(12 * (year.year - 1));
-            payback = Some(add(
-                months_before,
-                mul(twelve, share_of_year, blame)?,
-                blame,
-            )?);
-        }
-        start = end;
-    }
-    Ok(payback)
 }
 
 fn qualification(

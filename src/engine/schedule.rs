@@ -1,14 +1,74 @@
 //! The tier-independent part of the model: clients, licence revenue and the partner's own
-//! figures year by year, computed once per projection and shared by every tier and the path.
+//! figures month by month and year by year (`docs/model.md`, sections 3 to 5), computed once
+//! per projection and shared by every tier and the path.
+//!
+//! Monthly figures are kept as multiples that make them exact products of the inputs: a
+//! month's client counts as 12 × their value (a month brings a twelfth of a year's clients)
+//! and its money as 144 × its value (a twelfth of those clients, paying a twelfth of a
+//! year's licence). Only what a year shows is divided back, once per figure.
 
 use rust_decimal::Decimal;
 
-use super::checked::{add, fraction, mul, sub};
+use super::checked::{
+    add, add_scaled, div, fraction, mul, mul_scaled, sub, sub_scaled, sum_scaled, Calc,
+};
 use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 
-/// Clients, licence revenue and the partner's own figures in one year of the projection.
+/// What a month's money figures are multiplied by in a [`ScheduleMonth`].
+pub const MONTH_MONEY_SCALE: Decimal = Decimal::from_parts(144, 0, 0, false, 0);
+/// What a month's client counts are multiplied by in a [`ScheduleMonth`].
+pub const MONTH_CLIENT_SCALE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+
+/// One month of the schedule, its figures scaled by [`MONTH_CLIENT_SCALE`] and
+/// [`MONTH_MONEY_SCALE`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScheduleMonth {
+    /// 12 × `n_k`, the clients won this month: the year's `a·remaining + W` in a month after
+    /// the ramp, else zero.
+    pub new_clients_x12: Decimal,
+    /// 12 × `act_k`, the clients paying this month.
+    pub active_clients_x12: Decimal,
+    /// 144 × `l_k`, this month's licence revenue over all cohorts.
+    pub licence_revenue_x144: Decimal,
+    /// 144 × this month's profit on the partner's own services `s·(S1·n_k + S2/12·act_k)`.
+    pub services_profit_x144: Decimal,
+    /// 144 × `K·n_k`, what winning this month's clients costs.
+    pub acquisition_x144: Decimal,
+}
+
+impl ScheduleMonth {
+    /// `n_k`.
+    pub fn new_clients(&self) -> Calc {
+        div(
+            self.new_clients_x12,
+            MONTH_CLIENT_SCALE,
+            InputKey::NewClientsPerYear,
+        )
+    }
+
+    /// `act_k`.
+    pub fn active_clients(&self) -> Calc {
+        div(
+            self.active_clients_x12,
+            MONTH_CLIENT_SCALE,
+            InputKey::NewClientsPerYear,
+        )
+    }
+
+    /// `l_k`.
+    pub fn licence_revenue(&self) -> Calc {
+        div(
+            self.licence_revenue_x144,
+            MONTH_MONEY_SCALE,
+            InputKey::DealValue,
+        )
+    }
+}
+
+/// Clients, licence revenue and the partner's own figures in one year: the sums of its
+/// months (its active clients: those of its last month).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScheduleYear {
     /// Year number, from 1.
@@ -17,16 +77,16 @@ pub struct ScheduleYear {
     pub new_clients: Decimal,
     /// Existing clients who have not adopted yet, after this year.
     pub remaining_existing: Decimal,
-    /// `A_t`: clients using the product this year, over all cohorts.
+    /// Clients using the product in the year's last month, over all cohorts.
     pub active_clients: Decimal,
     /// `L_t`: licence revenue of all cohorts.
     pub licence_revenue: Decimal,
-    /// Licence revenue of the cohorts up to each age: index `k` sums the cohorts aged 0 to
-    /// `k` (this year's cohort is aged 0); the last entry is `licence_revenue`.
+    /// This year's licence revenue of the clients up to each age in years: index `q` sums
+    /// the clients in their first `q + 1` years (a client's first 12 months are age 0).
     pub revenue_up_to_age: Vec<Decimal>,
-    /// `s·L_t`: the licence revenue the partner resells.
+    /// `r·L_t`: the licence revenue the partner resells.
     pub resold_revenue: Decimal,
-    /// The profit on the partner's own services: `m·(O·N_t + S·A_t)`.
+    /// The profit on the partner's own services over the year.
     pub services_profit: Decimal,
     /// `K·N_t`: what winning this year's clients costs.
     pub acquisition: Decimal,
@@ -35,40 +95,51 @@ pub struct ScheduleYear {
 }
 
 impl ScheduleYear {
-    /// `Lref_t`: licence revenue of the cohorts younger than `referral_years` (`None` = all).
+    /// `Lref_t`: licence revenue of the clients in their first `referral_years` years
+    /// (`None` = all).
     pub fn referral_revenue(&self, referral_years: Option<u32>) -> Decimal {
         match referral_years {
-            None => self.licence_revenue,
-            Some(years) => self
-                .revenue_up_to_age
-                .iter()
-                .take(years as usize)
-                .next_back()
+            Some(years) if (years as usize) < self.revenue_up_to_age.len() => years
+                .checked_sub(1)
+                .and_then(|age| self.revenue_up_to_age.get(age as usize))
                 .copied()
                 .unwrap_or(Decimal::ZERO),
+            _ => self.licence_revenue,
         }
     }
 }
 
-/// `ρ_t = min(1, max(0, (12·t − R) / 12))`: the share of year `year` after the ramp of
-/// `ramp_months` months, when the partner closes deals.
-pub fn share_after_ramp(year: u32, ramp_months: Decimal) -> Decimal {
-    let year_end = Decimal::from(12 * u64::from(year));
-    if ramp_months <= year_end - Decimal::from(12) {
-        Decimal::ONE
-    } else if ramp_months >= year_end {
-        Decimal::ZERO
-    } else {
-        // Within this year, so every figure here is between 0 and 12.
-        (year_end - ramp_months) / Decimal::from(12)
+/// The whole schedule: every month and every year of the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    /// Months 1 to 12·H.
+    pub months: Vec<ScheduleMonth>,
+    /// Years 1 to H.
+    pub years: Vec<ScheduleYear>,
+    /// `(1−c)·(1+e)`: what a cohort's licence revenue is multiplied by at each anniversary.
+    pub cohort_change: Decimal,
+}
+
+impl Schedule {
+    /// 144 × the licence revenue of month `month` (from 1) earned by clients at least
+    /// `years` years old, as `cohort_change^years · l_(k − 12·years)`: none before the
+    /// first month.
+    pub fn older_revenue_x144(&self, month: usize, years: usize) -> Option<Decimal> {
+        let earlier = month.checked_sub(12 * years)?.checked_sub(1)?;
+        self.months.get(earlier).map(|m| m.licence_revenue_x144)
     }
 }
 
+/// The number of months of year `year` after a ramp of `ramp_months`, when deals close.
+pub fn selling_months(year: u32, ramp_months: Decimal) -> u32 {
+    let first = 12 * (year - 1) + 1;
+    (first..first + 12)
+        .filter(|&month| Decimal::from(month) > ramp_months)
+        .count() as u32
+}
+
 /// Computes the schedule for `horizon` years.
-pub fn client_schedule(
-    inputs: &PartnerInputs,
-    horizon: u32,
-) -> Result<Vec<ScheduleYear>, EngineError> {
+pub fn client_schedule(inputs: &PartnerInputs, horizon: u32) -> Result<Schedule, EngineError> {
     let adoption = fraction(inputs.get(InputKey::AdoptionPct));
     let retention = sub(
         Decimal::ONE,
@@ -80,7 +151,6 @@ pub fn client_schedule(
         fraction(inputs.get(InputKey::ExpansionPct)),
         InputKey::ExpansionPct,
     )?;
-    let not_adopting = sub(Decimal::ONE, adoption, InputKey::AdoptionPct)?;
     let won_per_year = inputs.get(InputKey::NewClientsPerYear);
     let deal_value = inputs.get(InputKey::DealValue);
     let ramp_months = inputs.get(InputKey::RampMonths);
@@ -91,74 +161,166 @@ pub fn client_schedule(
         fraction(inputs.get(InputKey::DiscountRatePct)),
         InputKey::DiscountRatePct,
     )?;
-
-    // A cohort's revenue changes each year by its clients' retention and its value's growth.
+    // Per unit of 12·n_k and of 12·act_k, 144 × the month's services profit:
+    // 144·s·S1·n_k = 12·s·S1·(12·n_k) and 144·s·(S2/12)·act_k = s·S2·(12·act_k).
+    let onboarding_profit = mul(
+        services_margin,
+        mul(
+            inputs.get(InputKey::OnboardingFee),
+            MONTH_CLIENT_SCALE,
+            InputKey::OnboardingFee,
+        )?,
+        InputKey::OnboardingFee,
+    )?;
+    let recurring_profit = mul(
+        services_margin,
+        inputs.get(InputKey::RecurringServices),
+        InputKey::RecurringServices,
+    )?;
+    let acquisition_cost = mul(
+        inputs.get(InputKey::AcquisitionCost),
+        MONTH_CLIENT_SCALE,
+        InputKey::AcquisitionCost,
+    )?;
+    // A cohort's revenue changes at each anniversary by its clients' retention and its
+    // value's growth.
     let cohort_change = mul(retention, growth, InputKey::ExpansionPct)?;
 
+    let month_count = 12 * horizon as usize;
+    let mut months: Vec<ScheduleMonth> = Vec::with_capacity(month_count);
+    // Clients and revenue won in the last 12 months (the cohorts aged 0), as scaled.
+    let mut young_clients = Decimal::ZERO;
+    let mut young_revenue = Decimal::ZERO;
     let mut remaining = inputs.get(InputKey::ExistingClients);
-    let mut active = Decimal::ZERO;
     let mut discount_factor = Decimal::ONE;
-    // Licence revenue of each cohort by age (index 0: the newest).
-    let mut cohort_revenue: Vec<Decimal> = Vec::with_capacity(horizon as usize);
+    // This year's licence revenue of each age in years, newest first.
+    let mut revenue_by_age: Vec<Decimal> = Vec::with_capacity(horizon as usize);
     let mut years = Vec::with_capacity(horizon as usize);
     for year in 1..=horizon {
-        for revenue in &mut cohort_revenue {
-            *revenue = mul(*revenue, cohort_change, InputKey::DealValue)?;
-        }
-        let selling = share_after_ramp(year, ramp_months);
-        let new_clients = if selling == Decimal::ONE {
-            // A full year of selling: the formulas of the model without the ramp, unchanged.
-            let adopting = mul(adoption, remaining, InputKey::ExistingClients)?;
-            remaining = mul(not_adopting, remaining, InputKey::ExistingClients)?;
-            add(adopting, won_per_year, InputKey::NewClientsPerYear)?
-        } else {
-            let adopting = mul(
-                selling,
-                mul(adoption, remaining, InputKey::ExistingClients)?,
-                InputKey::RampMonths,
-            )?;
-            let won = mul(selling, won_per_year, InputKey::RampMonths)?;
-            remaining = sub(remaining, adopting, InputKey::ExistingClients)?;
-            add(adopting, won, InputKey::NewClientsPerYear)?
-        };
-        // Newest cohort first, so index = age.
-        cohort_revenue.insert(0, mul(new_clients, deal_value, InputKey::DealValue)?);
-        // `A_t = (1−c)·A_{t−1} + N_t`: the cohorts' clients summed, one multiplication.
-        active = add(
-            mul(active, retention, InputKey::ChurnPct)?,
-            new_clients,
+        let selling = selling_months(year, ramp_months);
+        // `a·remaining_(t−1) + W`: a year's clients at the pace of a full year, 12·n_k.
+        let yearly_pace = add(
+            mul(adoption, remaining, InputKey::ExistingClients)?,
+            won_per_year,
             InputKey::NewClientsPerYear,
         )?;
-        let mut revenue_up_to_age = Vec::with_capacity(cohort_revenue.len());
-        let mut licence_revenue = Decimal::ZERO;
-        for revenue in &cohort_revenue {
-            licence_revenue = add(licence_revenue, *revenue, InputKey::DealValue)?;
-            revenue_up_to_age.push(licence_revenue);
+        let won_revenue = mul_scaled(yearly_pace, deal_value, InputKey::DealValue)?;
+        let mut young_revenue_in_year = Decimal::ZERO;
+        for month_in_year in 1..=12u32 {
+            let index = months.len();
+            let (new_clients_x12, base_revenue) = if month_in_year > 12 - selling {
+                (yearly_pace, won_revenue)
+            } else {
+                (Decimal::ZERO, Decimal::ZERO)
+            };
+            // Sliding sums of the last 12 months' cohorts; one leaves as one arrives.
+            let leaving = index.checked_sub(12).map(|gone| &months[gone]);
+            young_clients =
+                add_scaled(young_clients, new_clients_x12, InputKey::NewClientsPerYear)?;
+            young_revenue = add_scaled(young_revenue, base_revenue, InputKey::DealValue)?;
+            let (older_clients, older_revenue) = match leaving {
+                Some(gone) => {
+                    let gone_won = gone.new_clients_x12;
+                    young_clients =
+                        sub_scaled(young_clients, gone_won, InputKey::NewClientsPerYear)?;
+                    young_revenue = sub_scaled(
+                        young_revenue,
+                        mul_scaled(gone_won, deal_value, InputKey::DealValue)?,
+                        InputKey::DealValue,
+                    )?;
+                    (
+                        mul_scaled(gone.active_clients_x12, retention, InputKey::ChurnPct)?,
+                        mul_scaled(
+                            gone.licence_revenue_x144,
+                            cohort_change,
+                            InputKey::ExpansionPct,
+                        )?,
+                    )
+                }
+                None => (Decimal::ZERO, Decimal::ZERO),
+            };
+            // `act_k = W_k + (1−c)·act_(k−12)`: the cohorts of the last 12 months in full,
+            // the older ones as they were a year ago, after one more anniversary.
+            let active_clients_x12 =
+                add_scaled(young_clients, older_clients, InputKey::NewClientsPerYear)?;
+            let licence_revenue_x144 =
+                add_scaled(young_revenue, older_revenue, InputKey::DealValue)?;
+            young_revenue_in_year =
+                add_scaled(young_revenue_in_year, young_revenue, InputKey::DealValue)?;
+            months.push(ScheduleMonth {
+                new_clients_x12,
+                active_clients_x12,
+                licence_revenue_x144,
+                services_profit_x144: add_scaled(
+                    mul_scaled(onboarding_profit, new_clients_x12, InputKey::OnboardingFee)?,
+                    mul_scaled(
+                        recurring_profit,
+                        active_clients_x12,
+                        InputKey::RecurringServices,
+                    )?,
+                    InputKey::RecurringServices,
+                )?,
+                acquisition_x144: mul_scaled(
+                    acquisition_cost,
+                    new_clients_x12,
+                    InputKey::AcquisitionCost,
+                )?,
+            });
         }
-        let services_revenue = add(
-            mul(
-                inputs.get(InputKey::OnboardingFee),
-                new_clients,
-                InputKey::OnboardingFee,
-            )?,
-            mul(
-                inputs.get(InputKey::RecurringServices),
-                active,
-                InputKey::RecurringServices,
-            )?,
-            InputKey::RecurringServices,
+        let year_months = &months[months.len() - 12..];
+        let selling = Decimal::from(selling);
+        let new_clients = div(
+            mul_scaled(yearly_pace, selling, InputKey::NewClientsPerYear)?,
+            MONTH_CLIENT_SCALE,
+            InputKey::NewClientsPerYear,
         )?;
+        // `remaining_t = remaining_(t−1) − ρ_t·a·remaining_(t−1)`.
+        let adopting = div(
+            mul(
+                selling,
+                mul(adoption, remaining, InputKey::ExistingClients)?,
+                InputKey::ExistingClients,
+            )?,
+            MONTH_CLIENT_SCALE,
+            InputKey::ExistingClients,
+        )?;
+        remaining = sub(remaining, adopting, InputKey::ExistingClients)?;
+        let licence_revenue = yearly(
+            year_months.iter().map(|m| m.licence_revenue_x144),
+            InputKey::DealValue,
+        )?;
+        for revenue in &mut revenue_by_age {
+            *revenue = mul(*revenue, cohort_change, InputKey::ExpansionPct)?;
+        }
+        revenue_by_age.insert(
+            0,
+            div(
+                young_revenue_in_year,
+                MONTH_MONEY_SCALE,
+                InputKey::DealValue,
+            )?,
+        );
+        let mut revenue_up_to_age = Vec::with_capacity(revenue_by_age.len());
+        let mut up_to_age = Decimal::ZERO;
+        for revenue in &revenue_by_age {
+            up_to_age = add(up_to_age, *revenue, InputKey::DealValue)?;
+            revenue_up_to_age.push(up_to_age);
+        }
         discount_factor = mul(discount_factor, discount, InputKey::DiscountRatePct)?;
         years.push(ScheduleYear {
             year,
             new_clients,
             remaining_existing: remaining,
-            active_clients: active,
+            active_clients: year_months
+                .last()
+                .map_or(Ok(Decimal::ZERO), ScheduleMonth::active_clients)?,
             resold_revenue: mul(resell, licence_revenue, InputKey::DealValue)?,
-            services_profit: mul(services_margin, services_revenue, InputKey::OnboardingFee)?,
-            acquisition: mul(
-                inputs.get(InputKey::AcquisitionCost),
-                new_clients,
+            services_profit: yearly(
+                year_months.iter().map(|m| m.services_profit_x144),
+                InputKey::OnboardingFee,
+            )?,
+            acquisition: yearly(
+                year_months.iter().map(|m| m.acquisition_x144),
                 InputKey::AcquisitionCost,
             )?,
             discount_factor,
@@ -166,5 +328,14 @@ pub fn client_schedule(
             revenue_up_to_age,
         });
     }
-    Ok(years)
+    Ok(Schedule {
+        months,
+        years,
+        cohort_change,
+    })
+}
+
+/// A year's figure from its months' scaled money figures.
+fn yearly(months: impl IntoIterator<Item = Decimal>, blame: InputKey) -> Calc {
+    div(sum_scaled(months, blame)?, MONTH_MONEY_SCALE, blame)
 }
