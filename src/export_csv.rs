@@ -4,9 +4,13 @@
 //! the result document so every cell equals the engine's exact, rounded figure. Each block
 //! is separated by an empty row; the breakdown's note says which columns add up.
 
+use rust_decimal::Decimal;
 use serde_json::Value;
+use std::str::FromStr;
 
-use crate::engine::{InputKey, PartnerInputs, Program};
+use crate::engine::decimal_text::fixed_places;
+
+use crate::engine::{InputKey, PartnerInputs, Program, Unit};
 use crate::i18n::{Language, Msg};
 
 /// Columns of every breakdown row, in order: a key of a year in the result document and
@@ -29,6 +33,9 @@ const YEAR_COLUMNS: [(&str, Msg); 16] = [
     ("net", Msg::NetProfit),
     ("cumulative_net", Msg::CumulativeNet),
 ];
+
+/// The client counts: written to one decimal where not whole, as the year table shows them.
+const COUNT_COLUMNS: [&str; 2] = ["new_clients", "active_clients"];
 
 /// The columns that are not sums of the rows above: a count and a running total.
 const RUNNING_COLUMNS: [&str; 2] = ["active_clients", "cumulative_net"];
@@ -67,7 +74,13 @@ pub fn result_csv(
     lines.push(format!("{},{}", say(Msg::CsvInput), say(Msg::CsvValue)));
     for key in InputKey::ALL {
         let label = program.input_label_in(key, language);
-        lines.push(format!("{},{}", text_cell(label), inputs.get(key)));
+        // A percent's value is written as typed (20 for 20%): its label carries the unit.
+        let label = if key.unit() == Unit::Percent {
+            format!("{label} (%)")
+        } else {
+            label.to_owned()
+        };
+        lines.push(format!("{},{}", text_cell(&label), inputs.get(key)));
     }
     lines.push(String::new());
     let heading = |column: &str| {
@@ -146,10 +159,29 @@ fn push_rows(lines: &mut Vec<String>, figures: &Value, label: impl Fn(usize) -> 
     {
         let cells: Vec<String> = YEAR_COLUMNS
             .iter()
-            .map(|(column, _)| year[*column].as_str().unwrap_or_default().to_owned())
+            .map(|(column, _)| {
+                let cell = year[*column].as_str().unwrap_or_default();
+                if COUNT_COLUMNS.contains(column) {
+                    client_count(cell)
+                } else {
+                    cell.to_owned()
+                }
+            })
             .collect();
         let (id, name) = label(index + 1);
         lines.push(format!("{id},{name},{},{}", year["year"], cells.join(",")));
+    }
+}
+
+/// A client count of the result document (`"7.50"`) to one decimal, without a trailing
+/// zero: `7.5`, `8`.
+fn client_count(cell: &str) -> String {
+    match Decimal::from_str(cell) {
+        Ok(count) => {
+            let written = fixed_places(count, 1);
+            written.strip_suffix(".0").unwrap_or(&written).to_owned()
+        }
+        Err(_) => cell.to_owned(),
     }
 }
 
@@ -218,9 +250,15 @@ mod tests {
             "{csv}"
         );
         for key in InputKey::ALL {
-            let line = format!("{},{}", key.label(), inputs.get(key));
+            let unit = if key.unit() == Unit::Percent {
+                " (%)"
+            } else {
+                ""
+            };
+            let line = format!("{}{unit},{}", key.label(), inputs.get(key));
             assert!(lines.contains(&line.as_str()), "{line}");
         }
+        assert!(lines.contains(&"Adoption per year (%),15"), "{csv}");
         if let Some(disclaimer) = &program.disclaimer {
             assert!(csv.contains(&text_cell(disclaimer)));
         }
@@ -251,10 +289,35 @@ mod tests {
             for (offset, year) in tier["years"].as_array().unwrap().iter().enumerate() {
                 let row = &rows[start + 1 + offset];
                 for (column, (name, _)) in YEAR_COLUMNS.iter().enumerate() {
-                    assert_eq!(row[3 + column], year[*name].as_str().unwrap(), "{name}");
+                    let figure = year[*name].as_str().unwrap();
+                    if COUNT_COLUMNS.contains(name) {
+                        // To one decimal, as the year table shows clients.
+                        let count = Decimal::from_str(figure).unwrap();
+                        assert_eq!(
+                            Decimal::from_str(row[3 + column]).unwrap(),
+                            count.round_dp(1),
+                            "{name}"
+                        );
+                        assert!(
+                            !row[3 + column].ends_with(".0"),
+                            "{name}: {}",
+                            row[3 + column]
+                        );
+                    } else {
+                        assert_eq!(row[3 + column], figure, "{name}");
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn client_counts_are_written_to_one_decimal_where_not_whole() {
+        assert_eq!(client_count("7.50"), "7.5");
+        assert_eq!(client_count("8.00"), "8");
+        assert_eq!(client_count("13.97"), "14");
+        assert_eq!(client_count("10.04"), "10");
+        assert_eq!(client_count("0.25"), "0.2");
     }
 
     #[test]

@@ -572,27 +572,40 @@ fn a_formatter_asks_intl_once_per_figure_and_style() {
 }
 
 #[wasm_bindgen_test]
-async fn client_counts_show_as_whole_numbers() {
+async fn client_counts_show_one_decimal_where_not_whole_so_that_rows_multiply_out() {
     let program = default_program();
     let mut inputs = program.default_inputs();
     inputs.set(InputKey::ChurnPct, Decimal::new(75, 1));
     let projection = project(&program, &inputs).unwrap();
-    let fractional = projection
-        .tiers
+    let selected = projection.recommended.unwrap_or(0);
+    let years = &projection.tiers[selected].years;
+    let fractional = years
         .iter()
-        .flat_map(|tier| &tier.years)
-        .any(|year| !year.active_clients.fract().is_zero());
+        .any(|year| !year.active_clients.round_dp(1).fract().is_zero());
     assert!(fractional, "the fixture must have fractional client counts");
     let root = mount(program, inputs).await;
     until_drawn(&root).await;
-    for label in ["New clients", "Active clients"] {
+    for (label, figure) in [
+        (
+            "New clients",
+            (|year| year.new_clients) as fn(&partner_roi::engine::projection::TierYear) -> Decimal,
+        ),
+        ("Active clients", |year| year.active_clients),
+    ] {
         let row = all(&root, ".year-table tbody tr")
             .into_iter()
             .find(|row| text(row).starts_with(label))
             .unwrap();
-        for cell in all(&row, "td").iter().map(text) {
-            let whole = cell.chars().all(|c| c.is_ascii_digit() || c == ',');
-            assert!(whole || cell == "—" || cell.is_empty(), "{label}: {cell:?}");
+        let cells: Vec<String> = all(&row, "td").iter().map(text).collect();
+        // The start column, then one per year.
+        for (cell, year) in cells.iter().skip(1).zip(years) {
+            let expected = figure(year).round_dp(1).normalize().to_string();
+            assert_eq!(
+                cell.replace(',', ""),
+                expected,
+                "{label}, year {}",
+                year.year
+            );
         }
     }
 }

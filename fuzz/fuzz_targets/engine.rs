@@ -56,6 +56,16 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(projection) = project(&program, &inputs) {
         for tier in &projection.tiers {
             assert_eq!(tier.net, tier.earnings - tier.costs);
+            // Month by month: twelve months a year, and the monthly cumulative net (when it
+            // can be written) starts from the initial costs.
+            assert_eq!(tier.month_nets_x144.len(), 12 * tier.years.len());
+            if let Ok(by_month) = tier.cumulative_net_by_month() {
+                assert_eq!(by_month.first(), Some(&-tier.initial_costs));
+                if let (Some(payback), Some(last)) = (tier.payback_months, by_month.last()) {
+                    assert!(*last >= rust_decimal::Decimal::ZERO);
+                    assert!(payback <= rust_decimal::Decimal::from(by_month.len()));
+                }
+            }
         }
         let journey = &projection.journey.outcome;
         assert_eq!(journey.net, journey.earnings - journey.costs);

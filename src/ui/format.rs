@@ -178,6 +178,12 @@ impl Formatter {
         self.write(Style::Number, fixed_places(value, 0))
     }
 
+    /// A count of clients as a year's row shows it: to one decimal where it is not whole
+    /// (`7.5`, `8`), so that clients × price multiplies out to the row's revenue.
+    pub fn client_count(&self, value: Decimal) -> String {
+        self.write(Style::Number, fixed_places(value, 1))
+    }
+
     /// An input's value as partners read it: money in whole units, percents with `%`,
     /// counts with grouping.
     pub fn input_value(&self, unit: Unit, value: Decimal) -> String {

@@ -1,7 +1,6 @@
 // Exports and presenting: Print / Save as PDF (print stylesheet: figures in, buttons out),
 // Download CSV (every cell the engine's figure), Copy summary (plain text for an email) and
-// presenter mode. The print preview screenshot for the docs is written to
-// docs/print-preview.png.
+// presenter mode. The print preview screenshot is written to target/e2e-images/.
 const fs = require('node:fs');
 const path = require('node:path');
 const { test, expect } = require('@playwright/test');
@@ -29,7 +28,8 @@ const {
 
 const DEAL = 'Average annual deal value';
 const DEMO = '#partner-roi-demo';
-const PREVIEW = path.resolve(__dirname, '..', '..', 'docs', 'print-preview.png');
+// Under target/: tests leave the tree as it was (docs' images come from `cargo xtask screenshots`).
+const PREVIEW = path.resolve(__dirname, '..', '..', 'target', 'e2e-images', 'print-preview.png');
 
 test.beforeEach(async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
@@ -91,7 +91,7 @@ test.describe('print / save as PDF', () => {
     });
   }
 
-  test('print media hides every button and writes docs/print-preview.png', async ({ page }) => {
+  test('print media hides every button and writes a print preview under target/', async ({ page }) => {
     const errors = collectErrors(page);
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto('/index.html');
@@ -161,6 +161,21 @@ test.describe('download CSV', () => {
    * Asserts that `rows` say what they are of, hold `inputs` and exactly `result`'s per-year
    * figures, headed in the language of `words` (a catalogue).
    */
+  /**
+   * A year figure of `result` as the CSV writes it: client counts to one decimal where not
+   * whole (`7.50` → `7.5`, `8.00` → `8`), every other figure as it is.
+   */
+  function csvFigure(column, figure) {
+    if (column !== 'new_clients' && column !== 'active_clients') return figure;
+    const [whole, places = ''] = figure.split('.');
+    // Half-even to one place, on the digits (the result has two).
+    let tenths = BigInt(whole + places.padEnd(2, '0').slice(0, 1));
+    const rest = Number(places.padEnd(2, '0')[1]);
+    if (rest > 5 || (rest === 5 && tenths % 2n === 1n)) tenths += 1n;
+    const text = `${tenths / 10n}.${tenths % 10n}`;
+    return text.endsWith('.0') ? text.slice(0, -2) : text;
+  }
+
   function expectCsvMatchesResult(rows, result, inputs, program, words = catalogue('en')) {
     expect(rows[0]).toEqual([words.csv_title]);
     const field = (name) => rows.find((row) => row[0] === name)?.[1];
@@ -171,7 +186,9 @@ test.describe('download CSV', () => {
     expect(field(words.csv_services_in_net)).toBe(String(result.services_in_net));
     expect(rows.findIndex((row) => row[0] === words.csv_input), 'the inputs block').toBeGreaterThan(0);
     for (const [name, value] of Object.entries(inputs)) {
-      const label = program.inputs?.[name]?.label ?? words[`input_${name}`];
+      // A percent's label carries its unit; its value is as typed.
+      const unit = name.endsWith('_pct') ? ' (%)' : '';
+      const label = `${program.inputs?.[name]?.label ?? words[`input_${name}`]}${unit}`;
       expect(field(label), `input ${name} (${label})`).toBe(value);
     }
 
@@ -203,7 +220,7 @@ test.describe('download CSV', () => {
         const row = breakdown[start + 1 + y];
         expect(row.slice(0, 3), `${tier.name} year ${year.year}`).toEqual([tier.id, tier.name, String(year.year)]);
         for (const column of yearKeys) {
-          expect(cell(row, column), `${tier.name} year ${year.year} ${column}`).toBe(year[column]);
+          expect(cell(row, column), `${tier.name} year ${year.year} ${column}`).toBe(csvFigure(column, year[column]));
         }
       });
       // The last year's cumulative net is the tier's net, and the net column sums to it, up

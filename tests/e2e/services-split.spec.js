@@ -24,7 +24,9 @@ test('by default the services count in the net, and every card shows both parts'
   const cards = await cardSplits(widget);
   result.tiers.forEach((tier, index) => {
     const card = cards[index];
-    expect(card.label).toBe('Net profit over 3 years');
+    // A tier never reached within the horizon: its net only "if you reached it".
+    const reached = tier.qualifies_from_year !== null ? '' : ' if you reached it';
+    expect(card.label).toBe(`Net profit over 3 years${reached}`);
     expectShowsAmount(card.program, tier.program_earnings, `${tier.name} from the program`);
     expectShowsAmount(card.services, tier.services, `${tier.name} services`);
     expect(card.servicesText).not.toContain('not counted');
@@ -58,7 +60,8 @@ test('services_in_net: false keeps the services profit out of the headline figur
     expect(Math.abs(cents(tier.net) - (cents(before.net) - cents(before.services)))).toBeLessThanOrEqual(1);
     expect(cents(tier.costs)).toBe(cents(before.costs));
     const card = cards[index];
-    expect(card.label).toBe(`Net profit from the program over ${kept.horizon_years} years`);
+    const reached = tier.qualifies_from_year !== null ? '' : ' if you reached it';
+    expect(card.label).toBe(`Net profit from the program over ${kept.horizon_years} years${reached}`);
     expectShowsAmount(card.net, tier.net, `${tier.name} net`);
     expect(card.servicesText).toContain('(not counted in the net)');
     expectShowsAmount(card.services, tier.services, `${tier.name} services`);

@@ -1,4 +1,5 @@
-//! Cumulative net profit per tier from year 0 (the initial costs) to the horizon, as SVG lines
+//! Cumulative net profit per tier from day one (the initial costs) to the horizon, month by
+//! month (so that the ramp-up, each year's fees and the payback month show), as SVG lines
 //! over a marked break-even line and, when given, translucent conservative-to-optimistic
 //! bands, with a data table for assistive technology.
 
@@ -65,16 +66,21 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
     let bands = tier_bands(props.range.as_deref(), projection);
     // The partner's path, when it moves between tiers (else it is one of the tier lines).
     let journey = (projection.journey.steps().len() > 1).then_some(&projection.journey.outcome);
-    let values =
-        tiers
-            .iter()
-            .map(|tier| &tier.outcome)
-            .chain(journey)
-            .chain(bands.iter().flat_map(|&(conservative, optimistic)| {
-                [&conservative.outcome, &optimistic.outcome]
-            }))
-            .flat_map(cumulative_points)
-            .map(|(_, value)| value);
+    let tier_lines: Vec<Vec<(u32, Decimal)>> =
+        tiers.iter().map(|tier| monthly_points(tier)).collect();
+    let journey_line = journey.map(monthly_points);
+    let band_lines: Vec<(MonthlyLine, MonthlyLine)> = bands
+        .iter()
+        .map(|&(conservative, optimistic)| {
+            (monthly_points(conservative), monthly_points(optimistic))
+        })
+        .collect();
+    let values = tier_lines
+        .iter()
+        .chain(&journey_line)
+        .chain(band_lines.iter().flat_map(|(low, high)| [low, high]))
+        .flatten()
+        .map(|&(_, value)| value);
     let lowest = values.clone().fold(Decimal::ZERO, Decimal::min);
     let highest = values.fold(Decimal::ZERO, Decimal::max);
     let ticks = nice_ticks(lowest, highest, 5);
@@ -86,7 +92,7 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
     let plot_left = plot_left(&tick_labels, MIN_PLOT_LEFT, Y_LABEL_GAP);
     let x = LinearScale {
         domain_min: Decimal::ZERO,
-        domain_max: Decimal::from(projection.horizon_years),
+        domain_max: Decimal::from(12 * projection.horizon_years),
         range_start: plot_left,
         range_end: PLOT_RIGHT,
     };
@@ -104,15 +110,15 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
         .partition(|(index, _)| *index == props.selected_tier);
 
     let emphasis = |index: usize| (index == props.selected_tier).then_some("is-selected");
-    let line = |(index, tier): (usize, &TierProjection)| {
-        let points: Vec<(i64, i64)> = cumulative_points(tier)
-            .map(|(year, value)| (x.map(Decimal::from(year)), y.map(value)))
-            .collect();
-        let path = points
+    let line = |(index, _): (usize, &TierProjection)| {
+        let months = tier_lines.get(index).map_or(&[][..], Vec::as_slice);
+        let path = svg_points(months, &x, &y);
+        // A point at each year's end, where the data table's figures are.
+        let points: Vec<(i64, i64)> = months
             .iter()
-            .map(|(px, py)| format!("{px},{py}"))
-            .collect::<Vec<_>>()
-            .join(" ");
+            .filter(|(month, _)| month % 12 == 0)
+            .map(|&(month, value)| (x.map(Decimal::from(month)), y.map(value)))
+            .collect();
         let radius = if index == props.selected_tier {
             "8"
         } else {
@@ -158,23 +164,18 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
                     { texts.get(Msg::AxisYear) }
                 </text>
                 { for years.clone().map(|year| html! {
-                    <text class="chart-axis-label" x={x.map(Decimal::from(year)).to_string()}
+                    <text class="chart-axis-label" x={x.map(Decimal::from(12 * year)).to_string()}
                         y={X_LABEL_BASELINE.to_string()} text-anchor="middle">
                         { year }
                     </text>
                 }) }
-                { for bands.iter().enumerate().map(|(index, &(conservative, optimistic))| html! {
+                { for band_lines.iter().enumerate().map(|(index, (conservative, optimistic))| html! {
                     <polygon key={index} class={classes!("chart-band", tier_color_class(index), emphasis(index))}
                         points={band_outline(conservative, optimistic, &x, &y)} />
                 }) }
                 { for other_lines.into_iter().chain(selected_line).map(line) }
-                if let Some(journey) = journey {
-                    <polyline class="chart-line chart-line-path" points={
-                        cumulative_points(journey)
-                            .map(|(year, value)| format!("{},{}", x.map(Decimal::from(year)), y.map(value)))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    } />
+                if let Some(journey) = &journey_line {
+                    <polyline class="chart-line chart-line-path" points={svg_points(journey, &x, &y)} />
                 }
                 <text class="chart-zero-label" x={PLOT_RIGHT.to_string()} y={zero_label_y.to_string()}
                     text-anchor="end">
@@ -264,19 +265,42 @@ fn tier_bands<'r>(
         })
 }
 
+/// `(month, cumulative net)` from day one (month 0) to the horizon's last month.
+type MonthlyLine = Vec<(u32, Decimal)>;
+
+/// The [`MonthlyLine`] of `outcome`; its yearly points should the monthly ones not be
+/// computable.
+fn monthly_points(outcome: &Outcome) -> MonthlyLine {
+    match outcome.cumulative_net_by_month() {
+        Ok(by_month) => (0..).zip(by_month).collect(),
+        Err(_) => cumulative_points(outcome)
+            .map(|(year, value)| (12 * year, value))
+            .collect(),
+    }
+}
+
+/// The SVG `points` of a line through `months`.
+fn svg_points(months: &[(u32, Decimal)], x: &LinearScale, y: &LinearScale) -> String {
+    months
+        .iter()
+        .map(|&(month, value)| format!("{},{}", x.map(Decimal::from(month)), y.map(value)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// SVG points along the conservative line and back along the optimistic one.
 fn band_outline(
-    conservative: &TierProjection,
-    optimistic: &TierProjection,
+    conservative: &[(u32, Decimal)],
+    optimistic: &[(u32, Decimal)],
     x: &LinearScale,
     y: &LinearScale,
 ) -> String {
-    let back: Vec<_> = cumulative_points(optimistic).collect();
-    cumulative_points(conservative)
-        .chain(back.into_iter().rev())
-        .map(|(year, value)| format!("{},{}", x.map(Decimal::from(year)), y.map(value)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let outline: Vec<(u32, Decimal)> = conservative
+        .iter()
+        .chain(optimistic.iter().rev())
+        .copied()
+        .collect();
+    svg_points(&outline, x, y)
 }
 
 /// One row of the data table: `heading`, then the cumulative net of every year.

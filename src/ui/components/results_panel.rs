@@ -87,6 +87,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     formatter={formatter.clone()}
                     on_select={props.on_select.clone()}
                 />
+                <p class="results-timing">{ texts.get(Msg::TimingNote) }</p>
                 { call_to_action(state, projection, &props.on_request) }
                 if let Some(contact) = &state.program.contact {
                     <ContactDetails contact={contact.clone()} />

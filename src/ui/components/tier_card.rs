@@ -57,10 +57,10 @@ pub fn tier_card(props: &TierCardProps) -> Html {
     let index = props.index;
     let on_select = props.on_select.reform(move |_: MouseEvent| index);
     // "Net profit over 3 years", or "… from the program" when the services profit is apart.
-    let net_label = if props.services_in_net {
-        Msg::NetProfitOver
+    let (net_label, net_if_reached_label) = if props.services_in_net {
+        (Msg::NetProfitOver, Msg::NetIfReached)
     } else {
-        Msg::NetProgramOver
+        (Msg::NetProgramOver, Msg::NetProgramIfReached)
     };
     let payback = payback_text(
         &texts,
@@ -92,10 +92,22 @@ pub fn tier_card(props: &TierCardProps) -> Html {
                 <p class="tier-why">{ why }</p>
             }
             { badges(&texts, &figures.qualification, formatter) }
-            <p class="tier-net">
-                <span class="tier-net-label">{ texts.plural(net_label, ("years", props.horizon_years.into()), formatter, &[]) }</span>
-                <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
-            </p>
+            if let Some(shortfall) = unreached_shortfall(&figures.qualification) {
+                // Never qualified within the horizon: what it would take is the headline,
+                // its net only what it would be if the partner reached it.
+                <p class="tier-unreached">
+                    { texts.fill(Msg::NotReached, &[("amount", &formatter.money_whole(shortfall))]) }
+                </p>
+                <p class="tier-net tier-net-if-reached">
+                    <span class="tier-net-label">{ texts.plural(net_if_reached_label, ("years", props.horizon_years.into()), formatter, &[]) }</span>
+                    <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
+                </p>
+            } else {
+                <p class="tier-net">
+                    <span class="tier-net-label">{ texts.plural(net_label, ("years", props.horizon_years.into()), formatter, &[]) }</span>
+                    <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
+                </p>
+            }
             { earnings_split(&texts, figures, props.services_in_net, formatter) }
             if let Some((conservative, optimistic)) = props.range {
                 { range_line(&texts, conservative, optimistic, formatter) }
@@ -129,6 +141,14 @@ pub fn tier_card(props: &TierCardProps) -> Html {
     }
 }
 
+/// How much annual revenue a tier the partner never reaches within the horizon still needs.
+fn unreached_shortfall(qualification: &Qualification) -> Option<Decimal> {
+    match qualification.qualifies_from_year {
+        Some(_) => None,
+        None => Some(qualification.revenue_shortfall.unwrap_or_default()),
+    }
+}
+
 fn badges(texts: &Texts, qualification: &Qualification, formatter: &Formatter) -> Html {
     let revenue = match (
         qualification.qualifies_from_year,
@@ -142,19 +162,17 @@ fn badges(texts: &Texts, qualification: &Qualification, formatter: &Formatter) -
                 { texts.fill(Msg::BadgeFromYear, &[("year", &formatter.count(Decimal::from(year)))]) }
             </span>
         },
-        (None, shortfall) => html! {
-            <span class="badge badge-missing">
-                { texts.fill(Msg::BadgeNeedsRevenue, &[("amount", &formatter.money_whole(shortfall.unwrap_or_default()))]) }
-            </span>
-        },
+        // Said in the card's headline instead (`unreached_shortfall`).
+        (None, _) => Html::default(),
     };
     let staff = qualification.staff_gap;
     html! {
         <p class="tier-badges">
             { revenue }
             if staff > Decimal::ZERO {
-                <span class="badge badge-missing">
-                    { texts.plural(Msg::BadgeCertify, ("count", staff), formatter, &[]) }
+                // The model already counts their certification in the costs.
+                <span class="badge badge-included">
+                    { texts.plural(Msg::BadgeCertifyIncluded, ("count", staff), formatter, &[]) }
                 </span>
             }
         </p>

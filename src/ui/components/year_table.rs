@@ -201,7 +201,7 @@ pub fn year_table(props: &YearTableProps) -> Html {
         .into_iter()
         .filter(|row| path.is_some() || row.label != JOINING_LABEL);
     let cell = |kind: RowKind, value: Decimal| match kind {
-        RowKind::Count => formatter.count(value),
+        RowKind::Count => formatter.client_count(value),
         RowKind::Money | RowKind::Total => formatter.money_whole(value),
     };
     html! {
