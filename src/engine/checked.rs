@@ -45,20 +45,42 @@ fn within(value: &Decimal, bound: &[u128; 9]) -> bool {
     }
 }
 
-fn within_bound(value: &Decimal) -> bool {
-    within(value, &FIGURE_BOUND)
+fn bounded(result: Option<Decimal>, blame: InputKey) -> Calc {
+    bounded_by(result, &FIGURE_BOUND, blame)
 }
 
-fn bounded(result: Option<Decimal>, blame: InputKey) -> Calc {
-    result.filter(within_bound).ok_or(overflow(blame))
+fn bounded_by(result: Option<Decimal>, bound: &[u128; 9], blame: InputKey) -> Calc {
+    result
+        .filter(|value| within(value, bound))
+        .ok_or(overflow(blame))
+}
+
+/// `a + b` within `bound`.
+fn total(a: Decimal, b: Decimal, bound: &[u128; 9], blame: InputKey) -> Calc {
+    // Many of a projection's figures are zero (no rebate, no joining cost…): adding one
+    // needs no alignment of scales.
+    if b.is_zero() {
+        bounded_by(Some(a), bound, blame)
+    } else if a.is_zero() {
+        bounded_by(Some(b), bound, blame)
+    } else {
+        bounded_by(a.checked_add(b), bound, blame)
+    }
+}
+
+/// `a × b` within `bound`.
+fn product(a: Decimal, b: Decimal, bound: &[u128; 9], blame: InputKey) -> Calc {
+    if a.is_zero() || b.is_zero() {
+        Ok(Decimal::ZERO)
+    } else {
+        bounded_by(a.checked_mul(b), bound, blame)
+    }
 }
 
 /// `a + b` of two scaled monthly figures (see [`SCALED_BOUND`]), or an overflow blamed on
 /// `blame`.
 pub fn add_scaled(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
-    a.checked_add(b)
-        .filter(|value| within(value, &SCALED_BOUND))
-        .ok_or(overflow(blame))
+    total(a, b, &SCALED_BOUND, blame)
 }
 
 /// `a − b` of two scaled monthly figures, or an overflow blamed on `blame`.
@@ -68,13 +90,7 @@ pub fn sub_scaled(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
 
 /// `a × b` where the product is a scaled monthly figure, or an overflow blamed on `blame`.
 pub fn mul_scaled(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
-    if a.is_zero() || b.is_zero() {
-        Ok(Decimal::ZERO)
-    } else {
-        a.checked_mul(b)
-            .filter(|value| within(value, &SCALED_BOUND))
-            .ok_or(overflow(blame))
-    }
+    product(a, b, &SCALED_BOUND, blame)
 }
 
 /// The sum of scaled monthly figures, or an overflow blamed on `blame`.
@@ -86,15 +102,7 @@ pub fn sum_scaled(values: impl IntoIterator<Item = Decimal>, blame: InputKey) ->
 
 /// `a + b`, or an overflow blamed on `blame`.
 pub fn add(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
-    // Many of a projection's figures are zero (no rebate, no joining cost…): adding one
-    // needs no alignment of scales.
-    if b.is_zero() {
-        bounded(Some(a), blame)
-    } else if a.is_zero() {
-        bounded(Some(b), blame)
-    } else {
-        bounded(a.checked_add(b), blame)
-    }
+    total(a, b, &FIGURE_BOUND, blame)
 }
 
 /// `a − b`, or an overflow blamed on `blame`.
@@ -104,11 +112,7 @@ pub fn sub(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
 
 /// `a × b`, or an overflow blamed on `blame`.
 pub fn mul(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
-    if a.is_zero() || b.is_zero() {
-        Ok(Decimal::ZERO)
-    } else {
-        bounded(a.checked_mul(b), blame)
-    }
+    product(a, b, &FIGURE_BOUND, blame)
 }
 
 /// `a ÷ b`, or an overflow blamed on `blame` (callers exclude division by zero).
@@ -170,7 +174,7 @@ mod tests {
                 for sign in [1, -1] {
                     let value = Decimal::from_i128_with_scale(sign * mantissa, scale);
                     assert_eq!(
-                        within_bound(&value),
+                        within(&value, &FIGURE_BOUND),
                         value.abs() <= LARGEST_FIGURE,
                         "{value} (mantissa {mantissa}, scale {scale})"
                     );

@@ -56,11 +56,15 @@ pub fn tier_card(props: &TierCardProps) -> Html {
     let figures = &props.figures;
     let index = props.index;
     let on_select = props.on_select.reform(move |_: MouseEvent| index);
+    // Never reached within the horizon: what it would take is the headline, and its net
+    // only what it would be if the partner reached it.
+    let shortfall = unreached_shortfall(&figures.qualification);
     // "Net profit over 3 years", or "… from the program" when the services profit is apart.
-    let (net_label, net_if_reached_label) = if props.services_in_net {
-        (Msg::NetProfitOver, Msg::NetIfReached)
-    } else {
-        (Msg::NetProgramOver, Msg::NetProgramIfReached)
+    let net_label = match (props.services_in_net, shortfall.is_some()) {
+        (true, false) => Msg::NetProfitOver,
+        (true, true) => Msg::NetIfReached,
+        (false, false) => Msg::NetProgramOver,
+        (false, true) => Msg::NetProgramIfReached,
     };
     let payback = payback_text(
         &texts,
@@ -92,22 +96,15 @@ pub fn tier_card(props: &TierCardProps) -> Html {
                 <p class="tier-why">{ why }</p>
             }
             { badges(&texts, &figures.qualification, formatter) }
-            if let Some(shortfall) = unreached_shortfall(&figures.qualification) {
-                // Never qualified within the horizon: what it would take is the headline,
-                // its net only what it would be if the partner reached it.
+            if let Some(shortfall) = shortfall {
                 <p class="tier-unreached">
                     { texts.fill(Msg::NotReached, &[("amount", &formatter.money_whole(shortfall))]) }
                 </p>
-                <p class="tier-net tier-net-if-reached">
-                    <span class="tier-net-label">{ texts.plural(net_if_reached_label, ("years", props.horizon_years.into()), formatter, &[]) }</span>
-                    <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
-                </p>
-            } else {
-                <p class="tier-net">
-                    <span class="tier-net-label">{ texts.plural(net_label, ("years", props.horizon_years.into()), formatter, &[]) }</span>
-                    <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
-                </p>
             }
+            <p class={classes!("tier-net", shortfall.is_some().then_some("tier-net-if-reached"))}>
+                <span class="tier-net-label">{ texts.plural(net_label, ("years", props.horizon_years.into()), formatter, &[]) }</span>
+                <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
+            </p>
             { earnings_split(&texts, figures, props.services_in_net, formatter) }
             if let Some((conservative, optimistic)) = props.range {
                 { range_line(&texts, conservative, optimistic, formatter) }
