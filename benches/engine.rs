@@ -2,7 +2,7 @@
 //! (run with the browser benchmark by `cargo xtask bench`).
 //!
 //! The workload of issue #6: the built-in "Example Cloud" program (4 tiers) projected
-//! over 10 years. Target: `project` <= 20 µs median.
+//! over 10 years. Target: `project` <= 100 µs median (issue 27, the month-by-month model).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use partner_roi::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};

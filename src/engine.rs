@@ -14,6 +14,7 @@ pub mod journey;
 pub mod json_reader;
 pub mod json_text;
 pub mod levers;
+pub mod monthly;
 pub mod program;
 pub mod program_limits;
 pub mod program_parse;

@@ -226,11 +226,14 @@ fn check_projection(
             .cumulative_net_by_month()
             .map_err(|error| TestCaseError::fail(error.to_string()))?;
         let months = 12 * horizon as usize;
-        prop_assert_eq!(tier.month_nets_x144.len(), months);
+        let month_nets = tier
+            .month_nets_x144()
+            .map_err(|error| TestCaseError::fail(error.to_string()))?;
+        prop_assert_eq!(month_nets.len(), months);
         prop_assert_eq!(by_month.len(), months + 1);
         prop_assert_eq!(by_month[0], -tier.initial_costs);
         for (index, year) in tier.years.iter().enumerate() {
-            let months_net: Decimal = tier.month_nets_x144[12 * index..12 * index + 12]
+            let months_net: Decimal = month_nets[12 * index..12 * index + 12]
                 .iter()
                 .sum::<Decimal>()
                 / MONTH_MONEY_SCALE;
@@ -242,6 +245,15 @@ fn check_projection(
                 year.net
             );
             prop_assert!(close(by_month[12 * index + 12], year.cumulative_net));
+        }
+
+        // The payback, read without computing every month, is the one every month gives.
+        // (Within a millionth: a year's net from its sums may round its last digit.)
+        if let Some(payback) = payback_from_every_month(tier.initial_costs, &month_nets) {
+            match (tier.payback_months, payback) {
+                (Some(lazy), Some(full)) => prop_assert!(close(lazy, full), "{} vs {}", lazy, full),
+                (lazy, full) => prop_assert_eq!(lazy, full),
+            }
         }
 
         // Payback: zero if never negative, none if still negative at the horizon, else
@@ -512,6 +524,28 @@ fn check_result_json(program: &Program, projection: &Projection) -> Result<(), T
 }
 
 /// Whether the engine must accept `horizon`: a whole number of years from 1 to 10.
+/// The payback of `docs/model.md` section 7 read from every month's net (144 × its value):
+/// `(k − 1) + (−C_(k−1))/net_k` for the last month `k` whose opening cumulative net is
+/// negative; `None` should a `Decimal` overflow.
+fn payback_from_every_month(
+    initial_costs: Decimal,
+    month_nets_x144: &[Decimal],
+) -> Option<Option<Decimal>> {
+    let mut cumulative = -initial_costs.checked_mul(MONTH_MONEY_SCALE)?;
+    let mut payback = Some(Decimal::ZERO);
+    for (month, &net) in month_nets_x144.iter().enumerate() {
+        if cumulative < Decimal::ZERO {
+            payback = Some(Decimal::from(month).checked_add((-cumulative).checked_div(net)?)?);
+        }
+        cumulative = cumulative.checked_add(net)?;
+    }
+    Some(if cumulative < Decimal::ZERO {
+        None
+    } else {
+        payback
+    })
+}
+
 fn horizon_is_valid(horizon: Decimal) -> bool {
     horizon.fract().is_zero() && horizon >= Decimal::ONE && horizon <= Decimal::TEN
 }
@@ -593,8 +627,17 @@ proptest! {
             };
             prop_assert!(close(year.new_clients, sum(|m| m.new_clients_x12, MONTH_CLIENT_SCALE)));
             prop_assert!(close(year.licence_revenue, sum(|m| m.licence_revenue_x144, MONTH_MONEY_SCALE)));
-            prop_assert!(close(year.services_profit, sum(|m| m.services_profit_x144, MONTH_MONEY_SCALE)));
-            prop_assert!(close(year.acquisition, sum(|m| m.acquisition_x144, MONTH_MONEY_SCALE)));
+            let own = schedule.own;
+            let services: Decimal = months
+                .iter()
+                .map(|m| own.services_profit_x144(m.new_clients_x12, m.active_clients_x12).unwrap_or(Decimal::MAX))
+                .sum();
+            let acquisition: Decimal = months
+                .iter()
+                .map(|m| own.acquisition_x144(m.new_clients_x12).unwrap_or(Decimal::MAX))
+                .sum();
+            prop_assert!(close(year.services_profit, services / MONTH_MONEY_SCALE));
+            prop_assert!(close(year.acquisition, acquisition / MONTH_MONEY_SCALE));
             prop_assert!(close(year.active_clients, months[11].active_clients_x12 / MONTH_CLIENT_SCALE));
             let pace = months.iter().map(|m| m.new_clients_x12).find(|won| !won.is_zero());
             for (offset, month) in months.iter().enumerate() {

@@ -93,13 +93,6 @@ pub fn mul_scaled(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
     product(a, b, &SCALED_BOUND, blame)
 }
 
-/// The sum of scaled monthly figures, or an overflow blamed on `blame`.
-pub fn sum_scaled(values: impl IntoIterator<Item = Decimal>, blame: InputKey) -> Calc {
-    values.into_iter().try_fold(Decimal::ZERO, |total, value| {
-        add_scaled(total, value, blame)
-    })
-}
-
 /// `a + b`, or an overflow blamed on `blame`.
 pub fn add(a: Decimal, b: Decimal, blame: InputKey) -> Calc {
     total(a, b, &FIGURE_BOUND, blame)
@@ -244,7 +237,6 @@ mod tests {
             add_scaled(beyond, Decimal::ZERO, blame),
             Err(overflow(blame))
         );
-        assert_eq!(sum_scaled([beyond], blame), Err(overflow(blame)));
         assert_eq!(
             sub_scaled(-beyond, Decimal::ZERO, blame),
             Err(overflow(blame))

@@ -3,13 +3,16 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{add, mul_scaled, sub, sub_scaled};
+use std::sync::Arc;
+
+use super::checked::{add, add_scaled, mul_scaled, sub};
 use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
+use super::monthly::{MonthBasis, MonthlyNets};
 use super::program::Program;
 use super::projection::{initial_costs, Outcome, TierProjection};
-use super::schedule::{Schedule, MONTH_MONEY_SCALE};
+use super::schedule::MONTH_MONEY_SCALE;
 
 /// The partner's path through the tiers.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,15 +57,16 @@ fn tier_for_revenue(program: &Program, licence_revenue: Decimal) -> usize {
         .unwrap_or(0)
 }
 
-/// Follows the partner through `program` over `schedule`; `tiers` are the single-tier
+/// Follows the partner through `program` over `basis`'s schedule; `tiers` are the single-tier
 /// projections: each year of the path is that year of its tier's, and the path is compared
 /// with staying in year 1's tier.
 pub(super) fn journey(
     program: &Program,
     inputs: &PartnerInputs,
-    schedule: &Schedule,
+    basis: &Arc<MonthBasis>,
     tiers: &[TierProjection],
 ) -> Result<Journey, EngineError> {
+    let schedule = basis.schedule();
     let tier_by_year: Vec<usize> = schedule
         .years
         .iter()
@@ -85,7 +89,7 @@ pub(super) fn journey(
     }
     let mut cumulative = -initial_costs;
     let mut years = Vec::with_capacity(schedule.years.len());
-    let mut month_nets = Vec::with_capacity(schedule.months.len());
+    let mut year_terms = Vec::with_capacity(schedule.years.len());
     for (index, &tier) in tier_by_year.iter().enumerate() {
         let joining_cost = terms_of(tier)?.joining_cost;
         let first_entry = !std::mem::replace(&mut entered[tier], true);
@@ -97,28 +101,29 @@ pub(super) fn journey(
             .get(index)
             .cloned()
             .ok_or(EngineError::NoSuchTier)?;
-        let mut year_month_nets = projection
-            .month_nets_x144
-            .get(12 * index..12 * index + 12)
-            .ok_or(EngineError::NoSuchTier)?
-            .to_vec();
+        let mut terms = *projection
+            .months
+            .years()
+            .get(index)
+            .ok_or(EngineError::NoSuchTier)?;
         if first_entry && !joining_cost.is_zero() {
             year.joining_cost = joining_cost;
             year.costs = add(year.costs, joining_cost, InputKey::AcquisitionCost)?;
             year.net = sub(year.earnings, year.costs, InputKey::DealValue)?;
             // Paid in the year's first month.
-            year_month_nets[0] = sub_scaled(
-                year_month_nets[0],
+            terms.opening_x144 = add_scaled(
+                terms.opening_x144,
                 mul_scaled(joining_cost, MONTH_MONEY_SCALE, InputKey::AcquisitionCost)?,
-                InputKey::DealValue,
+                InputKey::AcquisitionCost,
             )?;
         }
-        month_nets.extend(year_month_nets);
+        year_terms.push(terms);
         year.cumulative_net = add(cumulative, year.net, InputKey::DealValue)?;
         cumulative = year.cumulative_net;
         years.push(year);
     }
-    let outcome = Outcome::from_years(initial_costs, years, month_nets, &schedule.years)?;
+    let months = MonthlyNets::new(Arc::clone(basis), year_terms);
+    let outcome = Outcome::from_years(initial_costs, years, months, &schedule.years)?;
     let start_net = tiers.get(start).map_or(Decimal::ZERO, |tier| tier.net);
     Ok(Journey {
         extra_net_vs_start_tier: sub(outcome.net, start_net, InputKey::DealValue)?,

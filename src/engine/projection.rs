@@ -3,13 +3,16 @@
 //! Follows `docs/model.md` exactly. Figures keep full precision here; rounding happens
 //! only when results are serialized ([`crate::engine::result_json`]) or displayed.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
-use super::checked::{add, add_scaled, div, fraction, mul, mul_scaled, sub, sub_scaled, sum, Calc};
+use super::checked::{add, add_scaled, div, fraction, mul, mul_scaled, sub, sum, Calc};
 use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::journey::{journey, Journey};
+use super::monthly::{MonthBasis, MonthlyNets, YearTerms};
 use super::program::{Program, Tier, TierTerms};
 use super::schedule::{client_schedule, Schedule, ScheduleYear, MONTH_MONEY_SCALE};
 
@@ -98,30 +101,6 @@ pub struct TierYear {
     pub cumulative_net: Decimal,
 }
 
-/// The last month in which a cumulative net that starts at −`initial_costs` and adds each
-/// of `month_nets` (all scaled alike) crosses zero, moving in a straight line within a month.
-///
-/// `Some(0)` when it is never negative, `None` when it is still negative at the end.
-fn payback_months(
-    initial_costs: Decimal,
-    month_nets: &[Decimal],
-) -> Result<Option<Decimal>, EngineError> {
-    let blame = InputKey::DealValue;
-    let mut cumulative = -mul_scaled(initial_costs, MONTH_MONEY_SCALE, blame)?;
-    let mut payback = (cumulative >= Decimal::ZERO).then_some(Decimal::ZERO);
-    for (month, &net) in month_nets.iter().enumerate() {
-        let before = cumulative;
-        cumulative = add_scaled(cumulative, net, blame)?;
-        if cumulative < Decimal::ZERO {
-            payback = None;
-        } else if before < Decimal::ZERO {
-            // The cumulative net crosses zero during this month; `net > 0` here.
-            payback = Some(add(Decimal::from(month), div(-before, net, blame)?, blame)?);
-        }
-    }
-    Ok(payback)
-}
-
 /// Whether and when a tier's requirements are met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Qualification {
@@ -158,8 +137,8 @@ pub struct Outcome {
     pub payback_months: Option<Decimal>,
     /// Net ÷ years.
     pub yearly_average_net: Decimal,
-    /// Each month's net, month 1 first, as 144 × its value (see [`MONTH_MONEY_SCALE`]).
-    pub month_nets_x144: Vec<Decimal>,
+    /// Its months, computed on demand.
+    pub months: MonthlyNets,
 }
 
 impl Outcome {
@@ -169,26 +148,32 @@ impl Outcome {
         sum(self.years.iter().map(figure), InputKey::DealValue)
     }
 
+    /// Each month's net, month 1 first, as 144 × its value (see [`MONTH_MONEY_SCALE`]).
+    pub fn month_nets_x144(&self) -> Result<Vec<Decimal>, EngineError> {
+        self.months.nets_x144()
+    }
+
     /// The cumulative net at the end of each month, from day one (month 0, the initial
     /// costs) to the horizon's last month.
     pub fn cumulative_net_by_month(&self) -> Result<Vec<Decimal>, EngineError> {
         let blame = InputKey::DealValue;
+        let month_nets = self.month_nets_x144()?;
         let mut cumulative = -mul_scaled(self.initial_costs, MONTH_MONEY_SCALE, blame)?;
-        let mut by_month = Vec::with_capacity(self.month_nets_x144.len() + 1);
+        let mut by_month = Vec::with_capacity(month_nets.len() + 1);
         by_month.push(-self.initial_costs);
-        for &net in &self.month_nets_x144 {
+        for net in month_nets {
             cumulative = add_scaled(cumulative, net, blame)?;
             by_month.push(div(cumulative, MONTH_MONEY_SCALE, blame)?);
         }
         Ok(by_month)
     }
 
-    /// The totals of `years` (those of `schedule`), whose months' nets are `month_nets_x144`,
-    /// after `initial_costs` (`docs/model.md`, sections 6 to 8).
+    /// The totals of `years` (those of `schedule`), whose months are `months`, after
+    /// `initial_costs` (`docs/model.md`, sections 6 to 8).
     pub(super) fn from_years(
         initial_costs: Decimal,
         years: Vec<TierYear>,
-        month_nets_x144: Vec<Decimal>,
+        months: MonthlyNets,
         schedule: &[ScheduleYear],
     ) -> Result<Self, EngineError> {
         let blame = InputKey::DealValue;
@@ -210,7 +195,7 @@ impl Outcome {
         let horizon = Decimal::from(years.len());
         Ok(Outcome {
             npv: net_present_value(initial_costs, &years, schedule)?,
-            payback_months: payback_months(initial_costs, &month_nets_x144)?,
+            payback_months: months.payback_months(initial_costs)?,
             yearly_average_net: div(net, horizon.max(Decimal::ONE), blame)?,
             program_earnings: streams.from_program()?,
             years,
@@ -220,7 +205,7 @@ impl Outcome {
             costs,
             net,
             roi,
-            month_nets_x144,
+            months,
         })
     }
 }
@@ -288,19 +273,18 @@ pub fn project(program: &Program, inputs: &PartnerInputs) -> Result<Projection, 
     #[cfg(test)]
     PROJECTIONS.with(|count| count.set(count.get() + 1));
     let horizon = horizon_years(inputs)?;
-    let schedule = client_schedule(inputs, horizon)?;
-    let own_x144 = own_month_nets_x144(&schedule, program.services_in_net)?;
+    let basis = month_basis(program, inputs)?;
     let tiers = program
         .tiers
         .iter()
-        .map(|tier| project_tier(tier, inputs, &schedule, &own_x144, program.services_in_net))
+        .map(|tier| project_tier(tier, inputs, &basis, program.services_in_net))
         .collect::<Result<Vec<_>, _>>()?;
     let recommended = recommended_tier(&tiers);
     let upgrades = match recommended {
         Some(index) => upgrades_above(&tiers, index)?,
         None => Vec::new(),
     };
-    let journey = journey(program, inputs, &schedule, &tiers)?;
+    let journey = journey(program, inputs, &basis, &tiers)?;
     Ok(Projection {
         horizon_years: horizon,
         tiers,
@@ -320,9 +304,17 @@ pub fn project_tier_net(
         .tiers
         .get(tier_index)
         .ok_or(EngineError::NoSuchTier)?;
+    let basis = month_basis(program, inputs)?;
+    Ok(project_tier(tier, inputs, &basis, program.services_in_net)?.net)
+}
+
+/// The schedule of `inputs` and what every outcome of `program` shares of its months.
+fn month_basis(program: &Program, inputs: &PartnerInputs) -> Result<Arc<MonthBasis>, EngineError> {
     let schedule = client_schedule(inputs, horizon_years(inputs)?)?;
-    let own_x144 = own_month_nets_x144(&schedule, program.services_in_net)?;
-    Ok(project_tier(tier, inputs, &schedule, &own_x144, program.services_in_net)?.net)
+    Ok(Arc::new(MonthBasis::new(
+        schedule,
+        program.services_in_net,
+    )?))
 }
 
 fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
@@ -334,99 +326,49 @@ fn horizon_years(inputs: &PartnerInputs) -> Result<u32, EngineError> {
     u32::try_from(horizon.normalize().mantissa()).map_err(|_| EngineError::InvalidHorizon)
 }
 
-/// `tier` over `schedule`, whose months bring the partner `own_x144` (see
-/// [`own_month_nets_x144`]).
+/// `tier` over `basis`'s schedule.
 fn project_tier(
     tier: &Tier,
     inputs: &PartnerInputs,
-    schedule: &Schedule,
-    own_x144: &[Decimal],
+    basis: &Arc<MonthBasis>,
     services_in_net: bool,
 ) -> Result<TierProjection, EngineError> {
     let terms = &tier.terms;
+    let schedule = basis.schedule();
     let rates = TierRates::new(terms, inputs, schedule)?;
     let initial_costs = initial_costs(terms, inputs)?;
-    let mut cumulative = -initial_costs;
-    let mut years = Vec::with_capacity(schedule.years.len());
-    for schedule_year in &schedule.years {
-        let year = project_year(terms, &rates, schedule_year, cumulative, services_in_net)?;
-        cumulative = year.cumulative_net;
-        years.push(year);
-    }
-    let month_nets = month_nets_x144(&rates, &years, schedule, own_x144)?;
-    Ok(TierProjection {
-        tier_id: tier.id.clone(),
-        tier_name: tier.name.clone(),
-        qualification: qualification(terms, inputs, &schedule.years)?,
-        outcome: Outcome::from_years(initial_costs, years, month_nets, &schedule.years)?,
-    })
-}
-
-/// 144 × what each month brings the partner in every tier alike: its services profit when
-/// it counts in the net, less the cost of winning its clients.
-fn own_month_nets_x144(
-    schedule: &Schedule,
-    services_in_net: bool,
-) -> Result<Vec<Decimal>, EngineError> {
-    schedule
-        .months
-        .iter()
-        .map(|month| {
-            let services = if services_in_net {
-                month.services_profit_x144
-            } else {
-                Decimal::ZERO
-            };
-            sub_scaled(services, month.acquisition_x144, InputKey::AcquisitionCost)
-        })
-        .collect()
-}
-
-/// 144 × each month's net of a tier with `rates` whose years are `years`: the month's
-/// licence revenue at the tier's rates, the partner's own `own_x144`, the year's fee and
-/// certification in its first month, its rebate and MDF in its last (`docs/model.md`,
-/// section 5).
-fn month_nets_x144(
-    rates: &TierRates,
-    years: &[TierYear],
-    schedule: &Schedule,
-    own_x144: &[Decimal],
-) -> Result<Vec<Decimal>, EngineError> {
-    let value = InputKey::DealValue;
-    let opening = mul_scaled(
+    let opening_x144 = mul_scaled(
         rates.fixed_costs,
         MONTH_MONEY_SCALE,
         InputKey::AcquisitionCost,
     )?;
-    let mut nets = Vec::with_capacity(schedule.months.len());
-    for (year, months) in years.iter().zip(schedule.months.chunks(12)) {
-        let closing = mul_scaled(
-            add_scaled(year.streams.rebate, year.streams.mdf, value)?,
-            MONTH_MONEY_SCALE,
-            value,
-        )?;
-        for (offset, month) in months.iter().enumerate() {
-            let number = nets.len() + 1;
-            let mut net = add_scaled(
-                mul_scaled(rates.per_licence_revenue, month.licence_revenue_x144, value)?,
-                own_x144.get(number - 1).copied().unwrap_or(Decimal::ZERO),
+    let mut cumulative = -initial_costs;
+    let mut years = Vec::with_capacity(schedule.years.len());
+    let mut year_terms = Vec::with_capacity(schedule.years.len());
+    for schedule_year in &schedule.years {
+        let year = project_year(terms, &rates, schedule_year, cumulative, services_in_net)?;
+        let value = InputKey::DealValue;
+        year_terms.push(YearTerms {
+            per_licence_revenue: rates.per_licence_revenue,
+            referral_ended: rates.referral_ended,
+            opening_x144,
+            closing_x144: mul_scaled(
+                add(year.streams.rebate, year.streams.mdf, value)?,
+                MONTH_MONEY_SCALE,
                 value,
-            )?;
-            if let Some((referral_years, per_older_revenue)) = rates.referral_ended {
-                if let Some(older) = schedule.older_revenue_x144(number, referral_years) {
-                    net = sub_scaled(net, mul_scaled(per_older_revenue, older, value)?, value)?;
-                }
-            }
-            if offset == 0 {
-                net = sub_scaled(net, opening, value)?;
-            }
-            if offset == 11 {
-                net = add_scaled(net, closing, value)?;
-            }
-            nets.push(net);
-        }
+            )?,
+            revenue_never_negative: rates.revenue_never_negative,
+        });
+        cumulative = year.cumulative_net;
+        years.push(year);
     }
-    Ok(nets)
+    let months = MonthlyNets::new(Arc::clone(basis), year_terms);
+    Ok(TierProjection {
+        tier_id: tier.id.clone(),
+        tier_name: tier.name.clone(),
+        qualification: qualification(terms, inputs, &schedule.years)?,
+        outcome: Outcome::from_years(initial_costs, years, months, &schedule.years)?,
+    })
 }
 
 /// `J + I0`.
@@ -459,6 +401,9 @@ struct TierRates {
     /// With a referral period of `yf ≥ 1` years, `(yf, (1−r)·f·change^yf)`: what is taken
     /// back per unit of [`Schedule::older_revenue_x144`] for the clients past it.
     referral_ended: Option<(usize, Decimal)>,
+    /// Whether licence revenue earns nothing negative: the resale and referral rates are
+    /// not negative.
+    revenue_never_negative: bool,
 }
 
 impl TierRates {
@@ -524,6 +469,8 @@ impl TierRates {
             certification,
             per_licence_revenue,
             referral_ended,
+            revenue_never_negative: resale_per_licence_revenue >= Decimal::ZERO
+                && referral >= Decimal::ZERO,
         })
     }
 }

@@ -9,9 +9,7 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{
-    add, add_scaled, div, fraction, mul, mul_scaled, sub, sub_scaled, sum_scaled, Calc,
-};
+use super::checked::{add, add_scaled, div, fraction, mul, mul_scaled, sub, sub_scaled, Calc};
 use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
@@ -22,7 +20,8 @@ pub const MONTH_MONEY_SCALE: Decimal = Decimal::from_parts(144, 0, 0, false, 0);
 pub const MONTH_CLIENT_SCALE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 
 /// One month of the schedule, its figures scaled by [`MONTH_CLIENT_SCALE`] and
-/// [`MONTH_MONEY_SCALE`].
+/// [`MONTH_MONEY_SCALE`]. Its services profit and acquisition cost follow from its clients
+/// ([`OwnRates`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ScheduleMonth {
     /// 12 × `n_k`, the clients won this month: the year's `a·remaining + W` in a month after
@@ -32,10 +31,6 @@ pub struct ScheduleMonth {
     pub active_clients_x12: Decimal,
     /// 144 × `l_k`, this month's licence revenue over all cohorts.
     pub licence_revenue_x144: Decimal,
-    /// 144 × this month's profit on the partner's own services `s·(S1·n_k + S2/12·act_k)`.
-    pub services_profit_x144: Decimal,
-    /// 144 × `K·n_k`, what winning this month's clients costs.
-    pub acquisition_x144: Decimal,
 }
 
 impl ScheduleMonth {
@@ -92,6 +87,19 @@ pub struct ScheduleYear {
     pub acquisition: Decimal,
     /// `(1+i)^t`: what this year's figures are divided by for the NPV.
     pub discount_factor: Decimal,
+    /// The sums of its months' scaled figures, exact.
+    pub scaled: ScaledYear,
+}
+
+/// A year's sums of its months' scaled figures (see [`ScheduleMonth`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScaledYear {
+    /// 12 × `N_t`.
+    pub new_clients_x12: Decimal,
+    /// 12 × the clients paying, summed over the year's months.
+    pub client_months_x12: Decimal,
+    /// 144 × `L_t`.
+    pub licence_revenue_x144: Decimal,
 }
 
 impl ScheduleYear {
@@ -109,6 +117,51 @@ impl ScheduleYear {
     }
 }
 
+/// What the partner's own services and acquisition make of a month's clients, as 144 × the
+/// month's money per unit of its scaled client counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OwnRates {
+    /// `12·s·S1`, per unit of `12·n_k`: the onboarding profit.
+    pub onboarding_profit: Decimal,
+    /// `s·S2`, per unit of `12·act_k`: the recurring services profit.
+    pub recurring_profit: Decimal,
+    /// `12·K`, per unit of `12·n_k`: the acquisition cost.
+    pub acquisition_cost: Decimal,
+}
+
+impl OwnRates {
+    /// 144 × the services profit `s·(S1·n + S2/12·act)` of `12·n` new and `12·act` paying
+    /// clients: a month's, or a year's from its sums.
+    pub fn services_profit_x144(
+        &self,
+        new_clients_x12: Decimal,
+        active_clients_x12: Decimal,
+    ) -> Calc {
+        add_scaled(
+            mul_scaled(
+                self.onboarding_profit,
+                new_clients_x12,
+                InputKey::OnboardingFee,
+            )?,
+            mul_scaled(
+                self.recurring_profit,
+                active_clients_x12,
+                InputKey::RecurringServices,
+            )?,
+            InputKey::RecurringServices,
+        )
+    }
+
+    /// 144 × `K·n`, what winning `12·n` clients costs.
+    pub fn acquisition_x144(&self, new_clients_x12: Decimal) -> Calc {
+        mul_scaled(
+            self.acquisition_cost,
+            new_clients_x12,
+            InputKey::AcquisitionCost,
+        )
+    }
+}
+
 /// The whole schedule: every month and every year of the horizon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedule {
@@ -118,6 +171,12 @@ pub struct Schedule {
     pub years: Vec<ScheduleYear>,
     /// `(1−c)·(1+e)`: what a cohort's licence revenue is multiplied by at each anniversary.
     pub cohort_change: Decimal,
+    /// The partner's own figures per client.
+    pub own: OwnRates,
+    /// Whether no month's clients or licence revenue is negative and no cohort's revenue
+    /// changes sign at an anniversary: so a month's licence revenue is at least what its
+    /// older cohorts bring (true for every input within its allowed range).
+    pub never_negative: bool,
 }
 
 impl Schedule {
@@ -161,36 +220,40 @@ pub fn client_schedule(inputs: &PartnerInputs, horizon: u32) -> Result<Schedule,
         fraction(inputs.get(InputKey::DiscountRatePct)),
         InputKey::DiscountRatePct,
     )?;
-    // Per unit of 12·n_k and of 12·act_k, 144 × the month's services profit:
-    // 144·s·S1·n_k = 12·s·S1·(12·n_k) and 144·s·(S2/12)·act_k = s·S2·(12·act_k).
-    let onboarding_profit = mul(
-        services_margin,
-        mul(
-            inputs.get(InputKey::OnboardingFee),
-            MONTH_CLIENT_SCALE,
+    // Per unit of 12·n_k and of 12·act_k, 144 × the month's figures:
+    // 144·s·S1·n_k = 12·s·S1·(12·n_k), 144·s·(S2/12)·act_k = s·S2·(12·act_k) and
+    // 144·K·n_k = 12·K·(12·n_k).
+    let own = OwnRates {
+        onboarding_profit: mul(
+            services_margin,
+            mul(
+                inputs.get(InputKey::OnboardingFee),
+                MONTH_CLIENT_SCALE,
+                InputKey::OnboardingFee,
+            )?,
             InputKey::OnboardingFee,
         )?,
-        InputKey::OnboardingFee,
-    )?;
-    let recurring_profit = mul(
-        services_margin,
-        inputs.get(InputKey::RecurringServices),
-        InputKey::RecurringServices,
-    )?;
-    let acquisition_cost = mul(
-        inputs.get(InputKey::AcquisitionCost),
-        MONTH_CLIENT_SCALE,
-        InputKey::AcquisitionCost,
-    )?;
+        recurring_profit: mul(
+            services_margin,
+            inputs.get(InputKey::RecurringServices),
+            InputKey::RecurringServices,
+        )?,
+        acquisition_cost: mul(
+            inputs.get(InputKey::AcquisitionCost),
+            MONTH_CLIENT_SCALE,
+            InputKey::AcquisitionCost,
+        )?,
+    };
     // A cohort's revenue changes at each anniversary by its clients' retention and its
     // value's growth.
     let cohort_change = mul(retention, growth, InputKey::ExpansionPct)?;
+    let mut never_negative =
+        deal_value >= Decimal::ZERO && retention >= Decimal::ZERO && growth >= Decimal::ZERO;
 
     let month_count = 12 * horizon as usize;
     let mut months: Vec<ScheduleMonth> = Vec::with_capacity(month_count);
-    // Clients and revenue won in the last 12 months (the cohorts aged 0), as scaled.
+    // Clients won in the last 12 months (the cohorts aged 0), as 12 × their number.
     let mut young_clients = Decimal::ZERO;
-    let mut young_revenue = Decimal::ZERO;
     let mut remaining = inputs.get(InputKey::ExistingClients);
     let mut discount_factor = Decimal::ONE;
     // This year's licence revenue of each age in years, newest first.
@@ -204,29 +267,27 @@ pub fn client_schedule(inputs: &PartnerInputs, horizon: u32) -> Result<Schedule,
             won_per_year,
             InputKey::NewClientsPerYear,
         )?;
-        let won_revenue = mul_scaled(yearly_pace, deal_value, InputKey::DealValue)?;
-        let mut young_revenue_in_year = Decimal::ZERO;
+        never_negative &= yearly_pace >= Decimal::ZERO;
+        let mut scaled = ScaledYear::default();
+        // The year's sum of the clients aged 0 in each month, 12 × their number.
+        let mut young_client_months = Decimal::ZERO;
         for month_in_year in 1..=12u32 {
             let index = months.len();
-            let (new_clients_x12, base_revenue) = if month_in_year > 12 - selling {
-                (yearly_pace, won_revenue)
+            let new_clients_x12 = if month_in_year > 12 - selling {
+                yearly_pace
             } else {
-                (Decimal::ZERO, Decimal::ZERO)
+                Decimal::ZERO
             };
             // Sliding sums of the last 12 months' cohorts; one leaves as one arrives.
-            let leaving = index.checked_sub(12).map(|gone| &months[gone]);
             young_clients =
                 add_scaled(young_clients, new_clients_x12, InputKey::NewClientsPerYear)?;
-            young_revenue = add_scaled(young_revenue, base_revenue, InputKey::DealValue)?;
-            let (older_clients, older_revenue) = match leaving {
+            let (older_clients, older_revenue) = match index.checked_sub(12) {
                 Some(gone) => {
-                    let gone_won = gone.new_clients_x12;
-                    young_clients =
-                        sub_scaled(young_clients, gone_won, InputKey::NewClientsPerYear)?;
-                    young_revenue = sub_scaled(
-                        young_revenue,
-                        mul_scaled(gone_won, deal_value, InputKey::DealValue)?,
-                        InputKey::DealValue,
+                    let gone = months[gone];
+                    young_clients = sub_scaled(
+                        young_clients,
+                        gone.new_clients_x12,
+                        InputKey::NewClientsPerYear,
                     )?;
                     (
                         mul_scaled(gone.active_clients_x12, retention, InputKey::ChurnPct)?,
@@ -240,37 +301,42 @@ pub fn client_schedule(inputs: &PartnerInputs, horizon: u32) -> Result<Schedule,
                 None => (Decimal::ZERO, Decimal::ZERO),
             };
             // `act_k = W_k + (1−c)·act_(k−12)`: the cohorts of the last 12 months in full,
-            // the older ones as they were a year ago, after one more anniversary.
-            let active_clients_x12 =
-                add_scaled(young_clients, older_clients, InputKey::NewClientsPerYear)?;
-            let licence_revenue_x144 =
-                add_scaled(young_revenue, older_revenue, InputKey::DealValue)?;
-            young_revenue_in_year =
-                add_scaled(young_revenue_in_year, young_revenue, InputKey::DealValue)?;
-            months.push(ScheduleMonth {
+            // the older ones as they were a year ago, after one more anniversary; each of
+            // the young clients pays V/12, 144 × which is 12·V per unit of 12·n.
+            let month = ScheduleMonth {
                 new_clients_x12,
-                active_clients_x12,
-                licence_revenue_x144,
-                services_profit_x144: add_scaled(
-                    mul_scaled(onboarding_profit, new_clients_x12, InputKey::OnboardingFee)?,
-                    mul_scaled(
-                        recurring_profit,
-                        active_clients_x12,
-                        InputKey::RecurringServices,
-                    )?,
-                    InputKey::RecurringServices,
+                active_clients_x12: add_scaled(
+                    young_clients,
+                    older_clients,
+                    InputKey::NewClientsPerYear,
                 )?,
-                acquisition_x144: mul_scaled(
-                    acquisition_cost,
-                    new_clients_x12,
-                    InputKey::AcquisitionCost,
+                licence_revenue_x144: add_scaled(
+                    mul_scaled(young_clients, deal_value, InputKey::DealValue)?,
+                    older_revenue,
+                    InputKey::DealValue,
                 )?,
-            });
+            };
+            young_client_months = add_scaled(
+                young_client_months,
+                young_clients,
+                InputKey::NewClientsPerYear,
+            )?;
+            scaled.client_months_x12 = add_scaled(
+                scaled.client_months_x12,
+                month.active_clients_x12,
+                InputKey::NewClientsPerYear,
+            )?;
+            scaled.licence_revenue_x144 = add_scaled(
+                scaled.licence_revenue_x144,
+                month.licence_revenue_x144,
+                InputKey::DealValue,
+            )?;
+            months.push(month);
         }
-        let year_months = &months[months.len() - 12..];
         let selling = Decimal::from(selling);
+        scaled.new_clients_x12 = mul_scaled(yearly_pace, selling, InputKey::NewClientsPerYear)?;
         let new_clients = div(
-            mul_scaled(yearly_pace, selling, InputKey::NewClientsPerYear)?,
+            scaled.new_clients_x12,
             MONTH_CLIENT_SCALE,
             InputKey::NewClientsPerYear,
         )?;
@@ -285,18 +351,14 @@ pub fn client_schedule(inputs: &PartnerInputs, horizon: u32) -> Result<Schedule,
             InputKey::ExistingClients,
         )?;
         remaining = sub(remaining, adopting, InputKey::ExistingClients)?;
-        let licence_revenue = yearly(
-            year_months.iter().map(|m| m.licence_revenue_x144),
-            InputKey::DealValue,
-        )?;
+        let licence_revenue = to_year(scaled.licence_revenue_x144, InputKey::DealValue)?;
         for revenue in &mut revenue_by_age {
             *revenue = mul(*revenue, cohort_change, InputKey::ExpansionPct)?;
         }
         revenue_by_age.insert(
             0,
-            div(
-                young_revenue_in_year,
-                MONTH_MONEY_SCALE,
+            to_year(
+                mul_scaled(young_client_months, deal_value, InputKey::DealValue)?,
                 InputKey::DealValue,
             )?,
         );
@@ -311,31 +373,34 @@ pub fn client_schedule(inputs: &PartnerInputs, horizon: u32) -> Result<Schedule,
             year,
             new_clients,
             remaining_existing: remaining,
-            active_clients: year_months
+            active_clients: months
                 .last()
                 .map_or(Ok(Decimal::ZERO), ScheduleMonth::active_clients)?,
             resold_revenue: mul(resell, licence_revenue, InputKey::DealValue)?,
-            services_profit: yearly(
-                year_months.iter().map(|m| m.services_profit_x144),
+            services_profit: to_year(
+                own.services_profit_x144(scaled.new_clients_x12, scaled.client_months_x12)?,
                 InputKey::OnboardingFee,
             )?,
-            acquisition: yearly(
-                year_months.iter().map(|m| m.acquisition_x144),
+            acquisition: to_year(
+                own.acquisition_x144(scaled.new_clients_x12)?,
                 InputKey::AcquisitionCost,
             )?,
             discount_factor,
             licence_revenue,
             revenue_up_to_age,
+            scaled,
         });
     }
     Ok(Schedule {
         months,
         years,
         cohort_change,
+        own,
+        never_negative,
     })
 }
 
-/// A year's figure from its months' scaled money figures.
-fn yearly(months: impl IntoIterator<Item = Decimal>, blame: InputKey) -> Calc {
-    div(sum_scaled(months, blame)?, MONTH_MONEY_SCALE, blame)
+/// A year's figure from the sum of its months' scaled money figures.
+fn to_year(scaled: Decimal, blame: InputKey) -> Calc {
+    div(scaled, MONTH_MONEY_SCALE, blame)
 }

@@ -82,6 +82,20 @@ for (const format of ['A4', 'Letter']) {
       expectShowsAmount(nets[index], tier.net, `${tier.name} net`);
       expect(flat, `${tier.name} net ${nets[index]}`).toContain(squeeze(nets[index]));
     });
+    // The monthly model's wording (issue 27): a tier out of reach leads with what it takes
+    // and its net only "if you reached it"; a certification gap is a cost already counted;
+    // the timing sentence comes with the figures.
+    const unreached = result.tiers.filter((tier) => tier.qualifies_from_year === null);
+    expect(unreached.length, 'the built-in program has a tier out of reach at its defaults').toBeGreaterThan(0);
+    const headlines = await widget.locator('.tier-card .tier-unreached').allTextContents();
+    expect(headlines.length).toBe(unreached.length);
+    for (const headline of headlines) expect(flat).toContain(squeeze(headline));
+    expect(flat).toContain(squeeze(`Net profit over ${result.horizon_years} years if you reached it`));
+    for (const tier of result.tiers.filter((t) => Number(t.staff_gap) > 0)) {
+      expect(flat, `${tier.name}: certification gap`).toContain(squeeze(`Includes certifying ${Number(tier.staff_gap)} more`));
+    }
+    expect(flat).not.toMatch(/Certify\d/);
+    expect(flat).toContain(squeeze('Clients pay monthly from the month they are won'));
     for (const section of ['What each tier earns you', 'Profit streams by tier', ': year by year', 'Assumptions behind these figures', 'Questions about the program?']) {
       const times = flat.toLowerCase().split(squeeze(section).toLowerCase()).length - 1;
       expect(times, `"${section}" printed once`).toBe(1);
