@@ -1,30 +1,25 @@
-//! partner-roi: a partner ROI calculator widget.
+//! partner-roi: a partner ROI calculator widget, the web layer over the plain-Rust crates
+//! it re-exports:
+//! - [`engine`] (`crates/engine`): the model (program format, inputs, projection);
+//! - [`i18n`] (`crates/i18n`): the widget's words in seven languages;
+//! - [`state`], [`host_state`], the host formats and [`names`] (`crates/host`): the
+//!   calculator's and the host page's reducers, and every name the host page sees.
 //!
-//! Plain Rust, built and tested natively:
-//! - [`engine`]: the model (program format, inputs, projection);
-//! - [`state`]: the calculator's reducer, the one owner of the figures and the only caller
-//!   of the engine;
-//! - [`host_state`]: the host page's reducer (configuration, starting figures, what the
-//!   page must do);
-//! - [`names`]: every name the host page sees.
-//!
-//! Wasm only: `ui` (Yew components that render props and emit callbacks) and `embed` (the
-//! `<partner-roi>` element: reads the DOM, applies host events, runs their effects).
+//! Here: the program designer's logic ([`designer`]) and the scales of the charts and
+//! sliders, built and tested natively; wasm only, `ui` (Yew components that render props
+//! and emit callbacks) and `embed` (the `<partner-roi>` element: reads the DOM, applies
+//! host events, runs their effects).
 
 /// The crate's version: also the npm package's (`cargo xtask dist`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+pub use partner_roi_engine as engine;
+pub use partner_roi_host::{export_csv, host_config, host_state, names, share_code, state};
+pub use partner_roi_i18n as i18n;
+
 pub mod chart_scale;
 pub mod designer;
-pub mod engine;
-pub mod export_csv;
-pub mod host_config;
-pub mod host_state;
-pub mod i18n;
-pub mod names;
-pub mod share_code;
 pub mod slider_scale;
-pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

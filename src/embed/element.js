@@ -6,7 +6,7 @@
 // new instance takes over on request. Lifecycle calls and properties are forwarded to the
 // Rust WidgetElement (src/embed/element.rs); panics arrive from src/embed/panic_report.rs.
 // Every tag, attribute, property and event name comes from PARTNER_ROI_NAMES, which
-// `cargo xtask dist` writes before this code from src/names.rs (xtask/src/names_js.rs):
+// `cargo xtask dist` writes before this code from crates/host/src/names.rs (xtask/src/names_js.rs):
 // write none of them here (an xtask test checks).
 
 // Two wrappers use this code (`cargo xtask dist`). The embed bundle is a classic script
@@ -53,7 +53,7 @@ const partnerRoiShared = {
 
 /**
  * The texts this script shows for `element` (PARTNER_ROI_TEXTS, written by `cargo xtask
- * dist` from src/i18n/*.txt): in the language of its own or its nearest ancestor's `lang`,
+ * dist` from crates/i18n/catalogues/*.txt): in the language of its own or its nearest ancestor's `lang`,
  * else the visitor's first the widget speaks, else English; matched as the widget matches
  * (`de-AT` → `de`, `pt` → `pt-BR`).
  */

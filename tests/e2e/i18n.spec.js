@@ -2,7 +2,7 @@
 // language (`lang` on the element, else the nearest ancestor's, else the program's, else the
 // visitor's), lays Arabic out right to left, reads numbers the language's way and keeps the
 // partner's figures when `lang` changes. Expected texts come from the catalogues themselves
-// (src/i18n/<language>.txt), so the test checks the wiring, not a second copy of the words.
+// (crates/i18n/catalogues/<language>.txt), so the test checks the wiring, not a second copy of the words.
 const fs = require('node:fs');
 const path = require('node:path');
 const { test, expect } = require('@playwright/test');

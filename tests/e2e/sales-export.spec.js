@@ -137,7 +137,7 @@ test.describe('download CSV', () => {
     return { name: download.suggestedFilename(), text, rows: parseCsv(text) };
   }
 
-  /** The catalogue key of each year figure's CSV heading (src/export_csv.rs). */
+  /** The catalogue key of each year figure's CSV heading (crates/host/src/export_csv.rs). */
   const HEADING_KEYS = {
     new_clients: 'new_clients',
     active_clients: 'active_clients',

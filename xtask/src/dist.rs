@@ -3,7 +3,7 @@
 //! Every shipped script is minified by terser (`minify_js.rs`).
 //!
 //! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `PARTNER_ROI_NAMES`
-//!   (the browser-facing names of `src/names.rs`, `names_js.rs`) + `src/embed/element.js`;
+//!   (the browser-facing names of `crates/host/src/names.rs`, `names_js.rs`) + `src/embed/element.js`;
 //!   `partner-roi_bg.wasm` beside it;
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and the wasm
 //!   inlined, gzipped and base64-encoded, `inline_wasm.rs`);

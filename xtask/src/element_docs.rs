@@ -1,4 +1,4 @@
-//! What the element offers a page, from one source: the names of `src/names.rs` with the
+//! What the element offers a page, from one source: the names of `crates/host/src/names.rs` with the
 //! doc comments written above them there, the CSS custom properties listed there, and the
 //! types of the program format (the designer's field list) and of the result document (read
 //! off real results). `types_ts.rs` and `manifests.rs` render it as TypeScript, the Custom
@@ -45,13 +45,13 @@ pub struct ElementDocs {
 const DESCRIPTION: &str = "A partner ROI calculator: for each tier of a vendor's partner program, a prospective partner's projected revenue, costs, profit, ROI, NPV and payback.";
 
 impl ElementDocs {
-    /// Reads the doc comments of `src/names.rs`; an error names a name that has none.
+    /// Reads the doc comments of `crates/host/src/names.rs`; an error names a name that has none.
     pub fn read() -> Result<ElementDocs> {
-        let path = repo_root().join("src/names.rs");
+        let path = repo_root().join("crates/host/src/names.rs");
         let source = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let doc = |kind: &str, value: &str| -> Result<String> {
             doc_of(&source, kind, value).ok_or_else(|| {
-                format!("src/names.rs: the {kind}* constant `\"{value}\"` has no doc comment")
+                format!("crates/host/src/names.rs: the {kind}* constant `\"{value}\"` has no doc comment")
             })
         };
         let attributes = names::ATTRIBUTES

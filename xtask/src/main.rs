@@ -18,6 +18,7 @@ mod glue;
 mod inline_wasm;
 mod js_comments;
 mod landing_pages;
+mod layers;
 mod lighthouse;
 mod manifests;
 mod minify_js;

@@ -233,14 +233,14 @@ mod tests {
         for literal in string_literals(&js) {
             assert!(
                 !names.contains(&literal.as_str()),
-                "{ELEMENT_JS} has the literal {literal:?}: use {CONSTANT} (src/names.rs) instead"
+                "{ELEMENT_JS} has the literal {literal:?}: use {CONSTANT} (crates/host/src/names.rs) instead"
             );
             let event_like = literal.strip_prefix("partner-roi:").is_some_and(|rest| {
                 !rest.is_empty() && rest.chars().all(|c| c.is_ascii_lowercase() || c == '-')
             });
             assert!(
                 !event_like,
-                "{ELEMENT_JS} has the event name {literal:?}: add it to src/names.rs and use {CONSTANT}.events"
+                "{ELEMENT_JS} has the event name {literal:?}: add it to crates/host/src/names.rs and use {CONSTANT}.events"
             );
         }
     }
@@ -266,7 +266,7 @@ mod tests {
             };
             assert!(
                 declared,
-                "{ELEMENT_JS} uses {CONSTANT}.{reference}, which src/names.rs does not declare"
+                "{ELEMENT_JS} uses {CONSTANT}.{reference}, which crates/host/src/names.rs does not declare"
             );
         }
     }

@@ -4,6 +4,7 @@ use crate::cmd::{self, Result};
 use crate::dist;
 use crate::flags;
 use crate::frameworks;
+use crate::layers;
 use crate::size;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
 use std::path::Path;
@@ -23,7 +24,13 @@ const STEPS: &[Step] = &[
     Step::Cargo(
         "clippy -p partner-roi --lib --bins --tests --target wasm32-unknown-unknown -- -D warnings",
     ),
+    Step::Code("layers: no web crate in the plain crates", || {
+        layers::check().map(|()| None)
+    }),
     Step::Cargo("test --workspace"),
+    // The fuzz targets are their own workspace (nightly to run): built here so that they
+    // cannot rot unnoticed.
+    Step::Cargo("check --locked --manifest-path fuzz/Cargo.toml --target-dir target/fuzz --bins"),
     Step::Code("component tests in headless Chromium", component_tests),
     Step::Code("cargo xtask dist", || dist::dist().map(|()| None)),
     Step::Code("dist/ sizes within size-budget.json", || {

@@ -1,6 +1,6 @@
 //! `PARTNER_ROI_TEXTS`: what `src/embed/element.js` says before the wasm runs or after it
 //! stopped (the skeleton's label, "could not load", the apology and "Reload widget"), in
-//! every language of `src/i18n/*.txt`, as a frozen JavaScript object that `cargo xtask dist`
+//! every language of `crates/i18n/catalogues/*.txt`, as a frozen JavaScript object that `cargo xtask dist`
 //! puts before element.js. element.js picks the language as the widget does, without the
 //! program's (not known before the wasm runs): the element's `lang`, its ancestors',
 //! the visitor's, English.

@@ -12,9 +12,9 @@ const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
 /** axe-core's WCAG 2.x A and AA rule tags, up to 2.2 (#7 Hardening). */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-const CATALOGUES = path.resolve(__dirname, '..', '..', '..', 'src', 'i18n');
+const CATALOGUES = path.resolve(__dirname, '..', '..', '..', 'crates', 'i18n', 'catalogues');
 
-/** A language's catalogue (src/i18n/<language>.txt), plain messages only: key → text. */
+/** A language's catalogue (crates/i18n/catalogues/<language>.txt), plain messages only: key → text. */
 function catalogue(language) {
   const messages = {};
   for (const line of fs.readFileSync(path.join(CATALOGUES, `${language}.txt`), 'utf8').split('\n')) {

@@ -19,7 +19,7 @@ const PAYLOADS = [
 /** Short, file-name-safe labels for the payloads (test titles, route names). */
 const PAYLOAD_NAMES = ['img-onerror', 'script-breakout', 'svg-onload', 'javascript-url'];
 
-/** Every partner input, in share-code order (src/engine/input_catalogue.rs InputKey::ALL). */
+/** Every partner input, in share-code order (crates/engine/src/input_catalogue.rs InputKey::ALL). */
 const INPUT_KEYS = [
   'existing_clients',
   'adoption_pct',

@@ -1,0 +1,246 @@
+//! A vendor's partner program: currency, input ranges and the ordered tiers.
+//!
+//! Built only by [`crate::program_parse`], which validates everything, so a
+//! [`Program`] value is always consistent (at least one tier, unique ids, ranges in order).
+
+use rust_decimal::Decimal;
+
+use super::input_catalogue::InputKey;
+use super::inputs::PartnerInputs;
+use super::program_translations::ProgramTexts;
+use partner_roi_i18n::{Language, Message, Msg};
+
+/// The default spread of the conservative and optimistic projections: ±25%.
+pub const DEFAULT_SPREAD_PCT: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
+
+/// A validated partner program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    /// Stable identifier (saved state, share links).
+    pub id: String,
+    /// Program name.
+    pub name: String,
+    /// Vendor name.
+    pub vendor: Option<String>,
+    /// Short introduction.
+    pub description: Option<String>,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// BCP 47 locale for formatting; `None` means the widget language's.
+    pub locale: Option<String>,
+    /// The language the program is written in (BCP 47): the widget speaks it when neither
+    /// the element nor the page says which language to use (`language`).
+    pub language: Option<String>,
+    /// Text shown under the results.
+    pub disclaimer: Option<String>,
+    /// Default, range and texts of every input, indexed by [`InputKey`].
+    pub input_specs: [InputSpec; InputKey::COUNT],
+    /// Tiers, lowest first.
+    pub tiers: Vec<Tier>,
+    /// Spread of the conservative and optimistic projections, in percent (25 means ±25%).
+    pub spread_pct: Decimal,
+    /// The call-to-action link shown with the results.
+    pub cta: Option<CallToAction>,
+    /// Which of ROI, payback and NPV the widget shows (all by default).
+    pub shown_figures: ShownFigures,
+    /// Who a partner asks about the program: on the printout and beside the call to action.
+    pub contact: Option<Contact>,
+    /// Whether the partner's own services profit counts in earnings, and so in the net, ROI,
+    /// NPV, payback and recommendation (`services_in_net`, default true). Either way the
+    /// cards show it apart from what the program pays.
+    pub services_in_net: bool,
+    /// The program's own texts in other languages (`translations`), at most one a language;
+    /// [`Program::translated`] puts them in place.
+    pub translations: Vec<(Language, ProgramTexts)>,
+}
+
+/// The program's contact (`contact`): at least one of its fields is set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
+    /// A phone number, as written.
+    pub phone: Option<String>,
+    /// An `https:` or `http:` page.
+    pub url: Option<String>,
+}
+
+/// The summary figures a program may hide from partners (`hidden_figures`); the result
+/// document and the CSV keep them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownFigures {
+    /// Return on investment.
+    pub roi: bool,
+    /// Months to payback.
+    pub payback: bool,
+    /// Net present value.
+    pub npv: bool,
+}
+
+impl ShownFigures {
+    /// Every figure shown.
+    pub const ALL: ShownFigures = ShownFigures {
+        roi: true,
+        payback: true,
+        npv: true,
+    };
+    /// The names `hidden_figures` takes, in the order of the fields.
+    pub const NAMES: [&'static str; 3] = ["roi", "payback", "npv"];
+
+    /// These figures with the one named `name` hidden, or `None` for another name.
+    pub fn hiding(mut self, name: &str) -> Option<ShownFigures> {
+        let field = match Self::NAMES.iter().position(|known| *known == name)? {
+            0 => &mut self.roi,
+            1 => &mut self.payback,
+            _ => &mut self.npv,
+        };
+        *field = false;
+        Some(self)
+    }
+}
+
+/// A call-to-action link; its url is a template (see [`crate::cta::fill_cta_url`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallToAction {
+    /// Text of the button.
+    pub label: String,
+    /// An `https:`, `http:` or `mailto:` url, possibly with `{tier}`, `{net}`, `{roi}` and
+    /// `{program}` placeholders.
+    pub url: String,
+}
+
+/// Default, range and display texts of one partner input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputSpec {
+    /// Value used until the partner changes it.
+    pub default: Decimal,
+    /// Smallest accepted value.
+    pub min: Decimal,
+    /// Largest accepted value.
+    pub max: Decimal,
+    /// Label replacing the built-in one.
+    pub label: Option<String>,
+    /// Help text replacing the built-in one.
+    pub help: Option<String>,
+    /// Whether the input is hidden (its default still applies).
+    pub hidden: bool,
+}
+
+impl InputSpec {
+    /// The built-in spec of `key`: its default and absolute limits.
+    pub fn builtin(key: InputKey) -> Self {
+        Self {
+            default: key.builtin_default(),
+            min: key.absolute_min(),
+            max: key.absolute_max(),
+            label: None,
+            help: None,
+            hidden: false,
+        }
+    }
+}
+
+/// One tier of the program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tier {
+    /// Unique identifier.
+    pub id: String,
+    /// Name shown on the card.
+    pub name: String,
+    /// One sentence about the tier.
+    pub description: Option<String>,
+    /// Benefits listed on the card.
+    pub benefits: Vec<String>,
+    /// The financial terms and requirements.
+    pub terms: TierTerms,
+}
+
+/// A tier's financial terms; percents are in percent (20 means 20%).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TierTerms {
+    /// `m`: margin on resold licence revenue.
+    pub resale_margin_pct: Decimal,
+    /// `mg`: extra margin on registered resold deals.
+    pub registration_bonus_pct: Decimal,
+    /// `f`: share of referred licence revenue.
+    pub referral_share_pct: Decimal,
+    /// `yf`: referral fees are paid for each cohort's first `yf` years; `None` = every year.
+    pub referral_years: Option<u32>,
+    /// `b`: rebate on resold licence revenue above the threshold.
+    pub rebate_pct: Decimal,
+    /// `T`: yearly resold revenue above which the rebate applies.
+    pub rebate_threshold: Decimal,
+    /// `d`: market development funds as % of licence revenue.
+    pub mdf_pct: Decimal,
+    /// `Dcap`: yearly MDF cap; `None` = no cap.
+    pub mdf_cap: Option<Decimal>,
+    /// `F`: yearly program fee.
+    pub annual_fee: Decimal,
+    /// `Q`: yearly cost per certified person.
+    pub certification_cost: Decimal,
+    /// `J`: one-off cost of joining.
+    pub joining_cost: Decimal,
+    /// `nc`: certified staff required.
+    pub min_certified_staff: Decimal,
+    /// `Rmin`: yearly licence revenue required.
+    pub min_annual_revenue: Decimal,
+}
+
+impl Program {
+    /// The spec of one input.
+    pub fn input_spec(&self, key: InputKey) -> &InputSpec {
+        &self.input_specs[key.index()]
+    }
+
+    /// Every input at the program's default.
+    pub fn default_inputs(&self) -> PartnerInputs {
+        PartnerInputs::from_fn(|key| self.input_spec(key).default)
+    }
+
+    /// Label of an input: the program's own, else the built-in one in `language`.
+    pub fn input_label_in(&self, key: InputKey, language: Language) -> &str {
+        let builtin = || language.text(key.label_msg());
+        self.input_spec(key)
+            .label
+            .as_deref()
+            .unwrap_or_else(builtin)
+    }
+
+    /// `message` with its placeholder `name` filled by the label of `key`: the program's
+    /// own, else the built-in one in the language the message is said in.
+    pub fn with_input_label(&self, message: Message, name: &'static str, key: InputKey) -> Message {
+        match &self.input_spec(key).label {
+            Some(label) => message.with(name, label),
+            None => message.with_said(name, key.label_msg()),
+        }
+    }
+
+    /// Checks one value against this program's range for `key`.
+    ///
+    /// Returns the value, or a message such as `must be between 0 and 50, got 140`.
+    pub fn check_input(&self, key: InputKey, value: Decimal) -> Result<Decimal, Message> {
+        let spec = self.input_spec(key);
+        if value < spec.min || value > spec.max {
+            return Err(Msg::ErrorBetween
+                .with("min", spec.min.normalize())
+                .with("max", spec.max.normalize())
+                .with("number", value.normalize()));
+        }
+        if key.unit().is_whole() && !value.fract().is_zero() {
+            return Err(Msg::ErrorWhole.with("number", value.normalize()));
+        }
+        Ok(value)
+    }
+
+    /// The name of the tier at `index`; empty when there is none.
+    pub fn tier_name(&self, index: usize) -> &str {
+        self.tiers.get(index).map_or("", |tier| tier.name.as_str())
+    }
+
+    /// Index of the tier with `id`.
+    pub fn tier_index(&self, id: &str) -> Option<usize> {
+        self.tiers.iter().position(|tier| tier.id == id)
+    }
+}

@@ -1,0 +1,1034 @@
+//! The host reducer's rules, one test each, named after the rule.
+
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+use super::*;
+use partner_roi_engine::projection::projections_counted;
+
+const KEY: &str = "partner-roi:example-cloud:";
+
+fn point(_locale: Option<&str>) -> char {
+    '.'
+}
+
+fn snapshot(attributes: &[(&str, &str)]) -> PageSnapshot {
+    PageSnapshot {
+        attributes: attributes
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect(),
+        unnamed_rank: Some(0),
+        ..PageSnapshot::default()
+    }
+}
+
+fn connect(snapshot: PageSnapshot) -> (HostState, Vec<HostEffect>) {
+    let mut state = HostState::new(point);
+    let effects = state.apply(HostEvent::Connected(Box::new(snapshot)));
+    (state, effects)
+}
+
+fn builtin_json() -> Value {
+    serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap()
+}
+
+/// The built-in program under another id and name.
+fn other_program(id: &str) -> Value {
+    let mut program = builtin_json();
+    program["id"] = json!(id);
+    program["name"] = json!(format!("Program {id}"));
+    program
+}
+
+fn loaded(value: &Value) -> Box<ReadProgram> {
+    Box::new(Ok((Program::from_json(value).unwrap(), value.clone())))
+}
+
+fn calculator(state: &HostState) -> Rc<CalculatorState> {
+    match state.view() {
+        HostView::Ready(ready) => ready.calculator.clone(),
+        other => panic!("expected the calculator, got {other:?}"),
+    }
+}
+
+fn program_id(state: &HostState) -> String {
+    calculator(state).program.id.clone()
+}
+
+fn figure(state: &HostState, key: InputKey) -> Decimal {
+    calculator(state).inputs.get(key)
+}
+
+fn type_into(state: &mut HostState, key: InputKey, text: &str) -> Vec<HostEffect> {
+    state.apply(HostEvent::Calculator(Action::Type(key, text.into())))
+}
+
+fn set_inputs(state: &mut HostState, value: Value) -> Vec<HostEffect> {
+    state.apply(HostEvent::InputsPropertySet(PropertyValue::Json(value)))
+}
+
+fn fetches(effects: &[HostEffect]) -> Vec<(String, u64)> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::FetchProgram { url, token } => Some((url.clone(), *token)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn saves(effects: &[HostEffect]) -> Vec<(String, String)> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::Save { key, text } => Some((key.clone(), text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn error_paths(effects: &[HostEffect]) -> Vec<String> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::Announce(Announcement::Errors(errors)) => Some(errors),
+            _ => None,
+        })
+        .flatten()
+        .map(|error| error.path.clone())
+        .collect()
+}
+
+fn announcements(effects: &[HostEffect]) -> Vec<&'static str> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::Announce(Announcement::Ready { .. }) => Some("ready"),
+            HostEffect::Announce(Announcement::Change { .. }) => Some("change"),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reports the current view as rendered; returns what that announced.
+fn show(state: &mut HostState) -> Vec<HostEffect> {
+    match state.view() {
+        HostView::Ready(ready) => state.apply(HostEvent::Shown(ready.settled_seq)),
+        _ => Vec::new(),
+    }
+}
+
+fn share_code(program: &Value, deal_value: i64, tier: Option<&str>) -> String {
+    let program = Program::from_json(program).unwrap();
+    let mut inputs = program.default_inputs();
+    inputs.set(InputKey::DealValue, Decimal::from(deal_value));
+    encode_share_code(&program, &inputs, tier)
+}
+
+fn with_link(mut snapshot: PageSnapshot, code: &str) -> PageSnapshot {
+    snapshot.fragment = vec![(SHARE_PARAM.to_owned(), code.to_owned())];
+    snapshot
+}
+
+fn with_saved(mut snapshot: PageSnapshot, text: &str) -> PageSnapshot {
+    snapshot.saved.insert(KEY.to_owned(), text.to_owned());
+    snapshot
+}
+
+// ---- Which program ----
+
+#[test]
+fn without_configuration_the_builtin_program_shows() {
+    let (state, effects) = connect(snapshot(&[]));
+    assert_eq!(program_id(&state), "example-cloud");
+    assert_eq!(fetches(&effects), []);
+    assert_eq!(state.program_json(), Some(&builtin_json()));
+}
+
+#[test]
+fn program_src_beats_the_builtin_program() {
+    let (mut state, effects) = connect(snapshot(&[("program-src", "/p.json")]));
+    assert_eq!(fetches(&effects), [("/p.json".to_owned(), 1)]);
+    assert_eq!(state.view(), HostView::Loading);
+    state.apply(HostEvent::ProgramLoaded {
+        contact: None,
+        token: 1,
+        program: loaded(&other_program("fetched")),
+    });
+    assert_eq!(program_id(&state), "fetched");
+}
+
+#[test]
+fn the_embedded_document_beats_program_src() {
+    let mut page = snapshot(&[("program-src", "/p.json")]);
+    page.embedded_document = Some(json!({ "program": other_program("embedded") }).to_string());
+    let (mut state, effects) = connect(page);
+    assert_eq!(fetches(&effects), []);
+    assert_eq!(program_id(&state), "embedded");
+    let changed = state.apply(HostEvent::AttributeChanged {
+        name: "program-src".into(),
+        value: Some("/q.json".into()),
+    });
+    assert_eq!(fetches(&changed), []);
+}
+
+#[test]
+fn an_embedded_document_with_only_inputs_leaves_the_program_to_program_src() {
+    let mut page = snapshot(&[("program-src", "/p.json")]);
+    page.embedded_document = Some(r#"{"inputs": {"deal_value": 20000}}"#.into());
+    let (mut state, effects) = connect(page);
+    let [(_, token)] = fetches(&effects)[..] else {
+        panic!("expected one fetch")
+    };
+    state.apply(HostEvent::ProgramLoaded {
+        contact: None,
+        token,
+        program: loaded(&other_program("fetched")),
+    });
+    assert_eq!(program_id(&state), "fetched");
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(20_000));
+}
+
+#[test]
+fn an_unusable_embedded_document_fails_with_every_path() {
+    let mut page = snapshot(&[]);
+    page.embedded_document = Some(r#"{"program": {"version": 1}, "input": {}}"#.into());
+    let (state, effects) = connect(page);
+    let HostView::Failed(errors) = state.view() else {
+        panic!("expected the failure view")
+    };
+    let paths: Vec<&str> = errors.iter().map(|error| error.path.as_str()).collect();
+    assert!(paths.contains(&"input"), "{paths:?}");
+    assert!(paths.contains(&"program.id"), "{paths:?}");
+    assert_eq!(error_paths(&effects).len(), errors.len());
+}
+
+#[test]
+fn a_failed_program_names_its_contact_when_its_document_has_a_valid_one() {
+    let contact = Contact {
+        email: Some("partners@example.com".into()),
+        ..Contact::default()
+    };
+    // Embedded: the program is broken, its contact is not.
+    let mut page = snapshot(&[]);
+    page.embedded_document = Some(
+        json!({"program": {"version": 1, "contact": {"email": "partners@example.com"}}})
+            .to_string(),
+    );
+    let (state, _) = connect(page);
+    assert!(matches!(state.view(), HostView::Failed(_)));
+    assert_eq!(state.failure_contact(), Some(&contact));
+    // Fetched: the contact comes with the failure; a program that then starts has none.
+    let (mut state, effects) = connect(snapshot(&[("program-src", "/a.json")]));
+    state.apply(HostEvent::ProgramLoaded {
+        contact: Some(contact.clone()),
+        token: fetches(&effects)[0].1,
+        program: Box::new(Err(vec![FieldError::new("tiers", Msg::ErrorRequired)])),
+    });
+    assert_eq!(state.failure_contact(), Some(&contact));
+    let effects = state.apply(HostEvent::AttributeChanged {
+        name: "program-src".into(),
+        value: Some("/b.json".into()),
+    });
+    state.apply(HostEvent::ProgramLoaded {
+        contact: Some(contact),
+        token: fetches(&effects)[0].1,
+        program: loaded(&other_program("b")),
+    });
+    assert_eq!(state.failure_contact(), None);
+}
+
+#[test]
+fn the_program_property_replaces_whichever_applied() {
+    let mut page = snapshot(&[]);
+    page.embedded_document = Some(json!({ "program": other_program("embedded") }).to_string());
+    let (mut state, _) = connect(page);
+    let property = other_program("property");
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        property.clone(),
+    )));
+    assert_eq!(program_id(&state), "property");
+    assert_eq!(state.program_json(), Some(&property));
+}
+
+#[test]
+fn program_json_text_is_read_as_a_program() {
+    let (mut state, _) = connect(snapshot(&[]));
+    let text = other_program("text").to_string();
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(json!(
+        text
+    ))));
+    assert_eq!(program_id(&state), "text");
+}
+
+#[test]
+fn a_program_property_set_before_connecting_is_kept() {
+    let mut state = HostState::new(point);
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("early"),
+    )));
+    assert_eq!(state.view(), HostView::Loading);
+    let effects = state.apply(HostEvent::Connected(Box::new(snapshot(&[(
+        "program-src",
+        "/p.json",
+    )]))));
+    assert_eq!(fetches(&effects), []);
+    assert_eq!(program_id(&state), "early");
+}
+
+#[test]
+fn unsetting_the_program_property_falls_back_to_the_attributes() {
+    let (mut state, _) = connect(snapshot(&[("program-src", "/p.json")]));
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("property"),
+    )));
+    assert_eq!(program_id(&state), "property");
+    let effects = state.apply(HostEvent::ProgramPropertySet(PropertyValue::Unset));
+    let [(url, token)] = &fetches(&effects)[..] else {
+        panic!("expected program-src to be fetched again: {effects:?}")
+    };
+    assert_eq!(url, "/p.json");
+    state.apply(HostEvent::ProgramLoaded {
+        contact: None,
+        token: *token,
+        program: loaded(&other_program("fetched")),
+    });
+    assert_eq!(program_id(&state), "fetched");
+}
+
+#[test]
+fn unsetting_the_program_property_without_program_src_shows_the_builtin_program() {
+    let (mut state, _) = connect(snapshot(&[]));
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("property"),
+    )));
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Unset));
+    assert_eq!(program_id(&state), "example-cloud");
+}
+
+#[test]
+fn setting_the_program_in_force_again_changes_nothing() {
+    let (mut state, _) = connect(snapshot(&[]));
+    let program = other_program("property");
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        program.clone(),
+    )));
+    type_into(&mut state, InputKey::DealValue, "42000");
+    let effects = state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(program)));
+    assert_eq!(effects, []);
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(42_000));
+}
+
+#[test]
+fn an_invalid_program_property_is_reported_and_the_current_one_kept() {
+    let (mut state, _) = connect(snapshot(&[]));
+    let mut broken = builtin_json();
+    broken["tiers"] = json!([]);
+    let effects = state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(broken)));
+    assert_eq!(program_id(&state), "example-cloud");
+    assert_eq!(error_paths(&effects), ["tiers"]);
+    let not_json = state.apply(HostEvent::ProgramPropertySet(PropertyValue::NotJson));
+    assert_eq!(error_paths(&not_json), ["program"]);
+}
+
+#[test]
+fn a_stale_program_load_changes_nothing() {
+    let (mut state, first) = connect(snapshot(&[("program-src", "/a.json")]));
+    let second = state.apply(HostEvent::AttributeChanged {
+        name: "program-src".into(),
+        value: Some("/b.json".into()),
+    });
+    let (old, new) = (fetches(&first)[0].1, fetches(&second)[0].1);
+    let stale = state.apply(HostEvent::ProgramLoaded {
+        contact: None,
+        token: old,
+        program: loaded(&other_program("a")),
+    });
+    assert_eq!(stale, []);
+    state.apply(HostEvent::ProgramLoaded {
+        contact: None,
+        token: new,
+        program: loaded(&other_program("b")),
+    });
+    assert_eq!(program_id(&state), "b");
+}
+
+#[test]
+fn a_program_load_after_the_program_property_was_set_changes_nothing() {
+    let (mut state, effects) = connect(snapshot(&[("program-src", "/a.json")]));
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("property"),
+    )));
+    let late = state.apply(HostEvent::ProgramLoaded {
+        contact: None,
+        token: fetches(&effects)[0].1,
+        program: loaded(&other_program("a")),
+    });
+    assert_eq!(late, []);
+    assert_eq!(program_id(&state), "property");
+}
+
+#[test]
+fn a_failed_program_load_shows_every_problem() {
+    let (mut state, effects) = connect(snapshot(&[("program-src", "/a.json")]));
+    let problems = vec![FieldError::new(
+        "program-src",
+        Msg::FetchHttp.with("status", 404),
+    )];
+    let failed = state.apply(HostEvent::ProgramLoaded {
+        contact: None,
+        token: fetches(&effects)[0].1,
+        program: Box::new(Err(problems.clone())),
+    });
+    assert_eq!(state.view(), HostView::Failed(Rc::new(problems)));
+    assert_eq!(error_paths(&failed), ["program-src"]);
+    assert_eq!(state.result_text(), None);
+}
+
+#[test]
+fn a_program_file_replaces_the_program_until_the_property_is_unset() {
+    let (mut state, _) = connect(snapshot(&[]));
+    state.apply(HostEvent::ProgramFileRead(
+        other_program("file").to_string(),
+    ));
+    assert_eq!(program_id(&state), "file");
+    let bad = state.apply(HostEvent::ProgramFileRead("{not json".into()));
+    assert_eq!(program_id(&state), "file");
+    assert_eq!(error_paths(&bad).len(), 1);
+}
+
+// ---- Which figures a program starts with ----
+
+#[test]
+fn the_prefill_beats_the_defaults() {
+    let (state, _) = connect(snapshot(&[("inputs", r#"{"deal_value": 20000}"#)]));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(20_000));
+    let defaults = default_program().default_inputs();
+    assert_eq!(
+        figure(&state, InputKey::ExistingClients),
+        defaults.get(InputKey::ExistingClients)
+    );
+}
+
+#[test]
+fn saved_figures_beat_the_prefill_they_were_saved_under() {
+    let (mut first, _) = connect(snapshot(&[("inputs", r#"{"existing_clients": 60}"#)]));
+    let typed = type_into(&mut first, InputKey::ExistingClients, "99");
+    let (_, record) = saves(&typed).pop().unwrap();
+    let page = with_saved(
+        snapshot(&[("inputs", r#"{"existing_clients": 60}"#)]),
+        &record,
+    );
+    let (again, _) = connect(page);
+    assert_eq!(figure(&again, InputKey::ExistingClients), Decimal::from(99));
+}
+
+#[test]
+fn a_changed_prefill_beats_saved_figures_for_the_fields_it_sets() {
+    let (mut first, _) = connect(snapshot(&[]));
+    type_into(&mut first, InputKey::ExistingClients, "99");
+    let typed = type_into(&mut first, InputKey::DealValue, "30000");
+    let (_, record) = saves(&typed).pop().unwrap();
+    let page = with_saved(
+        snapshot(&[("inputs", r#"{"existing_clients": 60}"#)]),
+        &record,
+    );
+    let (campaign, _) = connect(page);
+    assert_eq!(
+        figure(&campaign, InputKey::ExistingClients),
+        Decimal::from(60)
+    );
+    assert_eq!(
+        figure(&campaign, InputKey::DealValue),
+        Decimal::from(30_000)
+    );
+}
+
+#[test]
+fn figures_saved_before_prefills_were_recorded_yield_to_the_prefill() {
+    let code = share_code(&builtin_json(), 30_000, None);
+    let page = with_saved(snapshot(&[("inputs", r#"{"deal_value": 20000}"#)]), &code);
+    let (state, _) = connect(page);
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(20_000));
+}
+
+#[test]
+fn the_share_link_beats_saved_figures_and_the_prefill() {
+    let saved = share_code(&builtin_json(), 30_000, None);
+    let link = share_code(&builtin_json(), 45_000, Some("gold"));
+    let page = with_link(
+        with_saved(snapshot(&[("inputs", r#"{"deal_value": 20000}"#)]), &saved),
+        &link,
+    );
+    let (state, _) = connect(page);
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(45_000));
+    assert_eq!(calculator(&state).selected_tier_id(), Some("gold"));
+}
+
+#[test]
+fn resume_beats_the_share_link() {
+    let mut page = with_link(snapshot(&[]), &share_code(&builtin_json(), 45_000, None));
+    page.resume_code = Some(share_code(&builtin_json(), 47_000, None));
+    let (state, _) = connect(page);
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(47_000));
+}
+
+#[test]
+fn the_share_link_applies_once() {
+    let mut state = HostState::new(point);
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("a"),
+    )));
+    // Saved figures off: they would bring the link's figures back.
+    let page = with_link(
+        snapshot(&[("persist", "off")]),
+        &share_code(&other_program("a"), 45_000, None),
+    );
+    state.apply(HostEvent::Connected(Box::new(page)));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(45_000));
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("b"),
+    )));
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("a"),
+    )));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(12_000));
+}
+
+#[test]
+fn a_share_link_for_another_program_is_reported_and_the_next_source_applies() {
+    let link = share_code(&other_program("other"), 45_000, None);
+    let (state, effects) = connect(with_link(
+        snapshot(&[("inputs", r#"{"deal_value": 20000}"#)]),
+        &link,
+    ));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(20_000));
+    assert_eq!(error_paths(&effects), ["link"]);
+}
+
+#[test]
+fn unreadable_saved_figures_are_reported_and_ignored() {
+    let (state, effects) = connect(with_saved(snapshot(&[]), "garbage"));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(12_000));
+    assert_eq!(error_paths(&effects), ["saved"]);
+}
+
+#[test]
+fn persist_off_neither_restores_nor_saves() {
+    let saved = share_code(&builtin_json(), 30_000, None);
+    let (mut state, _) = connect(with_saved(snapshot(&[("persist", "off")]), &saved));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(12_000));
+    assert_eq!(
+        saves(&type_into(&mut state, InputKey::DealValue, "15000")),
+        []
+    );
+}
+
+#[test]
+fn two_widgets_without_an_id_keep_their_figures_apart() {
+    let (mut first, first_effects) = connect(snapshot(&[]));
+    let mut page = snapshot(&[]);
+    page.unnamed_rank = Some(1);
+    let (mut second, second_effects) = connect(page);
+    let warnings = second_effects
+        .iter()
+        .filter(|effect| matches!(effect, HostEffect::Warn(_)))
+        .count();
+    assert_eq!(warnings, 1);
+    assert!(!first_effects
+        .iter()
+        .any(|e| matches!(e, HostEffect::Warn(_))));
+    let first_key = saves(&type_into(&mut first, InputKey::DealValue, "15000"))[0]
+        .0
+        .clone();
+    let second_key = saves(&type_into(&mut second, InputKey::DealValue, "16000"))[0]
+        .0
+        .clone();
+    assert_eq!(first_key, KEY);
+    assert_eq!(second_key, format!("{KEY}(2)"));
+    let links: Vec<String> = [&mut first, &mut second]
+        .into_iter()
+        .flat_map(|state| state.apply(HostEvent::Request(HostAction::CopyLink)))
+        .filter_map(|effect| match effect {
+            HostEffect::CopyLink { param, .. } => Some(param),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(links, ["partner-roi", "partner-roi-(2)"]);
+}
+
+#[test]
+fn a_widget_with_an_id_keeps_its_figures_under_its_id() {
+    let mut page = snapshot(&[("id", "pricing")]);
+    page.unnamed_rank = None;
+    let (mut state, _) = connect(page);
+    let key = saves(&type_into(&mut state, InputKey::DealValue, "15000"))[0]
+        .0
+        .clone();
+    assert_eq!(key, "partner-roi:example-cloud:pricing");
+}
+
+// ---- Attribute overrides ----
+
+#[test]
+fn the_language_is_the_elements_then_the_ancestors_then_the_programs_then_the_visitors() {
+    let language = |attributes: &[(&str, &str)],
+                    ancestor: Option<&str>,
+                    browser: &[&str],
+                    program_language: Option<&str>| {
+        let mut page = snapshot(attributes);
+        page.ancestor_lang = ancestor.map(str::to_owned);
+        page.browser_languages = browser.iter().map(|tag| tag.to_string()).collect();
+        if let Some(tag) = program_language {
+            let mut program = other_program("spoken");
+            program["language"] = json!(tag);
+            page.embedded_document = Some(json!({ "program": program }).to_string());
+        }
+        let (state, _) = connect(page);
+        let (chosen, locale) = state.language();
+        (chosen.tag(), locale)
+    };
+    let tag = |text: &str| Some(text.to_owned());
+    assert_eq!(
+        language(&[("lang", "fr-CA")], Some("de"), &["es"], Some("ja")),
+        ("fr", tag("fr-CA"))
+    );
+    assert_eq!(
+        language(&[], Some("de-AT"), &["es"], Some("ja")),
+        ("de", tag("de-AT"))
+    );
+    assert_eq!(language(&[], None, &["es"], Some("ja")), ("ja", tag("ja")));
+    assert_eq!(
+        language(&[], None, &["zh", "pt"], None),
+        ("pt-BR", tag("pt"))
+    );
+    // A language the widget does not speak is passed over, not obeyed.
+    assert_eq!(
+        language(&[("lang", "zh")], Some("ar"), &[], None),
+        ("ar", tag("ar"))
+    );
+    // English, in the visitor's own locale, or in en-US when the browser reports none that
+    // is real (WebKitGTK under the C locale says `C`).
+    assert_eq!(language(&[], None, &["zh"], None), ("en", tag("zh")));
+    assert_eq!(language(&[], None, &["C"], None), ("en", tag("en-US")));
+    assert_eq!(
+        language(&[], None, &["POSIX", "c"], None),
+        ("en", tag("en-US"))
+    );
+    assert_eq!(language(&[], None, &[], None), ("en", tag("en-US")));
+}
+
+#[test]
+fn figures_follow_the_languages_locale_unless_the_program_sets_one() {
+    let mut page = snapshot(&[("lang", "de-DE")]);
+    page.browser_languages = vec!["en-US".into()];
+    let (mut state, _) = connect(page);
+    assert_eq!(calculator(&state).program.locale.as_deref(), Some("de-DE"));
+    type_into(&mut state, InputKey::NewClientsPerYear, "42");
+    // A new `lang` at run time: a new locale, the same figures.
+    state.apply(HostEvent::AttributeChanged {
+        name: "lang".into(),
+        value: Some("fr".into()),
+    });
+    assert_eq!(state.language().0.tag(), "fr");
+    assert_eq!(calculator(&state).program.locale.as_deref(), Some("fr"));
+    assert_eq!(
+        figure(&state, InputKey::NewClientsPerYear),
+        Decimal::from(42)
+    );
+    // The program's own locale wins over the language's.
+    let mut program = other_program("located");
+    program["locale"] = json!("en-GB");
+    let mut page = snapshot(&[("lang", "de")]);
+    page.embedded_document = Some(json!({ "program": program }).to_string());
+    let (state, _) = connect(page);
+    assert_eq!(calculator(&state).program.locale.as_deref(), Some("en-GB"));
+    assert_eq!(state.language().0.tag(), "de");
+}
+
+#[test]
+fn locale_currency_and_horizon_attributes_override_the_program() {
+    let (state, _) = connect(snapshot(&[
+        ("locale", "de-DE"),
+        ("currency", "EUR"),
+        ("horizon", "5"),
+    ]));
+    let calculator = calculator(&state);
+    assert_eq!(calculator.program.locale.as_deref(), Some("de-DE"));
+    assert_eq!(calculator.program.currency, "EUR");
+    assert_eq!(
+        calculator.inputs.get(InputKey::HorizonYears),
+        Decimal::from(5)
+    );
+}
+
+#[test]
+fn changing_the_horizon_attribute_moves_the_horizon_and_keeps_the_other_figures() {
+    let (mut state, _) = connect(snapshot(&[]));
+    type_into(&mut state, InputKey::DealValue, "42000");
+    state.apply(HostEvent::AttributeChanged {
+        name: "horizon".into(),
+        value: Some("7".into()),
+    });
+    assert_eq!(figure(&state, InputKey::HorizonYears), Decimal::from(7));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(42_000));
+}
+
+/// The notices the view lists.
+fn notices(state: &HostState) -> Vec<String> {
+    let HostView::Ready(ready) = state.view() else {
+        panic!("expected the calculator")
+    };
+    ready.notices.iter().map(ToString::to_string).collect()
+}
+
+/// The console warnings among `effects`.
+fn warnings(effects: &[HostEffect]) -> Vec<&str> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::Warn(message) => Some(message.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_invalid_override_is_ignored_reported_and_listed_only_with_debug() {
+    let (state, effects) = connect(snapshot(&[("currency", "euro")]));
+    assert_eq!(calculator(&state).program.currency, "USD");
+    assert_eq!(error_paths(&effects), ["currency"]);
+    assert_eq!(warnings(&effects).len(), 1);
+    assert!(warnings(&effects)[0].starts_with("partner-roi: currency: "));
+    assert_eq!(
+        notices(&state),
+        Vec::<String>::new(),
+        "not shown to a prospect"
+    );
+    let (state, _) = connect(snapshot(&[("currency", "euro"), ("debug", "")]));
+    assert_eq!(notices(&state).len(), 1);
+}
+
+#[test]
+fn the_partners_own_problems_are_listed_without_debug() {
+    let page = PageSnapshot {
+        fragment: vec![(SHARE_PARAM.into(), "2~example-cloud~~x~y".into())],
+        ..snapshot(&[])
+    };
+    let (state, effects) = connect(page);
+    assert!(!error_paths(&effects).is_empty());
+    assert!(warnings(&effects).is_empty(), "not the page's doing");
+    assert!(!notices(&state).is_empty());
+}
+
+#[test]
+fn the_tools_attribute_chooses_the_toolbar_and_names_what_it_ignored() {
+    let tools = |state: &HostState| match state.view() {
+        HostView::Ready(ready) => ready.tools,
+        _ => panic!("expected the calculator"),
+    };
+    let (state, _) = connect(snapshot(&[]));
+    assert_eq!(tools(&state), Tools::DEFAULT);
+    let (mut state, effects) = connect(snapshot(&[("tools", "csv pdf")]));
+    assert_eq!(
+        tools(&state),
+        Tools {
+            csv: true,
+            ..Tools::NONE
+        }
+    );
+    assert_eq!(error_paths(&effects), ["tools"]);
+    let effects = state.apply(HostEvent::AttributeChanged {
+        name: "tools".into(),
+        value: Some("all".into()),
+    });
+    assert_eq!(tools(&state), Tools::ALL);
+    assert_eq!(effects, [HostEffect::Render]);
+}
+
+#[test]
+fn the_theme_attribute_fixes_the_colour_scheme_and_a_wrong_value_is_the_pages_problem() {
+    let (state, _) = connect(snapshot(&[]));
+    assert_eq!(state.theme(), Theme::Auto);
+    let (mut state, effects) = connect(snapshot(&[("theme", "midnight")]));
+    assert_eq!(state.theme(), Theme::Auto);
+    assert_eq!(error_paths(&effects), ["theme"]);
+    let effects = state.apply(HostEvent::AttributeChanged {
+        name: "theme".into(),
+        value: Some("dark".into()),
+    });
+    assert_eq!(state.theme(), Theme::Dark);
+    assert_eq!(effects, [HostEffect::Render]);
+}
+
+#[test]
+fn with_theme_auto_the_pages_own_colours_pick_the_scheme_and_an_explicit_theme_wins() {
+    let page = |attributes: &[(&str, &str)], scheme| PageSnapshot {
+        page_scheme: scheme,
+        ..snapshot(attributes)
+    };
+    let (state, _) = connect(page(&[], Some(Theme::Light)));
+    assert_eq!(state.theme(), Theme::Light);
+    let (state, _) = connect(page(&[("theme", "auto")], Some(Theme::Dark)));
+    assert_eq!(state.theme(), Theme::Dark);
+    let (state, _) = connect(page(&[("theme", "dark")], Some(Theme::Light)));
+    assert_eq!(state.theme(), Theme::Dark);
+    let (state, _) = connect(page(&[], None));
+    assert_eq!(state.theme(), Theme::Auto);
+}
+
+// ---- The prefill ----
+
+#[test]
+fn setting_the_inputs_in_force_again_changes_nothing() {
+    let (mut state, _) = connect(snapshot(&[]));
+    set_inputs(&mut state, json!({"deal_value": 20000}));
+    type_into(&mut state, InputKey::NewClientsPerYear, "42");
+    let again = set_inputs(&mut state, json!({"deal_value": 20000}));
+    assert_eq!(again, []);
+    assert_eq!(
+        figure(&state, InputKey::NewClientsPerYear),
+        Decimal::from(42)
+    );
+    assert_eq!(
+        state.inputs_json().unwrap()["new_clients_per_year"],
+        json!("42")
+    );
+}
+
+#[test]
+fn other_inputs_replace_the_figures_and_view_inputs_and_result_agree() {
+    let (mut state, _) = connect(snapshot(&[]));
+    type_into(&mut state, InputKey::NewClientsPerYear, "42");
+    set_inputs(
+        &mut state,
+        json!({"deal_value": 42000, "existing_clients": "12"}),
+    );
+    let calculator = calculator(&state);
+    assert_eq!(
+        calculator.inputs.get(InputKey::DealValue),
+        Decimal::from(42_000)
+    );
+    assert_eq!(
+        calculator.inputs.get(InputKey::NewClientsPerYear),
+        Decimal::from(10)
+    );
+    assert_eq!(
+        state.inputs_json().unwrap(),
+        serde_json::to_value(&calculator.inputs).unwrap()
+    );
+    let projection = calculator.projection.as_ref().unwrap();
+    let expected = result_text(&calculator.program, projection, calculator.range.as_deref());
+    assert_eq!(state.result_text(), Some(expected.as_str()));
+    assert_eq!(announcements(&show(&mut state)), ["ready"]);
+}
+
+#[test]
+fn inputs_given_as_json_text_are_read() {
+    let (mut state, _) = connect(snapshot(&[]));
+    let effects = set_inputs(&mut state, json!(r#"{"deal_value": 20000}"#));
+    assert_eq!(error_paths(&effects), Vec::<String>::new());
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(20_000));
+}
+
+#[test]
+fn inputs_that_are_not_json_are_reported_and_change_nothing() {
+    let (mut state, _) = connect(snapshot(&[]));
+    type_into(&mut state, InputKey::DealValue, "42000");
+    let effects = set_inputs(&mut state, json!("{deal_value: 3}"));
+    assert_eq!(error_paths(&effects), ["inputs"]);
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(42_000));
+    let attribute = state.apply(HostEvent::AttributeChanged {
+        name: "inputs".into(),
+        value: Some("{not json".into()),
+    });
+    assert_eq!(error_paths(&attribute), ["inputs"]);
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(42_000));
+}
+
+#[test]
+fn an_inputs_attribute_that_is_not_json_is_reported_and_the_defaults_apply() {
+    let (state, effects) = connect(snapshot(&[("inputs", "deal_value = lots")]));
+    assert_eq!(error_paths(&effects), ["inputs"]);
+    assert_eq!(warnings(&effects).len(), 1);
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(12_000));
+    assert!(notices(&state).is_empty());
+    let (state, _) = connect(snapshot(&[("inputs", "deal_value = lots"), ("debug", "")]));
+    assert_eq!(notices(&state).len(), 1);
+}
+
+#[test]
+fn the_inputs_property_beats_the_embedded_document_and_the_attribute() {
+    let mut state = HostState::new(point);
+    set_inputs(&mut state, json!({"deal_value": 30000}));
+    let mut page = snapshot(&[("inputs", r#"{"deal_value": 20000}"#)]);
+    page.embedded_document = Some(r#"{"inputs": {"deal_value": 25000}}"#.into());
+    state.apply(HostEvent::Connected(Box::new(page)));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(30_000));
+}
+
+#[test]
+fn unsetting_the_inputs_property_falls_back_to_the_attribute() {
+    let (mut state, _) = connect(snapshot(&[("inputs", r#"{"deal_value": 20000}"#)]));
+    set_inputs(&mut state, json!({"deal_value": 30000}));
+    state.apply(HostEvent::InputsPropertySet(PropertyValue::Unset));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(20_000));
+}
+
+#[test]
+fn an_object_written_into_an_attribute_is_reported_with_set_the_property() {
+    let page = snapshot(&[("inputs", OBJECT_AS_TEXT), ("program", OBJECT_AS_TEXT)]);
+    let (state, effects) = connect(page);
+    assert_eq!(program_id(&state), "example-cloud");
+    assert_eq!(error_paths(&effects), ["program", "inputs"]);
+    let warned: Vec<&String> = effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::Warn(message) => Some(message),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(warned.len(), 2);
+    assert!(warned[1].contains("Set the inputs property"), "{warned:?}");
+    let HostView::Ready(ready) = state.view() else {
+        panic!("expected the calculator")
+    };
+    assert!(ready.notices.is_empty(), "not shown to the partner");
+}
+
+// ---- What the page is told ----
+
+#[test]
+fn ready_is_announced_once_after_the_first_results_are_shown_then_changes() {
+    let (mut state, effects) = connect(snapshot(&[]));
+    assert_eq!(announcements(&effects), Vec::<&str>::new());
+    let shown = show(&mut state);
+    assert_eq!(announcements(&shown), ["ready"]);
+    assert!(shown.contains(&HostEffect::MarkFirstResults));
+    assert_eq!(show(&mut state), []);
+    type_into(&mut state, InputKey::DealValue, "15000");
+    assert_eq!(announcements(&show(&mut state)), ["change"]);
+}
+
+#[test]
+fn a_keystroke_that_leaves_the_figures_invalid_announces_and_saves_nothing() {
+    let (mut state, _) = connect(snapshot(&[]));
+    show(&mut state);
+    let before = state.result_text().map(str::to_owned);
+    let effects = type_into(&mut state, InputKey::DealValue, "12k");
+    assert_eq!(saves(&effects), []);
+    assert!(!effects
+        .iter()
+        .any(|e| matches!(e, HostEffect::KeepResume(_))));
+    assert_eq!(show(&mut state), []);
+    assert_eq!(state.result_text().map(str::to_owned), before);
+    assert_eq!(state.inputs_json().unwrap()["deal_value"], json!("12000"));
+}
+
+#[test]
+fn every_settled_change_is_saved_and_kept_for_a_reload() {
+    let (mut state, _) = connect(snapshot(&[]));
+    let effects = type_into(&mut state, InputKey::DealValue, "15000");
+    // No tier chosen: the record keeps none, so the figures reopen on the recommendation.
+    let code = share_code(&builtin_json(), 15_000, None);
+    assert!(effects.contains(&HostEffect::KeepResume(code.clone())));
+    assert_eq!(saves(&effects), [(KEY.to_owned(), format!("{code}|"))]);
+
+    let effects = state.apply(HostEvent::Calculator(Action::SelectTier(0)));
+    let code = share_code(&builtin_json(), 15_000, Some("registered"));
+    assert!(effects.contains(&HostEffect::KeepResume(code.clone())));
+    assert_eq!(saves(&effects), [(KEY.to_owned(), format!("{code}|"))]);
+}
+
+#[test]
+fn a_share_link_opened_in_the_same_tab_replaces_the_figures() {
+    let (mut state, _) = connect(snapshot(&[]));
+    type_into(&mut state, InputKey::DealValue, "15000");
+    let code = share_code(&builtin_json(), 45_000, Some("gold"));
+    state.apply(HostEvent::PageLinkChanged(vec![(
+        SHARE_PARAM.into(),
+        code.clone(),
+    )]));
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(45_000));
+    type_into(&mut state, InputKey::DealValue, "15000");
+    let unrelated = vec![
+        (SHARE_PARAM.into(), code),
+        ("partner-roi-other".into(), "x".into()),
+    ];
+    assert_eq!(state.apply(HostEvent::PageLinkChanged(unrelated)), []);
+    assert_eq!(figure(&state, InputKey::DealValue), Decimal::from(15_000));
+}
+
+#[test]
+fn a_copied_link_is_not_applied_again_when_the_fragment_changes_to_it() {
+    let (mut state, _) = connect(snapshot(&[]));
+    let effects = state.apply(HostEvent::Request(HostAction::CopyLink));
+    let [HostEffect::CopyLink { param, code }] = &effects[..] else {
+        panic!("expected one CopyLink: {effects:?}")
+    };
+    let fragment = vec![(param.clone(), code.clone())];
+    assert_eq!(state.apply(HostEvent::PageLinkChanged(fragment)), []);
+}
+
+#[test]
+fn the_call_to_action_carries_the_settled_figures_and_the_selected_tier() {
+    let (mut state, _) = connect(snapshot(&[]));
+    state.apply(HostEvent::Calculator(Action::SelectTier(2)));
+    let effects = state.apply(HostEvent::Request(HostAction::CallToAction {
+        url: "https://example.com/apply".into(),
+        new_tab: false,
+    }));
+    let [HostEffect::CallToAction { detail, .. }] = &effects[..] else {
+        panic!("expected the call to action: {effects:?}")
+    };
+    assert_eq!(detail["tier"], json!("gold"));
+    let result: Value = serde_json::from_str(state.result_text().unwrap()).unwrap();
+    assert_eq!(detail["result"], result);
+    assert_eq!(detail["inputs"], state.inputs_json().unwrap());
+}
+
+#[test]
+fn presenter_mode_follows_the_attribute_and_the_toggle() {
+    let (mut state, _) = connect(snapshot(&[("presenter", "")]));
+    let presenter = |state: &HostState| match state.view() {
+        HostView::Ready(ready) => ready.presenter,
+        _ => panic!("expected the calculator"),
+    };
+    assert!(presenter(&state));
+    state.apply(HostEvent::TogglePresenter);
+    assert!(!presenter(&state));
+    state.apply(HostEvent::AttributeChanged {
+        name: "presenter".into(),
+        value: Some(String::new()),
+    });
+    assert!(presenter(&state));
+}
+
+// ---- The calculator is the only caller of the engine ----
+
+#[test]
+fn the_first_results_take_three_projections() {
+    let (count, _) = projections_counted(|| connect(snapshot(&[])));
+    assert_eq!(count, 3);
+}
+
+#[test]
+fn a_valid_keystroke_takes_three_projections_and_an_invalid_one_none() {
+    let (mut state, _) = connect(snapshot(&[]));
+    show(&mut state);
+    let (valid, _) = projections_counted(|| {
+        let effects = type_into(&mut state, InputKey::DealValue, "15000");
+        (effects, show(&mut state))
+    });
+    assert_eq!(valid, 3);
+    let (invalid, _) = projections_counted(|| type_into(&mut state, InputKey::DealValue, "15k"));
+    assert_eq!(invalid, 0);
+}
+
+#[test]
+fn setting_inputs_takes_three_projections() {
+    let (mut state, _) = connect(snapshot(&[]));
+    let (count, _) = projections_counted(|| set_inputs(&mut state, json!({"deal_value": 20000})));
+    assert_eq!(count, 3);
+}

@@ -1,0 +1,121 @@
+//! Reads the message catalogues (`catalogues/<language>.txt`) into Rust source for
+//! `src/lib.rs`; used by `build.rs` (and its tests, natively).
+//!
+//! A catalogue has one message a line, `key = text`, with `{name}` placeholders; a message
+//! that depends on a number has one line per plural category (`key.one = …`,
+//! `key.other = …`; categories of `Intl.PluralRules`). `#` starts a comment line. English
+//! (`en.txt`) defines the keys; the other catalogues are read against it.
+
+/// The plural categories of `Intl.PluralRules`.
+pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+/// Starts a message with plural forms; each form is `category` FORM_TEXT `text`.
+pub const PLURAL_MARK: char = '\u{1}';
+/// Between a plural form's category and its text.
+pub const FORM_TEXT: char = '\u{2}';
+
+/// One catalogue: its keys in file order, each with its text (plural forms joined).
+pub fn parse_catalogue(name: &str, text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut messages: Vec<(String, String)> = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line
+            .split_once(" = ")
+            .ok_or_else(|| format!("{name}:{}: expected `key = text`", number + 1))?;
+        let (key, category) = match key.rsplit_once('.') {
+            Some((base, category)) if PLURAL_CATEGORIES.contains(&category) => {
+                (base, Some(category))
+            }
+            _ => (key, None),
+        };
+        if !key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(format!(
+                "{name}:{}: key `{key}` is not snake_case",
+                number + 1
+            ));
+        }
+        let form = match category {
+            Some(category) => format!("{PLURAL_MARK}{category}{FORM_TEXT}{value}"),
+            None => value.to_owned(),
+        };
+        match messages.iter_mut().find(|(known, _)| known == key) {
+            Some((_, text)) if category.is_some() && text.starts_with(PLURAL_MARK) => {
+                text.push_str(&form)
+            }
+            Some(_) => return Err(format!("{name}:{}: `{key}` is defined twice", number + 1)),
+            None => messages.push((key.to_owned(), form)),
+        }
+    }
+    Ok(messages)
+}
+
+/// `snake_case` as `CamelCase`.
+fn variant(key: &str) -> String {
+    key.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+}
+
+/// Rust source: `enum Msg` (one variant per English key), `CATALOGUES` (each language's tag
+/// and texts in `Msg` order, "" where it has none) and `UNKNOWN_KEYS` (keys a language has
+/// that English has not).
+pub fn generate(catalogues: &[(String, Vec<(String, String)>)]) -> Result<String, String> {
+    let (_, english) = catalogues
+        .iter()
+        .find(|(tag, _)| tag == "en")
+        .ok_or("no en.txt")?;
+    let mut out = String::from(
+        "/// Every message the widget shows, one per key of `catalogues/en.txt`.\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum Msg {\n",
+    );
+    for (key, _) in english {
+        out += &format!("    /// `{key}`\n    {},\n", variant(key));
+    }
+    out += "}\n\nimpl Msg {\n    /// The catalogue key of each message, in `Msg` order.\n";
+    out += &format!(
+        "    pub const KEYS: [&'static str; {}] = [\n",
+        english.len()
+    );
+    for (key, _) in english {
+        out += &format!("        {key:?},\n");
+    }
+    out += "    ];\n}\n\n/// Each language's tag and its texts, in [`Msg`] order.\n";
+    out += &format!(
+        "pub static CATALOGUES: [(&str, [&str; {}]); {}] = [\n",
+        english.len(),
+        catalogues.len()
+    );
+    let mut unknown = Vec::new();
+    for (tag, messages) in catalogues {
+        out += &format!("    ({tag:?}, [\n");
+        for (key, _) in english {
+            let text = messages
+                .iter()
+                .find(|(known, _)| known == key)
+                .map_or("", |(_, text)| text.as_str());
+            out += &format!("        {text:?},\n");
+        }
+        out += "    ]),\n";
+        for (key, _) in messages {
+            if !english.iter().any(|(known, _)| known == key) {
+                unknown.push(format!("({tag:?}, {key:?})"));
+            }
+        }
+    }
+    out += "];\n\n/// Keys a catalogue has that English has not: `(language, key)`.\n";
+    out += &format!(
+        "pub const UNKNOWN_KEYS: &[(&str, &str)] = &[{}];\n",
+        unknown.join(", ")
+    );
+    Ok(out)
+}

@@ -1,0 +1,232 @@
+//! The widget's words in seven languages: one catalogue per language (`catalogues/*.txt`,
+//! compiled in by `build.rs` as [`Msg`] and [`CATALOGUES`]), the choice of language, and
+//! filling placeholders and plural forms. Plain Rust: the plural category comes from the
+//! caller (`Intl.PluralRules` in the browser).
+
+pub mod codegen;
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+use std::fmt;
+
+use codegen::{FORM_TEXT, PLURAL_MARK};
+
+impl Msg {
+    /// The message's key in the catalogues.
+    pub fn key(self) -> &'static str {
+        Self::KEYS[self as usize]
+    }
+}
+
+/// A language of the widget: an index into [`CATALOGUES`] (0 is English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Language(usize);
+
+impl Language {
+    /// English, the language of last resort.
+    pub const ENGLISH: Language = Language(0);
+
+    /// Its BCP 47 tag: `en`, `de`, `pt-BR`.
+    pub fn tag(self) -> &'static str {
+        CATALOGUES.get(self.0).map_or("en", |(tag, _)| tag)
+    }
+
+    /// Whether it is written right to left.
+    pub fn is_rtl(self) -> bool {
+        self.tag() == "ar"
+    }
+
+    /// The language a tag asks for, matched from region to base language and back
+    /// (`de-AT` → `de`, `pt` → `pt-BR`); `None` when the widget does not speak it.
+    pub fn matching(tag: &str) -> Option<Language> {
+        let wanted = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let base = wanted.split('-').next().unwrap_or_default();
+        if base.is_empty() {
+            return None;
+        }
+        let position = |matches: &dyn Fn(&str) -> bool| {
+            CATALOGUES
+                .iter()
+                .position(|(known, _)| matches(&known.to_ascii_lowercase()))
+        };
+        position(&|known| known == wanted)
+            .or_else(|| position(&|known| known.split('-').next() == Some(base)))
+            .map(Language)
+    }
+
+    /// The first of `candidates` (in order of preference) the widget speaks, with the tag
+    /// that matched; `None` when it speaks none of them.
+    pub fn first_spoken<'a>(
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<(Language, &'a str)> {
+        candidates
+            .into_iter()
+            .find_map(|tag| Language::matching(tag).map(|language| (language, tag)))
+    }
+
+    /// The text of `message`, English where this language has none.
+    pub fn text(self, message: Msg) -> &'static str {
+        let index = message as usize;
+        let own = CATALOGUES
+            .get(self.0)
+            .and_then(|(_, texts)| texts.get(index))
+            .copied()
+            .unwrap_or_default();
+        if own.is_empty() {
+            CATALOGUES[0].1.get(index).copied().unwrap_or_default()
+        } else {
+            own
+        }
+    }
+
+    /// `message` with each `{name}` replaced by its value in `args`.
+    pub fn fill(self, message: Msg, args: &[(&str, &str)]) -> String {
+        self.fill_text(self.text(message), args)
+    }
+
+    /// The form of `message` for plural `category` (`Intl.PluralRules`: `one`, `few`,
+    /// `other`…; `other` when the language has no such form), filled with `args`.
+    pub fn plural(self, message: Msg, category: &str, args: &[(&str, &str)]) -> String {
+        self.fill_text(plural_form(self.text(message), category), args)
+    }
+
+    /// `message` in this language, its values filled in (a value that is itself a message
+    /// in this language too).
+    pub fn say(self, message: &Message) -> String {
+        let values: Vec<(&str, String)> = message
+            .args
+            .iter()
+            .map(|(name, value)| match value {
+                MessageArg::Text(text) => (*name, text.clone()),
+                MessageArg::Said(inner) => (*name, self.say(inner)),
+            })
+            .collect();
+        let values: Vec<(&str, &str)> = values
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        self.fill(message.msg, &values)
+    }
+
+    /// `text` filled with `args`; right to left, each value is isolated (U+2068 … U+2069)
+    /// so that an amount or a Latin name keeps its own direction inside the sentence.
+    fn fill_text(self, text: &str, args: &[(&str, &str)]) -> String {
+        if !self.is_rtl() {
+            return fill_placeholders(text, args);
+        }
+        let isolated: Vec<(&str, String)> = args
+            .iter()
+            .map(|(name, value)| (*name, format!("\u{2068}{value}\u{2069}")))
+            .collect();
+        let isolated: Vec<(&str, &str)> = isolated
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        fill_placeholders(text, &isolated)
+    }
+}
+
+/// A message to be said later in whichever language is shown: a catalogue entry and its
+/// values. Problems found in plain Rust (a bad program, link or setting) are made of these;
+/// shown as text (`Display`) they are English, for the page's console and events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    msg: Msg,
+    args: Vec<(&'static str, MessageArg)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum MessageArg {
+    Text(String),
+    Said(Message),
+}
+
+impl Message {
+    /// `msg` with its placeholder `name` filled by `value` (as given, in any language).
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.args.push((name, MessageArg::Text(value.to_string())));
+        self
+    }
+
+    /// `msg` with its placeholder `name` filled by `value`, said in the same language.
+    pub fn with_said(mut self, name: &'static str, value: impl Into<Message>) -> Self {
+        self.args.push((name, MessageArg::Said(value.into())));
+        self
+    }
+
+    /// Which catalogue entry it is.
+    pub fn msg(&self) -> Msg {
+        self.msg
+    }
+}
+
+impl From<Msg> for Message {
+    fn from(msg: Msg) -> Self {
+        Message {
+            msg,
+            args: Vec::new(),
+        }
+    }
+}
+
+impl Msg {
+    /// This message with its placeholder `name` filled by `value`.
+    pub fn with(self, name: &'static str, value: impl fmt::Display) -> Message {
+        Message::from(self).with(name, value)
+    }
+
+    /// This message with its placeholder `name` filled by the message `value`.
+    pub fn with_said(self, name: &'static str, value: impl Into<Message>) -> Message {
+        Message::from(self).with_said(name, value)
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Language::ENGLISH.say(self))
+    }
+}
+
+/// The form for `category` of a text with plural forms; a text without them is itself.
+pub fn plural_form<'a>(text: &'a str, category: &str) -> &'a str {
+    if !text.starts_with(PLURAL_MARK) {
+        return text;
+    }
+    let forms = || {
+        text.split(PLURAL_MARK)
+            .filter_map(|form| form.split_once(FORM_TEXT))
+    };
+    forms()
+        .find(|(name, _)| *name == category)
+        .or_else(|| forms().find(|(name, _)| *name == "other"))
+        .map_or("", |(_, form)| form)
+}
+
+/// `text` with `{name}` replaced by the value given for `name`; unknown names stay.
+pub fn fill_placeholders(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match args.iter().find(|(known, _)| *known == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => out.push_str(&rest[start..start + end + 2]),
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests;
