@@ -1,0 +1,111 @@
+//! Where a widget is in its life. Which phase it is in decides what every event may do:
+//! before it is connected, events are only recorded; while a program file loads, only that
+//! load's answer counts; a failed program shows its problems; a ready one its calculator.
+
+use serde_json::Value;
+use std::rc::Rc;
+
+use crate::state::CalculatorState;
+use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi_engine::json_text::parse_value;
+use partner_roi_engine::{FieldError, Program};
+
+/// A widget's phase.
+#[derive(Debug)]
+pub(super) enum Phase {
+    /// Not yet connected to the page.
+    Unconnected,
+    /// Waiting for `program-src`'s file, asked for as `token`; still showing what it showed
+    /// before, if anything.
+    Loading {
+        token: u64,
+        shown: Option<Box<Showing>>,
+    },
+    /// No usable program: its problems, shown in place.
+    Failed(Rc<Vec<FieldError>>),
+    /// A program and its calculator.
+    Ready(Box<Showing>),
+}
+
+impl Phase {
+    /// What is shown: the ready program's, or the one a load will replace.
+    pub fn showing(&self) -> Option<&Showing> {
+        match self {
+            Phase::Ready(shown)
+            | Phase::Loading {
+                shown: Some(shown), ..
+            } => Some(shown),
+            _ => None,
+        }
+    }
+
+    /// What is shown, to change.
+    pub fn showing_mut(&mut self) -> Option<&mut Showing> {
+        match self {
+            Phase::Ready(shown)
+            | Phase::Loading {
+                shown: Some(shown), ..
+            } => Some(shown),
+            _ => None,
+        }
+    }
+
+    /// What is shown, leaving the phase with nothing to show.
+    pub fn take_showing(&mut self) -> Option<Box<Showing>> {
+        match std::mem::replace(self, Phase::Unconnected) {
+            Phase::Ready(shown)
+            | Phase::Loading {
+                shown: Some(shown), ..
+            } => Some(shown),
+            _ => None,
+        }
+    }
+
+    /// The token of the load waited for.
+    pub fn awaited_load(&self) -> Option<u64> {
+        match self {
+            Phase::Loading { token, .. } => Some(*token),
+            _ => None,
+        }
+    }
+}
+
+/// A program shown with its calculator.
+#[derive(Debug)]
+pub(super) struct Showing {
+    /// The program in force, before the attribute overrides.
+    pub base: LoadedProgram,
+    pub calculator: Rc<CalculatorState>,
+    /// The figures last settled on (perhaps under the program shown before).
+    pub settled: Option<Settled>,
+}
+
+/// A validated program and the JSON it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct LoadedProgram {
+    pub program: Rc<Program>,
+    pub json: Rc<Value>,
+}
+
+impl LoadedProgram {
+    pub fn new((program, json): (Program, Value)) -> Self {
+        Self {
+            program: Rc::new(program),
+            json: Rc::new(json),
+        }
+    }
+
+    pub fn builtin() -> Self {
+        let json = parse_value(DEFAULT_PROGRAM_JSON).unwrap_or(Value::Null);
+        Self::new((default_program(), json))
+    }
+}
+
+/// The figures the calculator last settled on, as the host sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Settled {
+    pub inputs: Value,
+    /// The result document's JSON text.
+    pub result: Rc<str>,
+    pub seq: u64,
+}

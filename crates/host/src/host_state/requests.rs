@@ -1,0 +1,67 @@
+//! What the partner asks of the page through the widget: copy a link or a summary,
+//! download the CSV, print, follow the call to action.
+
+use serde_json::{json, Value};
+
+use super::{HostAction, HostEffect, HostState};
+use crate::export_csv::result_csv;
+use crate::share_code::encode_share_code;
+use partner_roi_engine::json_text::parse_value;
+use partner_roi_engine::result_json::result_json;
+use partner_roi_i18n::Msg;
+
+impl HostState {
+    pub(super) fn request(&mut self, action: HostAction, out: &mut Vec<HostEffect>) {
+        let Some(shown) = self.phase.showing() else {
+            return;
+        };
+        let calculator = shown.calculator.clone();
+        let program = &calculator.program;
+        let effect = match action {
+            HostAction::CopyLink => {
+                let code =
+                    encode_share_code(program, &calculator.inputs, calculator.chosen_tier_id());
+                self.memory.link_seen = Some(code.clone());
+                HostEffect::CopyLink {
+                    param: self.memory.share_param(),
+                    code,
+                }
+            }
+            HostAction::CopySummary(text) => HostEffect::CopyText {
+                text,
+                done: Msg::StatusSummaryCopied,
+                refused: Msg::StatusCopyRefused,
+            },
+            HostAction::DownloadCsv => {
+                let Some(projection) = &calculator.projection else {
+                    return;
+                };
+                HostEffect::DownloadCsv {
+                    file_stem: program.id.clone(),
+                    csv: result_csv(
+                        program,
+                        &calculator.inputs,
+                        &result_json(program, projection, None),
+                        self.language().0,
+                    ),
+                }
+            }
+            HostAction::Print => HostEffect::Print,
+            HostAction::CallToAction { url, new_tab } => {
+                let (inputs, result) = match &shown.settled {
+                    Some(settled) => (
+                        settled.inputs.clone(),
+                        parse_value(&settled.result).unwrap_or(Value::Null),
+                    ),
+                    None => (Value::Null, Value::Null),
+                };
+                HostEffect::CallToAction {
+                    url,
+                    new_tab,
+                    detail: json!({ "inputs": inputs, "result": result, "tier": calculator.selected_tier_id() }),
+                }
+            }
+        };
+        out.push(effect);
+    }
+}
