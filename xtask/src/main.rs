@@ -5,6 +5,7 @@
 //! `dist`), so that a fresh machine with rustup, cargo, node and npm can build, serve and
 //! test everything.
 
+mod architecture_doc;
 mod base64;
 mod bench;
 mod cmd;
