@@ -189,31 +189,59 @@ mod tests {
         assert!(block.contains("cta: \"partner-roi:cta\""));
     }
 
+    /// `ATTR_` constants that are no attributes of the element: markers the handout puts on
+    /// the page while it prints.
+    const NOT_ELEMENT_ATTRIBUTES: [&str; 2] = ["ATTR_PRINTING_HANDOUT", "ATTR_HANDOUT_PATH"];
+
+    /// Every `pub const NAME: &str = "value";` in src/names.rs whose name starts with
+    /// `prefix`, as (name, value): the list to check is read from the declarations, so a
+    /// new name must be listed (or excused) to pass.
+    fn declared(prefix: &str) -> Vec<(String, String)> {
+        let path = repo_root().join("src/names.rs");
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let declared: Vec<_> = source
+            .lines()
+            .filter_map(|line| {
+                let (name, value) = line.strip_prefix("pub const ")?.split_once(": &str = \"")?;
+                let value = value.strip_suffix("\";")?;
+                Some((name.to_owned(), value.to_owned()))
+            })
+            .filter(|(name, _)| name.starts_with(prefix))
+            .collect();
+        assert!(!declared.is_empty(), "src/names.rs declares no {prefix}*");
+        declared
+    }
+
     #[test]
     fn the_names_lists_hold_every_name() {
         use names::*;
-        for attribute in [
-            ATTR_PROGRAM_SRC,
-            ATTR_INPUTS,
-            ATTR_LOCALE,
-            ATTR_CURRENCY,
-            ATTR_HORIZON,
-            ATTR_PERSIST,
-            ATTR_PRESENTER,
-            ATTR_ALLOW_PROGRAM_FILE,
-            ATTR_LOADING,
-            ATTR_TOOLS,
-            ATTR_DEBUG,
-        ] {
-            assert!(ATTRIBUTES.contains(&attribute), "{attribute}");
+        for (name, attribute) in declared("ATTR_") {
+            if !NOT_ELEMENT_ATTRIBUTES.contains(&name.as_str()) {
+                assert!(
+                    ATTRIBUTES.contains(&attribute.as_str()),
+                    "{name} ({attribute}) is not in ATTRIBUTES"
+                );
+            }
         }
         for observed in OBSERVED_ATTRIBUTES {
             assert!(ATTRIBUTES.contains(observed), "{observed}");
         }
-        for event in [EVENT_READY, EVENT_CHANGE, EVENT_ERROR, EVENT_CTA] {
-            assert!(EVENTS.contains(&event), "{event}");
+        let events = declared("EVENT_");
+        for (name, event) in &events {
+            assert!(
+                EVENTS.contains(&event.as_str()),
+                "{name} ({event}) is not in EVENTS"
+            );
         }
-        assert_eq!(PROPERTIES, [PROPERTY_PROGRAM, PROPERTY_INPUTS]);
+        assert_eq!(EVENTS.len(), events.len(), "EVENTS: {EVENTS:?}");
+        let properties = declared("PROPERTY_");
+        let properties: Vec<&str> = properties.iter().map(|(_, value)| value.as_str()).collect();
+        assert_eq!(PROPERTIES, properties.as_slice());
+        assert_eq!(
+            ATTRIBUTES.len(),
+            declared("ATTR_").len() - NOT_ELEMENT_ATTRIBUTES.len()
+        );
     }
 
     #[test]
