@@ -7,7 +7,7 @@ use crate::frameworks;
 use crate::layers;
 use crate::size;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 enum Step {
@@ -89,10 +89,22 @@ fn test() -> Result {
     Ok(())
 }
 
-fn component_tests() -> Result<Option<&'static str>> {
-    if !Path::new("tests/components.rs").is_file() {
-        return Ok(Some("tests/components.rs does not exist"));
+/// The component tests' file, from the repository root.
+const COMPONENT_TESTS: &str = "tests/components.rs";
+
+/// `path` under `root`, or an error when it is no file: a moved test file must stop
+/// `cargo xtask test`, not skip its tests.
+fn require_file(root: &Path, path: &str) -> Result<PathBuf> {
+    let file = root.join(path);
+    if file.is_file() {
+        Ok(file)
+    } else {
+        Err(format!("{} does not exist", file.display()))
     }
+}
+
+fn component_tests() -> Result<Option<&'static str>> {
+    require_file(&cmd::repo_root(), COMPONENT_TESTS)?;
     cmd::run(
         Command::new("cargo")
             .args(["test", "-p", "partner-roi", "--target", WASM_TARGET])
@@ -104,4 +116,23 @@ fn component_tests() -> Result<Option<&'static str>> {
             ),
     )?;
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_component_tests_file_is_where_the_step_looks() {
+        let file = require_file(&cmd::repo_root(), COMPONENT_TESTS);
+        assert!(file.is_ok(), "{file:?}");
+    }
+
+    #[test]
+    fn a_missing_file_is_an_error() {
+        let missing = require_file(&cmd::repo_root(), "tests/no-such-file.rs");
+        assert!(
+            missing.is_err_and(|message| message.ends_with("tests/no-such-file.rs does not exist"))
+        );
+    }
 }
