@@ -32,6 +32,14 @@ async fn settle() {
     yew::scheduler::flush().await;
 }
 
+/// The page's clock in milliseconds (monotonic, unlike `Date.now`).
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .expect("the test page has `performance`")
+        .now()
+}
+
 /// Waits until every part drawn in a later task (`.deferred`) under `root` is drawn.
 async fn until_drawn(root: &Element) {
     while root.query_selector(".deferred").ok().flatten().is_some() {
@@ -452,6 +460,9 @@ thread_local! {
     /// The calculator of the mounted [`LeversHarness`], for the test to change its figures.
     static LEVERS_CALCULATOR: std::cell::RefCell<Option<UseReducerDispatcher<Calculator>>> =
         const { std::cell::RefCell::new(None) };
+    /// When the mounted [`LeversHarness`]'s panel last asked for a refresh ([`now_ms`]).
+    static LEVERS_REFRESH_ASKED_AT: std::cell::Cell<Option<f64>> =
+        const { std::cell::Cell::new(None) };
 }
 
 /// "What moves your profit" over its own calculator state, as the results panel shows it.
@@ -469,9 +480,16 @@ fn levers_harness() -> Html {
         let calculator = calculator.clone();
         Callback::from(move |()| calculator.dispatch(action.clone()))
     };
+    let on_refresh = {
+        let refresh = send(Action::RefreshLevers);
+        Callback::from(move |()| {
+            LEVERS_REFRESH_ASKED_AT.with(|at| at.set(Some(now_ms())));
+            refresh.emit(());
+        })
+    };
     html! {
         <LeversPanel state={Rc::new(calculator.0.clone())} {formatter} id_prefix="lv"
-            on_toggle={send(Action::ToggleLevers)} on_refresh={send(Action::RefreshLevers)} />
+            on_toggle={send(Action::ToggleLevers)} {on_refresh} />
     }
 }
 
@@ -523,12 +541,27 @@ async fn the_levers_panel_opens_on_request_and_refreshes_once_changes_settle() {
     let dispatcher = LEVERS_CALCULATOR
         .with(|slot| slot.borrow().clone())
         .unwrap();
+    LEVERS_REFRESH_ASKED_AT.with(|at| at.set(None));
+    let typed_at = now_ms();
     dispatcher.dispatch(Action::Type(InputKey::DealValue, "20000".into()));
     settle().await;
     assert_eq!(all(&root, ".levers-chart.results-stale").len(), 1);
-    yew::platform::time::sleep(std::time::Duration::from_millis(400)).await;
-    settle().await;
-    assert!(all(&root, ".levers-chart.results-stale").is_empty());
+    // Await the refresh itself (no sleep to outlast the timer): it must come, and must
+    // not have been asked for before the 300 ms had passed.
+    while !all(&root, ".levers-chart.results-stale").is_empty() {
+        assert!(
+            now_ms() - typed_at < 5_000.0,
+            "the levers were never refreshed"
+        );
+        yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+        settle().await;
+    }
+    let asked_at = LEVERS_REFRESH_ASKED_AT.with(std::cell::Cell::get);
+    let waited = asked_at.map(|at| at - typed_at);
+    assert!(
+        waited.is_some_and(|waited| waited >= 300.0),
+        "refresh asked for {waited:?} ms after the change, before it settled"
+    );
     let after = text(&all(&root, ".chart-levers .visually-hidden tbody tr")[0]);
     assert_ne!(before, after);
 
