@@ -114,7 +114,8 @@ function watchForInjection(page) {
     dialog.dismiss().catch(() => {});
   });
   page.on('request', (request) => {
-    if (/\/x(?:[?#]|$)/.test(new URL(request.url()).pathname)) record.requests.push(request.url());
+    const { pathname, search } = new URL(request.url());
+    if (/\/x(?:[?#]|$)/.test(pathname) && search !== `?${PROBE_QUERY}`) record.requests.push(request.url());
   });
   return record;
 }
@@ -161,8 +162,27 @@ function injectionReport(page) {
   });
 }
 
-/** Lets any injected handler fire (image errors, svg loads are asynchronous). */
-const settle = (page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+/**
+ * Waits until any injected handler would have fired (image errors and svg loads are
+ * asynchronous): until a probe image, asked for after any payload's `x` and answered
+ * through Playwright (slower than the server's own 404 for `x`), has loaded, and a frame
+ * has been drawn. The record leaves the probe's request out.
+ */
+const PROBE_QUERY = 'settle-probe';
+const PROBE_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const probed = new WeakSet();
+async function settle(page) {
+  if (!probed.has(page)) {
+    probed.add(page);
+    await page.route(`**/x?${PROBE_QUERY}`, (route) => route.fulfill({ contentType: 'image/gif', body: PROBE_GIF }));
+  }
+  await page.evaluate((query) => new Promise((resolve, reject) => {
+    const probe = new Image();
+    probe.addEventListener('load', () => requestAnimationFrame(() => resolve()), { once: true });
+    probe.addEventListener('error', () => reject(new Error('the settle probe did not load')), { once: true });
+    probe.src = `x?${query}`;
+  }), PROBE_QUERY);
+}
 
 /** Asserts that nothing from the data ran or became markup. */
 async function expectNoInjection(page, record, where = '') {
