@@ -193,11 +193,11 @@ mod tests {
     /// the page while it prints.
     const NOT_ELEMENT_ATTRIBUTES: [&str; 2] = ["ATTR_PRINTING_HANDOUT", "ATTR_HANDOUT_PATH"];
 
-    /// Every `pub const NAME: &str = "value";` in src/names.rs whose name starts with
+    /// Every `pub const NAME: &str = "value";` in crates/host/src/names.rs whose name starts with
     /// `prefix`, as (name, value): the list to check is read from the declarations, so a
     /// new name must be listed (or excused) to pass.
     fn declared(prefix: &str) -> Vec<(String, String)> {
-        let path = repo_root().join("src/names.rs");
+        let path = repo_root().join("crates/host/src/names.rs");
         let source =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let declared: Vec<_> = source
@@ -209,7 +209,7 @@ mod tests {
             })
             .filter(|(name, _)| name.starts_with(prefix))
             .collect();
-        assert!(!declared.is_empty(), "src/names.rs declares no {prefix}*");
+        assert!(!declared.is_empty(), "crates/host/src/names.rs declares no {prefix}*");
         declared
     }
 
