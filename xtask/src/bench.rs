@@ -110,8 +110,10 @@ fn engine(target: &Path) -> Result<Vec<(&'static str, Option<Estimate>)>> {
 fn browser(target: &Path, dist_dir: &Path) -> Result<Value> {
     println!("\nbench: browser (dist/ in headless Chromium)");
     let out = target.join("bench").join("browser.json");
+    tools::E2E.ensure()?;
     cmd::run(
-        tools::npm_tool("node")
+        tools::E2E
+            .command("node")
             .arg(BROWSER_SCRIPT)
             .env("DIST_DIR", dist_dir)
             .env("BENCH_OUT", &out),

@@ -48,7 +48,7 @@ pub fn write_designer_page(out: &str, widget_script: &str, wasm_opt_args: &[&str
     ]))?;
     let bg = format!("{BINDGEN_OUT}/designer_bg.wasm");
     cmd::run(
-        Command::new(tools::wasm_opt())
+        Command::new(tools::BUILD_TOOLS.bin("wasm-opt"))
             .args(wasm_opt_args)
             .args([&bg, "-o", &bg]),
     )?;

@@ -18,7 +18,6 @@ use crate::designer_page::write_designer_page;
 use crate::flags;
 use crate::glue::{self, WasmBase};
 use crate::inline_wasm::inline_wasm;
-use crate::js_comments::strip_comment_lines;
 use crate::landing_pages::{landing_page, PAGES as LANDING_PAGES, TEMPLATE as LANDING_TEMPLATE};
 use crate::minify_js::{minify_js, JsKind};
 use crate::names_js::names_block;
@@ -242,7 +241,7 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
         println!("{out}: optimizing the wasm for size");
         let bg = format!("{out}/{OUT_NAME}_bg.wasm");
         cmd::run(
-            Command::new(tools::wasm_opt())
+            Command::new(tools::BUILD_TOOLS.bin("wasm-opt"))
                 .args(WASM_OPT_ARGS.concat())
                 .args([&bg, "-o", &bg]),
         )?;
@@ -250,14 +249,13 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
 
     let glue = read(&format!("{out}/{OUT_NAME}.js"))?;
     let script = Script {
-        glue: strip_comment_lines(&glue::glue_factory(&glue, WasmBase::Script)?)?,
-        module_glue: strip_comment_lines(&glue::glue_factory(&glue, WasmBase::Module)?)?,
-        classic_start: strip_comment_lines(&read(CLASSIC_START_JS)?)?,
+        glue: glue::glue_factory(&glue, WasmBase::Script)?,
+        module_glue: glue::glue_factory(&glue, WasmBase::Module)?,
+        classic_start: read(CLASSIC_START_JS)?,
         element: names_block()?
             + &texts_block()
             + &skeleton_css_block(&read(SKELETON_CSS)?)?
-            + &strip_comment_lines(&read(ELEMENT_JS)?)
-                .map_err(|error| format!("{ELEMENT_JS}: {error}"))?,
+            + &read(ELEMENT_JS)?,
     };
     let classic = script.with_wasm(None);
     let classic = match build {

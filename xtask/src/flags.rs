@@ -2,7 +2,6 @@
 //! `run(self)` lives in the module that does the work.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
 
 /// Build and test orchestration for partner-roi.
 #[derive(Debug, Parser)]
@@ -47,19 +46,13 @@ pub struct PanicBundle {}
 
 /// Serve dist/ (or --root DIR) on http://127.0.0.1:PORT (default 8000).
 ///
-/// The project's one static file server: Playwright's webServer, the browser scripts in
-/// tests/e2e and the Lighthouse bench (with --gzip) start it too.
+/// The project's one static file server (`xtask/static-server`, also `cargo serve`):
+/// Playwright's webServer, the browser scripts in tests/e2e and the Lighthouse bench (with
+/// --gzip) start it too.
 #[derive(Debug, Args)]
 pub struct Serve {
-    /// Directory to serve (relative to the current directory) [default: dist/]
-    #[arg(long, value_name = "DIR", value_parser = absolute_path)]
-    pub root: Option<PathBuf>,
-    /// Port on 127.0.0.1; 0: any free one (the URL is printed) [default: $PORT, else 8000]
-    #[arg(long, value_name = "N")]
-    pub port: Option<u16>,
-    /// Answer with `Content-Encoding: gzip` when the request accepts it, as a CDN would.
-    #[arg(long)]
-    pub gzip: bool,
+    #[command(flatten)]
+    pub options: static_server::Options,
 }
 
 /// Build dist/, print its sizes and fail when one is over size-budget.json.
@@ -131,10 +124,6 @@ pub struct Tools {}
 
 /// A path as given, made absolute against the directory `cargo xtask` was started from
 /// (commands run from the repository root).
-fn absolute_path(text: &str) -> Result<PathBuf, String> {
-    std::path::absolute(text).map_err(|e| format!("cannot resolve `{text}`: {e}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,15 +171,16 @@ mod tests {
         else {
             panic!("not serve");
         };
-        assert_eq!(serve.port, Some(0));
-        assert!(!serve.gzip);
+        assert_eq!(serve.options.port, Some(0));
+        assert!(!serve.options.gzip);
         assert!(serve
+            .options
             .root
             .is_some_and(|root| root.is_absolute() && root.ends_with("dist")));
         let Some(Command::Serve(serve)) = parse(&["serve", "--gzip"]).unwrap() else {
             panic!("not serve");
         };
-        assert!(serve.gzip && serve.port.is_none());
+        assert!(serve.options.gzip && serve.options.port.is_none());
     }
 
     #[test]

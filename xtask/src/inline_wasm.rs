@@ -2,8 +2,9 @@
 //! inflates it with the browser's `DecompressionStream('gzip')` (`src/embed/element.js`,
 //! `examples/pages/designer.html`'s loader): less than half the raw bytes of plain base64.
 
-use crate::base64;
 use crate::cmd::Result;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use std::io::Write;
@@ -14,7 +15,7 @@ pub fn inline_wasm(bytes: &[u8]) -> Result<String> {
     encoder
         .write_all(bytes)
         .and_then(|()| encoder.finish())
-        .map(|gzipped| base64::encode(&gzipped))
+        .map(|gzipped| BASE64.encode(gzipped))
         .map_err(|e| format!("cannot gzip the wasm: {e}"))
 }
 
@@ -34,31 +35,11 @@ mod tests {
             .collect();
         let text = inline_wasm(&module).unwrap_or_default();
         assert!(text.len() < module.len() / 4, "{}", text.len());
-        let gzipped = decode_base64(&text);
+        let gzipped = BASE64.decode(&text).unwrap_or_default();
         let mut inflated = Vec::new();
         GzDecoder::new(&gzipped[..])
             .read_to_end(&mut inflated)
             .unwrap_or_default();
         assert_eq!(inflated, module);
-    }
-
-    fn decode_base64(text: &str) -> Vec<u8> {
-        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let values: Vec<u32> = text
-            .bytes()
-            .filter(|b| *b != b'=')
-            .filter_map(|b| ALPHABET.iter().position(|a| *a == b).map(|p| p as u32))
-            .collect();
-        let mut out = Vec::new();
-        for chunk in values.chunks(4) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |n, (i, v)| n | (v << (18 - 6 * i)));
-            for byte in 0..chunk.len().saturating_sub(1) {
-                out.push((n >> (16 - 8 * byte)) as u8);
-            }
-        }
-        out
     }
 }

@@ -1,12 +1,11 @@
 //! Project automation for partner-roi, run as `cargo xtask <command>`.
 //!
 //! Plain Rust (the standard library, plus clap for the command line, flate2, brotli and
-//! serde for `size`, `serve --gzip` and `bench`, and the `partner-roi` crate's `names` for
-//! `dist`), so that a fresh machine with rustup, cargo, node and npm can build, serve and
-//! test everything.
+//! serde for `size` and `bench`, the static server of `xtask/static-server`, and the
+//! `partner-roi` crate for what `dist` generates from it), so that a fresh machine with
+//! rustup, cargo, node and npm can build, serve and test everything.
 
 mod architecture_doc;
-mod base64;
 mod bench;
 mod cmd;
 mod designer_page;
@@ -17,7 +16,6 @@ mod frameworks;
 mod fuzz;
 mod glue;
 mod inline_wasm;
-mod js_comments;
 mod landing_pages;
 mod layers;
 mod lighthouse;
@@ -26,7 +24,6 @@ mod minify_js;
 mod names_js;
 mod npm_package;
 mod screenshots;
-mod serve;
 mod size;
 mod skeleton_css;
 mod test;
@@ -57,11 +54,18 @@ fn run(xtask: flags::Xtask) -> cmd::Result {
     };
     cmd::prepare_environment()?;
     match command {
-        Command::Demo(demo) => demo.run(),
+        Command::Demo(_) => {
+            dist::dist()?;
+            static_server::serve(static_server::Options {
+                root: None,
+                port: None,
+                gzip: false,
+            })
+        }
         Command::Test(test) => test.run(),
         Command::Dist(dist) => dist.run(),
         Command::PanicBundle(bundle) => bundle.run(),
-        Command::Serve(serve) => serve.run(),
+        Command::Serve(serve) => static_server::serve(serve.options),
         Command::Size(size) => size.run(),
         Command::Bench(bench) => bench.run(),
         Command::Fuzz(fuzz) => fuzz.run(),

@@ -1,10 +1,9 @@
-//! Shipped JavaScript, minified by terser 5 (npm, in `tests/e2e`): compressed twice and its
+//! Shipped JavaScript, minified by terser 5 (npm, in `xtask/build-tools`): compressed twice and its
 //! local names mangled; property names, and so every name a page or the wasm glue uses, stay.
 
 use crate::cmd::{self, Result};
-use crate::tools::E2E_DIR;
+use crate::tools::BUILD_TOOLS;
 use std::fs;
-use std::path::Path;
 use std::process::Command;
 
 const WORK_DIR: &str = "target/minify";
@@ -23,8 +22,7 @@ pub fn minify_js(js: &str, kind: JsKind) -> Result<String> {
     let input = format!("{WORK_DIR}/in.js");
     let output = format!("{WORK_DIR}/out.js");
     fs::write(&input, js).map_err(|e| format!("cannot write {input}: {e}"))?;
-    let terser = Path::new(E2E_DIR).join("node_modules/.bin/terser");
-    let mut command = Command::new(terser);
+    let mut command = Command::new(BUILD_TOOLS.bin("terser"));
     command
         .arg(&input)
         .args(["--compress", "passes=2", "--mangle", "--ecma", "2022"])

@@ -209,7 +209,10 @@ mod tests {
             })
             .filter(|(name, _)| name.starts_with(prefix))
             .collect();
-        assert!(!declared.is_empty(), "crates/host/src/names.rs declares no {prefix}*");
+        assert!(
+            !declared.is_empty(),
+            "crates/host/src/names.rs declares no {prefix}*"
+        );
         declared
     }
 

@@ -32,7 +32,8 @@ fn screenshots() -> Result {
             "{PDFTOPPM} not found: install Debian's poppler-utils to render the handout's pages"
         ));
     }
+    tools::E2E.ensure()?;
     println!("screenshots: capturing the demo page");
     // The script prints the path of every file it writes.
-    cmd::run(tools::npm_tool("node").arg(SCRIPT))
+    cmd::run(tools::E2E.command("node").arg(SCRIPT))
 }

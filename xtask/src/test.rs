@@ -44,7 +44,7 @@ const STEPS: &[Step] = &[
         dist::panic_test_bundle().map(|()| None)
     }),
     Step::Code("Playwright end-to-end tests", || {
-        cmd::run(tools::npm_tool("npx").args(["playwright", "test"])).map(|()| None)
+        cmd::run(tools::E2E.command("npx").args(["playwright", "test"])).map(|()| None)
     }),
 ];
 

@@ -10,8 +10,16 @@ use std::time::SystemTime;
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// The npm project holding Playwright and binaryen (wasm-opt).
-pub const E2E_DIR: &str = "tests/e2e";
+/// What `cargo xtask dist` needs from npm: terser and binaryen's wasm-opt.
+pub const BUILD_TOOLS: NpmProject = NpmProject {
+    dir: "xtask/build-tools",
+    bins: &["terser", "wasm-opt"],
+};
+/// The end-to-end tests: Playwright and the other browser drivers.
+pub const E2E: NpmProject = NpmProject {
+    dir: "tests/e2e",
+    bins: &["playwright"],
+};
 
 impl flags::Tools {
     pub fn run(self) -> Result {
@@ -23,6 +31,7 @@ impl flags::Tools {
 pub fn ensure_all() -> Result {
     ensure_rust_components()?;
     ensure_build_tools()?;
+    E2E.ensure()?;
     ensure_browsers()?;
     println!("tools: all present");
     Ok(())
@@ -32,21 +41,71 @@ pub fn ensure_all() -> Result {
 pub fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
     ensure_wasm_bindgen()?;
-    ensure_npm_packages()
+    BUILD_TOOLS.ensure()
 }
 
-/// An npm/npx command run in tests/e2e that never downloads browsers.
-pub fn npm_tool(program: &str) -> Command {
-    let mut command = Command::new(program);
-    command
-        .current_dir(E2E_DIR)
-        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    command
+/// An npm project of the repository's (a folder with package.json and package-lock.json),
+/// installed with `npm ci` when it is missing or older than its lock.
+pub struct NpmProject {
+    pub dir: &'static str,
+    /// Programs in node_modules/.bin that must be there once it is installed.
+    pub bins: &'static [&'static str],
 }
 
-/// wasm-opt from the npm package binaryen (Debian's binaryen is too old).
-pub fn wasm_opt() -> PathBuf {
-    Path::new(E2E_DIR).join("node_modules/.bin/wasm-opt")
+impl NpmProject {
+    /// `program` (node, npm, npx) run in the project's folder, never downloading browsers.
+    pub fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command
+            .current_dir(self.dir)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        command
+    }
+
+    /// One of its installed programs, e.g. `wasm-opt`.
+    pub fn bin(&self, name: &str) -> PathBuf {
+        Path::new(self.dir).join("node_modules/.bin").join(name)
+    }
+
+    pub fn ensure(&self) -> Result {
+        let dir = Path::new(self.dir);
+        let lock = dir.join("package-lock.json");
+        if !lock.is_file() {
+            return Err(format!(
+                "{} is missing: create it with `npm install` in {}",
+                lock.display(),
+                self.dir
+            ));
+        }
+        let modules = dir.join("node_modules");
+        let installed_marker = modules.join(".package-lock.json");
+        let reason = if !modules.is_dir() {
+            Some("node_modules missing".to_owned())
+        } else if modified(&lock) > modified(&installed_marker).or(modified(&modules)) {
+            Some("package-lock.json is newer than node_modules".to_owned())
+        } else {
+            self.bins
+                .iter()
+                .find(|bin| !self.bin(bin).exists())
+                .map(|bin| format!("{bin} missing from node_modules"))
+        };
+        let Some(reason) = reason else {
+            println!(
+                "tools: npm packages in {} ({}): present",
+                self.dir,
+                self.bins.join(", ")
+            );
+            return Ok(());
+        };
+        println!(
+            "tools: npm packages in {}: {reason}: running npm ci",
+            self.dir
+        );
+        if probe(Command::new("npm").arg("--version")).is_none() {
+            return Err("npm not found: install Node.js 20 and npm".into());
+        }
+        cmd::run(self.command("npm").arg("ci"))
+    }
 }
 
 /// rustfmt and clippy (absent when rustup used the "minimal" profile).
@@ -74,11 +133,7 @@ fn ensure_wasm_target() -> Result {
 }
 
 fn ensure_wasm_bindgen() -> Result {
-    let lock = fs::read_to_string("Cargo.lock")
-        .map_err(|e| format!("cannot read Cargo.lock (run `cargo generate-lockfile`): {e}"))?;
-    let wanted = locked_version(&lock, "wasm-bindgen").ok_or(
-        "Cargo.lock has no `wasm-bindgen` package: cannot pick the wasm-bindgen CLI version",
-    )?;
+    let wanted = locked_version("wasm-bindgen")?;
     match installed_wasm_bindgen() {
         Some(found) if found == wanted => {
             println!("tools: wasm-bindgen CLI {wanted}: present");
@@ -112,22 +167,21 @@ fn installed_wasm_bindgen() -> Option<String> {
     out.split_whitespace().nth(1).map(str::to_owned)
 }
 
-/// The version of package `name` in Cargo.lock text (first match).
-pub fn locked_version(lock: &str, name: &str) -> Option<String> {
-    let wanted_name = format!("name = \"{name}\"");
-    let mut in_package = false;
-    for line in lock.lines().map(str::trim) {
-        if line.starts_with('[') {
-            in_package = false;
-        } else if line == wanted_name {
-            in_package = true;
-        } else if in_package {
-            if let Some(rest) = line.strip_prefix("version = \"") {
-                return rest.strip_suffix('"').map(str::to_owned);
-            }
-        }
-    }
-    None
+/// The version of package `name` that Cargo.lock pins (`cargo metadata --locked`).
+pub fn locked_version(name: &str) -> Result<String> {
+    let metadata =
+        probe(Command::new("cargo").args(["metadata", "--locked", "--format-version", "1"]))
+            .ok_or("`cargo metadata --locked` failed: is Cargo.lock up to date?")?;
+    let metadata: serde_json::Value = serde_json::from_str(&metadata)
+        .map_err(|e| format!("cannot read `cargo metadata`: {e}"))?;
+    metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|package| package["name"] == name)
+        .and_then(|package| package["version"].as_str())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("Cargo.lock has no `{name}` package"))
 }
 
 /// The browsers the tests drive, each a Debian package: Chromium (Playwright and the
@@ -184,37 +238,6 @@ fn ensure_browsers() -> Result {
     }
 }
 
-fn ensure_npm_packages() -> Result {
-    let e2e = Path::new(E2E_DIR);
-    let lock = e2e.join("package-lock.json");
-    if !lock.is_file() {
-        return Err(format!(
-            "{} is missing: create it with `npm install` in {E2E_DIR}",
-            lock.display()
-        ));
-    }
-    let modules = e2e.join("node_modules");
-    let installed_marker = modules.join(".package-lock.json");
-    let reason = if !modules.is_dir() {
-        Some("node_modules missing")
-    } else if modified(&lock) > modified(&installed_marker).or(modified(&modules)) {
-        Some("package-lock.json is newer than node_modules")
-    } else if !wasm_opt().exists() || !modules.join(".bin/playwright").exists() {
-        Some("wasm-opt or playwright missing from node_modules")
-    } else {
-        None
-    };
-    let Some(reason) = reason else {
-        println!("tools: npm packages in {E2E_DIR} (Playwright, binaryen): present");
-        return Ok(());
-    };
-    println!("tools: npm packages in {E2E_DIR}: {reason}: running npm ci");
-    if probe(Command::new("npm").arg("--version")).is_none() {
-        return Err("npm not found: install Node.js 20 and npm".into());
-    }
-    cmd::run(npm_tool("npm").arg("ci"))
-}
-
 fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
@@ -223,37 +246,14 @@ fn modified(path: &Path) -> Option<SystemTime> {
 mod tests {
     use super::locked_version;
 
-    const LOCK: &str = r#"
-[[package]]
-name = "wasm-bindgen-macro"
-version = "0.2.999"
-
-[[package]]
-name = "wasm-bindgen"
-version = "0.2.130"
-source = "registry+https://github.com/rust-lang/crates.io-index"
-"#;
-
     #[test]
-    fn finds_the_exact_package_version() {
-        assert_eq!(
-            locked_version(LOCK, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
-        );
-        assert_eq!(locked_version(LOCK, "yew"), None);
-    }
-
-    #[test]
-    fn reads_the_real_lock_file() {
-        let path = crate::cmd::repo_root().join("Cargo.lock");
-        let lock =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let version = locked_version(&lock, "wasm-bindgen");
+    fn reads_the_locked_version_of_a_package() {
+        let version = locked_version("wasm-bindgen").unwrap();
         assert!(
-            version
-                .as_deref()
-                .is_some_and(|v| v.split('.').all(|part| part.parse::<u32>().is_ok())),
+            version.split('.').all(|part| part.parse::<u32>().is_ok()),
             "{version:?}"
         );
+        let missing = locked_version("no-such-package").unwrap_err();
+        assert!(missing.contains("no-such-package"), "{missing}");
     }
 }

@@ -25,7 +25,7 @@
 //   BENCH_LOADS   page loads per page (default 20)
 //   BENCH_EDITS   scripted edits per page (default 200)
 //   BENCH_OUT     write the results as JSON to this file
-//   PORT          port of the static server, `cargo xtask serve` (default: any free port)
+//   PORT          port of the static server, `cargo serve` (default: any free port)
 'use strict';
 
 const fs = require('node:fs');

@@ -1,6 +1,6 @@
 // What every script that drives a browser shares: the system Chromium's launch options
 // (never a downloaded browser) and `startServer`, which runs the project's one static file
-// server, `cargo xtask serve` (xtask/src/serve.rs), on a directory.
+// server, `cargo serve` (xtask/static-server), on a directory.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -20,20 +20,20 @@ const CHROMIUM_LAUNCH = Object.freeze({
 });
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-/** The first line `cargo xtask serve` prints once it listens. */
+/** The first line `cargo serve` prints once it listens. */
 const LISTENING = /^serving .* at (http:\/\/127\.0\.0\.1:\d+)\//m;
-/** Long enough for cargo to build xtask first on a fresh checkout. */
+/** Long enough for cargo to build the server first on a fresh checkout. */
 const START_TIMEOUT_MS = 300_000;
 
 /**
- * Serves `root` with `cargo xtask serve --root ROOT --port PORT` (port 0: any free port) and
+ * Serves `root` with `cargo serve --root ROOT --port PORT` (port 0: any free port) and
  * resolves, once it answers, to `{ origin, close() }`; `close()` stops it (and resolves when
  * it has). The server stops too when this process exits.
  */
 function startServer(root, port = 0) {
   const child = spawn(
     'cargo',
-    ['xtask', 'serve', '--root', path.resolve(root), '--port', String(port)],
+    ['serve', '--root', path.resolve(root), '--port', String(port)],
     // Its own process group, so that close() stops cargo and the server alike.
     { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -66,12 +66,12 @@ function startServer(root, port = 0) {
       reject(error);
     };
     const timer = setTimeout(
-      () => fail(new Error(`\`cargo xtask serve --root ${root}\` did not start within ${START_TIMEOUT_MS / 1000} s`)),
+      () => fail(new Error(`\`cargo serve --root ${root}\` did not start within ${START_TIMEOUT_MS / 1000} s`)),
       START_TIMEOUT_MS,
     );
-    child.once('error', (error) => fail(new Error(`cannot run \`cargo xtask serve\`: ${error.message}`)));
+    child.once('error', (error) => fail(new Error(`cannot run \`cargo serve\`: ${error.message}`)));
     exit.then((how) => {
-      if (!origin) fail(new Error(`\`cargo xtask serve --root ${root}\` stopped (${how}) before serving:\n${output}`));
+      if (!origin) fail(new Error(`\`cargo serve --root ${root}\` stopped (${how}) before serving:\n${output}`));
     });
     // Keep reading: the server logs every request, and a full pipe would stall it.
     child.stdout.setEncoding('utf8');

@@ -1,7 +1,8 @@
-//! `cargo xtask serve [--root DIR] [--port N] [--gzip]`: the project's one static file server
-//! (std::net only), for dist/ by default. Playwright's webServer starts it, and so do the
-//! browser scripts in tests/e2e (`startServer` in `tests/e2e/support/chromium.js`, which
-//! reads the URL from the first line it prints).
+//! The project's one static file server (std::net only), for dist/ by default:
+//! `cargo serve` (its own binary, `main.rs`) and `cargo xtask serve`/`demo` run it.
+//! Playwright's webServer starts it, and so do the browser scripts in tests/e2e
+//! (`startServer` in `tests/e2e/support/chromium.js`, which reads the URL from the first
+//! line it prints).
 //!
 //! GET and HEAD only; nothing outside the root (no `..`, no symlink out); a content type
 //! for every file the bundle ships (`application/wasm` for streaming compilation);
@@ -10,9 +11,7 @@
 //! when the request's `Accept-Encoding` allows it, `Vary: Accept-Encoding` either way): the
 //! Lighthouse bench serves its host pages so.
 
-use crate::cmd::Result;
-use crate::dist::{self, DIST};
-use crate::flags;
+use clap::Args;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use std::fs;
@@ -22,77 +21,84 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::Duration;
 
+/// What is served when no `--root` is given (relative to the current directory).
+pub const DEFAULT_ROOT: &str = "dist";
 const DEFAULT_PORT: u16 = 8000;
 const MAX_HEADER_BYTES: usize = 16 * 1024;
 
-impl flags::Demo {
-    pub fn run(self) -> Result {
-        dist::dist()?;
-        flags::Serve {
-            root: None,
-            port: None,
-            gzip: false,
-        }
-        .run()
-    }
+/// What to serve, where, and how.
+#[derive(Clone, Debug, Args)]
+pub struct Options {
+    /// Directory to serve (relative to the current directory) [default: dist/]
+    #[arg(long, value_name = "DIR", value_parser = absolute_path)]
+    pub root: Option<PathBuf>,
+    /// Port on 127.0.0.1; 0: any free one (the URL is printed) [default: $PORT, else 8000]
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+    /// Answer with `Content-Encoding: gzip` when the request accepts it, as a CDN would.
+    #[arg(long)]
+    pub gzip: bool,
 }
 
-impl flags::Serve {
-    pub fn run(self) -> Result {
-        let port = match self.port {
-            Some(port) => port,
-            None => port_from_env()?,
-        };
-        let (root, shown) = match &self.root {
-            Some(root) => {
-                if !root.is_dir() {
-                    return Err(format!("{} is not a directory", root.display()));
-                }
-                (root.clone(), root.display().to_string())
+fn absolute_path(text: &str) -> Result<PathBuf, String> {
+    std::path::absolute(text).map_err(|e| format!("cannot resolve `{text}`: {e}"))
+}
+
+/// Serves until the process is stopped; an error only when it cannot start.
+pub fn serve(options: Options) -> Result<(), String> {
+    let port = match options.port {
+        Some(port) => port,
+        None => port_from_env()?,
+    };
+    let (root, shown) = match &options.root {
+        Some(root) => {
+            if !root.is_dir() {
+                return Err(format!("{} is not a directory", root.display()));
             }
-            None => {
-                if !Path::new(DIST).join("index.html").is_file() {
-                    return Err(format!(
-                        "{DIST}/index.html not found: run `cargo xtask dist` first"
-                    ));
-                }
-                (PathBuf::from(DIST), DIST.to_owned())
-            }
-        };
-        let root = fs::canonicalize(&root).map_err(|e| format!("cannot open {shown}/: {e}"))?;
-        let gzip = self.gzip;
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-        // Port 0 asks for any free port: say which one it is.
-        let port = listener
-            .local_addr()
-            .map_err(|e| format!("cannot read the listening address: {e}"))?
-            .port();
-        // The first line is read by tests/e2e/support/chromium.js: keep its shape.
-        say(format_args!(
-            "serving {shown}/ at http://127.0.0.1:{port}/ (Ctrl-C to stop){}",
-            if gzip { ", gzip" } else { "" }
-        ));
-        say(format_args!("open http://127.0.0.1:{port}/index.html"));
-        for stream in listener.incoming() {
-            match stream {
-                Ok(stream) => {
-                    let root = root.clone();
-                    thread::spawn(move || {
-                        if let Err(e) = handle(stream, &root, gzip) {
-                            eprintln!("serve: {e}");
-                        }
-                    });
-                }
-                Err(e) => eprintln!("serve: accept failed: {e}"),
-            }
+            (root.clone(), root.display().to_string())
         }
-        Ok(())
+        None => {
+            if !Path::new(DEFAULT_ROOT).join("index.html").is_file() {
+                return Err(format!(
+                    "{DEFAULT_ROOT}/index.html not found: run `cargo xtask dist` first"
+                ));
+            }
+            (PathBuf::from(DEFAULT_ROOT), DEFAULT_ROOT.to_owned())
+        }
+    };
+    let root = fs::canonicalize(&root).map_err(|e| format!("cannot open {shown}/: {e}"))?;
+    let gzip = options.gzip;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    // Port 0 asks for any free port: say which one it is.
+    let port = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?
+        .port();
+    // The first line is read by tests/e2e/support/chromium.js: keep its shape.
+    say(format_args!(
+        "serving {shown}/ at http://127.0.0.1:{port}/ (Ctrl-C to stop){}",
+        if gzip { ", gzip" } else { "" }
+    ));
+    say(format_args!("open http://127.0.0.1:{port}/index.html"));
+    for stream in listener.incoming() {
+        match stream {
+            Ok(stream) => {
+                let root = root.clone();
+                thread::spawn(move || {
+                    if let Err(e) = handle(stream, &root, gzip) {
+                        eprintln!("serve: {e}");
+                    }
+                });
+            }
+            Err(e) => eprintln!("serve: accept failed: {e}"),
+        }
     }
+    Ok(())
 }
 
 /// `$PORT`, else 8000.
-fn port_from_env() -> Result<u16> {
+fn port_from_env() -> Result<u16, String> {
     match std::env::var("PORT") {
         Ok(text) => text
             .trim()
@@ -361,7 +367,8 @@ mod tests {
 
     /// A served root with one page, unique to the test.
     fn root_with_page(name: &str, page: &str) -> PathBuf {
-        let root = std::env::temp_dir().join(format!("xtask-serve-{}-{name}", std::process::id()));
+        let root =
+            std::env::temp_dir().join(format!("static-server-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&root).unwrap();
         std::fs::write(root.join("page.html"), page).unwrap();
         std::fs::canonicalize(root).unwrap()
