@@ -256,12 +256,16 @@ fn check_projection(
             }
         }
 
-        // Payback: zero if never negative, none if still negative at the horizon, else
+        // Payback: none if negative at the horizon, else zero if never negative before, else
         // within the month after the last negative cumulative net.
         let last_negative = by_month[..months].iter().rposition(|c| *c < Decimal::ZERO);
         match (last_negative, tier.payback_months) {
-            (None, payback) => prop_assert_eq!(payback, Some(Decimal::ZERO)),
-            (Some(_), None) => prop_assert!(by_month[months] < Decimal::ZERO),
+            // Not paid back: the horizon ends below zero, even if only its last month is.
+            (_, None) => prop_assert!(by_month[months] < Decimal::ZERO),
+            (None, Some(payback)) => {
+                prop_assert!(by_month[months] >= Decimal::ZERO);
+                prop_assert_eq!(payback, Decimal::ZERO);
+            }
             (Some(month), Some(payback)) => {
                 let before = Decimal::from(month);
                 prop_assert!(by_month[months] >= Decimal::ZERO);

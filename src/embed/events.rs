@@ -22,9 +22,9 @@ fn dispatch_with(host: &HtmlElement, name: &str, detail: JsValue, cancelable: bo
     }
 }
 
-/// `partner-roi:cta` with `detail`; `false` when the host cancelled it.
-pub fn call_to_action(host: &HtmlElement, detail: &Value) -> bool {
-    dispatch_with(host, EVENT_CTA, js_or_null(from_json(detail)), true)
+/// `partner-roi:cta` with `detail` (JSON text); `false` when the host cancelled it.
+pub fn call_to_action(host: &HtmlElement, detail: &str) -> bool {
+    dispatch_with(host, EVENT_CTA, js_or_null(from_json_text(detail)), true)
 }
 
 fn js_or_null(value: Result<JsValue, JsError>) -> JsValue {

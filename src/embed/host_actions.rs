@@ -2,7 +2,6 @@
 //! action (printing: `print_handout.rs`).
 
 use js_sys::{Array, Reflect};
-use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, Clipboard, HtmlAnchorElement, HtmlElement, Url};
@@ -64,7 +63,7 @@ pub fn today() -> String {
 /// Fires `partner-roi:cta` with `detail`; unless the host cancels it, goes to `url`: in this
 /// tab, or with `new_tab` in a new one (without `window.opener`, so the linked page cannot
 /// reach back).
-pub fn call_to_action(host: &HtmlElement, url: &str, new_tab: bool, detail: &Value) {
+pub fn call_to_action(host: &HtmlElement, url: &str, new_tab: bool, detail: &str) {
     if !events::call_to_action(host, detail) {
         return;
     }

@@ -14,9 +14,7 @@ use crate::dist::Script;
 use crate::element_docs::ElementDocs;
 use crate::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
 use crate::minify_js::{minify_js, JsKind};
-use crate::types_ts::{declarations, jsx_declarations, sample_results, vue_declarations};
-use partner_roi::designer::starts::{Start, EXAMPLES};
-use partner_roi::engine::Program;
+use crate::types_ts::{declarations, jsx_declarations, vue_declarations};
 use serde_json::{json, Value};
 use std::fs;
 
@@ -53,13 +51,7 @@ pub fn write_npm_package(script: &Script, wasm: &str) -> Result {
     )?;
 
     let docs = ElementDocs::read()?;
-    let examples: Vec<Program> = (0..EXAMPLES.len())
-        .filter_map(|index| Program::from_json(&Start::Example(index).document()).ok())
-        .collect();
-    write(
-        "partner-roi.d.ts",
-        &declarations(&docs, &sample_results(&examples)),
-    )?;
+    write("partner-roi.d.ts", &declarations(&docs))?;
     write(
         "index.d.ts",
         "export { PartnerRoi, defineElement } from './partner-roi.js';\nexport type * from './partner-roi.js';\n",

@@ -21,6 +21,7 @@ pub mod program_parse;
 pub mod program_translations;
 pub mod projection;
 pub mod range;
+pub mod result_document;
 pub mod result_json;
 pub mod schedule;
 

@@ -4,11 +4,10 @@
 //! the result document so every cell equals the engine's exact, rounded figure. Each block
 //! is separated by an empty row; the breakdown's note says which columns add up.
 
-use rust_decimal::Decimal;
-use serde_json::Value;
-use std::str::FromStr;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use partner_roi_engine::decimal_text::fixed_places;
+use partner_roi_engine::result_document::{Field, Object, ResultDocument, YearResult};
 
 use partner_roi_engine::{InputKey, PartnerInputs, Program, Unit};
 use partner_roi_i18n::{Language, Msg};
@@ -43,14 +42,14 @@ const RUNNING_COLUMNS: [&str; 2] = ["active_clients", "cumulative_net"];
 /// The id in the first column of the partner's path's rows.
 const PATH_ID: &str = "your-path";
 
-/// CSV text of `result` (the result document of `program` with `inputs`), headed in
+/// CSV text of `document` (the result document of `program` with `inputs`), headed in
 /// `language`: the program and the inputs, then for every tier a year-0 row (initial costs)
 /// and one row per year, then the same rows for the partner's path (`"journey"`), named
 /// "Your path: <that year's tier>". Figures are machine-readable: `.` decimals, no grouping.
 pub fn result_csv(
     program: &Program,
     inputs: &PartnerInputs,
-    result: &Value,
+    document: &ResultDocument,
     language: Language,
 ) -> String {
     let say = |msg: Msg| text_cell(language.text(msg));
@@ -59,7 +58,7 @@ pub fn result_csv(
         format!("{},{}", say(Msg::CsvProgram), text_cell(&program.name)),
         format!("{},{}", say(Msg::CsvProgramId), text_cell(&program.id)),
         format!("{},{}", say(Msg::CsvCurrency), text_cell(&program.currency)),
-        format!("{},{}", say(Msg::CsvHorizonYears), result["horizon_years"]),
+        format!("{},{}", say(Msg::CsvHorizonYears), document.horizon_years),
         // Whether `earnings` (and so `net`) include the `services` column.
         format!("{},{}", say(Msg::CsvServicesInNet), program.services_in_net),
     ];
@@ -110,28 +109,29 @@ pub fn result_csv(
         say(Msg::CsvYear),
         headings.join(",")
     ));
-    let tiers = result["tiers"].as_array().map_or(&[][..], Vec::as_slice);
-    for tier in tiers {
-        let id = text_cell(tier["id"].as_str().unwrap_or_default());
-        let name = text_cell(tier["name"].as_str().unwrap_or_default());
-        push_rows(&mut lines, tier, |_| (id.clone(), name.clone()));
+    for tier in &document.tiers {
+        let (id, name) = (text_cell(&tier.id), text_cell(&tier.name));
+        push_rows(
+            &mut lines,
+            tier.totals.initial_costs,
+            tier.years.iter(),
+            |_| (id.clone(), name.clone()),
+        );
     }
-    let journey = &result["journey"];
-    if journey.is_object() {
-        let name_of = |tier_id: &Value| {
-            tiers
-                .iter()
-                .find(|tier| tier["id"] == *tier_id)
-                .and_then(|tier| tier["name"].as_str())
-                .unwrap_or_default()
-        };
-        let path = journey["path"].as_array().map_or(&[][..], Vec::as_slice);
-        push_rows(&mut lines, journey, |year| {
-            let tier = path.get(year.saturating_sub(1)).unwrap_or(&Value::Null);
-            let name = language.fill(Msg::CsvPathRow, &[("tier", name_of(tier))]);
-            (PATH_ID.to_owned(), text_cell(&name))
-        });
-    }
+    let journey = &document.journey;
+    let name_of = |tier_id: Option<&str>| {
+        document
+            .tiers
+            .iter()
+            .find(|tier| Some(tier.id.as_str()) == tier_id)
+            .map_or("", |tier| tier.name.as_str())
+    };
+    let years = journey.years.iter().map(|year| &year.figures);
+    push_rows(&mut lines, journey.totals.initial_costs, years, |year| {
+        let tier = journey.path.get(year.saturating_sub(1)).cloned().flatten();
+        let name = language.fill(Msg::CsvPathRow, &[("tier", name_of(tier.as_deref()))]);
+        (PATH_ID.to_owned(), text_cell(&name))
+    });
     let mut csv = lines.join("\r\n");
     csv.push_str("\r\n");
     csv
@@ -139,50 +139,51 @@ pub fn result_csv(
 
 /// The year-0 row and one row per year of a tier or the path; `label` gives the first two
 /// cells of year `n`.
-fn push_rows(lines: &mut Vec<String>, figures: &Value, label: impl Fn(usize) -> (String, String)) {
-    let initial = figures["initial_costs"].as_str().unwrap_or("0.00");
+fn push_rows<'a>(
+    lines: &mut Vec<String>,
+    initial_costs: Decimal,
+    years: impl Iterator<Item = &'a YearResult>,
+    label: impl Fn(usize) -> (String, String),
+) {
+    let initial = fixed_places(initial_costs, 2);
     let start: Vec<String> = YEAR_COLUMNS
         .iter()
         .map(|(column, _)| match *column {
-            "costs" => initial.to_owned(),
-            "net" | "cumulative_net" => negated(initial),
+            "costs" => initial.clone(),
+            "net" | "cumulative_net" => negated(&initial),
             _ => "0.00".to_owned(),
         })
         .collect();
     let (id, name) = label(1);
     lines.push(format!("{id},{name},0,{}", start.join(",")));
-    for (index, year) in figures["years"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (index, year) in years.enumerate() {
+        let fields = year.fields();
         let cells: Vec<String> = YEAR_COLUMNS
             .iter()
             .map(|(column, _)| {
-                let cell = year[*column].as_str().unwrap_or_default();
+                let amount = fields.iter().find_map(|(name, field)| match field {
+                    Field::Money(amount) if name == column => Some(*amount),
+                    _ => None,
+                });
+                let amount = amount.unwrap_or_default();
                 if COUNT_COLUMNS.contains(column) {
-                    client_count(cell)
+                    client_count(amount)
                 } else {
-                    cell.to_owned()
+                    fixed_places(amount, 2)
                 }
             })
             .collect();
         let (id, name) = label(index + 1);
-        lines.push(format!("{id},{name},{},{}", year["year"], cells.join(",")));
+        lines.push(format!("{id},{name},{},{}", year.year, cells.join(",")));
     }
 }
 
-/// A client count of the result document (`"7.50"`) to one decimal, without a trailing
-/// zero: `7.5`, `8`.
-fn client_count(cell: &str) -> String {
-    match Decimal::from_str(cell) {
-        Ok(count) => {
-            let written = fixed_places(count, 1);
-            written.strip_suffix(".0").unwrap_or(&written).to_owned()
-        }
-        Err(_) => cell.to_owned(),
-    }
+/// A client count as the result document has it (`"7.50"`), to one decimal, without a
+/// trailing zero: `7.5`, `8`.
+fn client_count(count: Decimal) -> String {
+    let in_document = count.round_dp_with_strategy(2, RoundingStrategy::MidpointNearestEven);
+    let written = fixed_places(in_document, 1);
+    written.strip_suffix(".0").unwrap_or(&written).to_owned()
 }
 
 /// A text cell: quoted when needed, and never read as a formula by spreadsheets.
@@ -213,7 +214,7 @@ mod tests {
     use super::*;
     use partner_roi_engine::default_program::default_program;
     use partner_roi_engine::{project, result_json};
-    use rust_decimal::Decimal;
+    use serde_json::Value;
     use std::str::FromStr;
 
     /// The default program's CSV with `inputs` changed by `change`, and its result.
@@ -221,8 +222,10 @@ mod tests {
         let program = default_program();
         let mut inputs = program.default_inputs();
         change(&mut inputs);
-        let result = result_json(&program, &project(&program, &inputs).unwrap(), None);
-        let csv = result_csv(&program, &inputs, &result, Language::ENGLISH);
+        let projection = project(&program, &inputs).unwrap();
+        let result = result_json(&program, &projection, None);
+        let document = ResultDocument::new(&program, &projection, None);
+        let csv = result_csv(&program, &inputs, &document, Language::ENGLISH);
         (program, inputs, result, csv)
     }
 
@@ -313,11 +316,14 @@ mod tests {
 
     #[test]
     fn client_counts_are_written_to_one_decimal_where_not_whole() {
-        assert_eq!(client_count("7.50"), "7.5");
-        assert_eq!(client_count("8.00"), "8");
-        assert_eq!(client_count("13.97"), "14");
-        assert_eq!(client_count("10.04"), "10");
-        assert_eq!(client_count("0.25"), "0.2");
+        let count = |text: &str| client_count(Decimal::from_str(text).unwrap());
+        assert_eq!(count("7.50"), "7.5");
+        assert_eq!(count("8.00"), "8");
+        assert_eq!(count("13.97"), "14");
+        assert_eq!(count("10.04"), "10");
+        assert_eq!(count("0.25"), "0.2");
+        // From the document's figure (0.35), not from the exact count (0.3451 -> 0.3).
+        assert_eq!(count("0.3451"), "0.4");
     }
 
     #[test]
@@ -372,10 +378,10 @@ mod tests {
     fn german_headings_with_the_same_machine_readable_figures() {
         let program = default_program();
         let inputs = program.default_inputs();
-        let result = result_json(&program, &project(&program, &inputs).unwrap(), None);
+        let document = ResultDocument::new(&program, &project(&program, &inputs).unwrap(), None);
         let german = Language::matching("de").unwrap();
-        let csv = result_csv(&program, &inputs, &result, german);
-        let english = result_csv(&program, &inputs, &result, Language::ENGLISH);
+        let csv = result_csv(&program, &inputs, &document, german);
+        let english = result_csv(&program, &inputs, &document, Language::ENGLISH);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], german.text(Msg::CsvTitle));
         assert!(lines[1].starts_with(&format!("{},", german.text(Msg::CsvProgram))));

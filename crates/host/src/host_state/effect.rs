@@ -118,7 +118,8 @@ pub enum HostEffect {
         url: String,
         /// In a new tab rather than this one.
         new_tab: bool,
-        /// `{inputs, result, tier}`.
-        detail: Value,
+        /// `{inputs, result, tier}` as JSON text, the settled result document's text in it
+        /// as it is.
+        detail: String,
     },
 }

@@ -1,13 +1,12 @@
 //! What the partner asks of the page through the widget: copy a link or a summary,
 //! download the CSV, print, follow the call to action.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{HostAction, HostEffect, HostState};
 use crate::export_csv::result_csv;
 use crate::share_code::encode_share_code;
-use partner_roi_engine::json_text::parse_value;
-use partner_roi_engine::result_json::result_json;
+use partner_roi_engine::result_document::ResultDocument;
 use partner_roi_i18n::Msg;
 
 impl HostState {
@@ -41,7 +40,7 @@ impl HostState {
                     csv: result_csv(
                         program,
                         &calculator.inputs,
-                        &result_json(program, projection, None),
+                        &ResultDocument::new(program, projection, None),
                         self.language().0,
                     ),
                 }
@@ -49,16 +48,14 @@ impl HostState {
             HostAction::Print => HostEffect::Print,
             HostAction::CallToAction { url, new_tab } => {
                 let (inputs, result) = match &shown.settled {
-                    Some(settled) => (
-                        settled.inputs.clone(),
-                        parse_value(&settled.result).unwrap_or(Value::Null),
-                    ),
-                    None => (Value::Null, Value::Null),
+                    Some(settled) => (settled.inputs.to_string(), &*settled.result),
+                    None => ("null".to_owned(), "null"),
                 };
+                let tier = Value::from(calculator.selected_tier_id());
                 HostEffect::CallToAction {
                     url,
                     new_tab,
-                    detail: json!({ "inputs": inputs, "result": result, "tier": calculator.selected_tier_id() }),
+                    detail: format!(r#"{{"inputs":{inputs},"result":{result},"tier":{tier}}}"#),
                 }
             }
         };

@@ -991,6 +991,7 @@ fn the_call_to_action_carries_the_settled_figures_and_the_selected_tier() {
     let [HostEffect::CallToAction { detail, .. }] = &effects[..] else {
         panic!("expected the call to action: {effects:?}")
     };
+    let detail: Value = serde_json::from_str(detail).unwrap();
     assert_eq!(detail["tier"], json!("gold"));
     let result: Value = serde_json::from_str(state.result_text().unwrap()).unwrap();
     assert_eq!(detail["result"], result);
