@@ -6,7 +6,7 @@
 //! 2. `browser`: dist/ in the system Chromium, headless: `node bench/browser-bench.js` in
 //!    tests/e2e (page load -> first results, keystroke -> updated results, memory);
 //! 3. `lighthouse`: Lighthouse's mobile preset over the landing pages of examples/pages/ with
-//!    and without the widget (`lighthouse.rs`).
+//!    and without the widget: `node run.mjs` in tests/e2e/bench/lighthouse (`lighthouse.rs`).
 //!
 //! Then one summary against the targets. Not part of `cargo xtask test`: timings depend on
 //! the machine and its load.
@@ -84,8 +84,8 @@ fn bench(parts: &[BenchPart]) -> Result {
     if engine.is_some() || browser.is_some() {
         print_summary(engine.as_deref().unwrap_or_default(), browser.as_ref());
     }
-    if let Some(results) = &lighthouse {
-        lighthouse::print_summary(results);
+    if let Some(summary) = &lighthouse {
+        println!("{summary}");
     }
     println!("bench: targets are reported, not enforced (see BENCHMARKS.md)");
     Ok(())

@@ -160,7 +160,8 @@ pub fn dist() -> Result {
     for page in COPIED_PAGES {
         copy(&format!("{PAGES}/{page}"), &format!("{DIST}/{page}"))?;
     }
-    // The Lighthouse bench's host pages (`lighthouse.rs`), each with the widget and its twin.
+    // The Lighthouse bench's host pages (`tests/e2e/bench/lighthouse/run.mjs`), each with the
+    // widget and its twin.
     let template = read(&format!("{PAGES}/{LANDING_TEMPLATE}"))?;
     for (page, placement, widget) in LANDING_PAGES {
         write(
