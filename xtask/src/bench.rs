@@ -14,6 +14,7 @@
 use crate::cmd::{self, probe, Result};
 use crate::dist;
 use crate::flags::{self, BenchPart};
+use crate::landing_pages;
 use crate::lighthouse;
 use crate::tools::{self, CHROMIUM};
 use serde_json::Value;
@@ -70,9 +71,11 @@ fn bench(parts: &[BenchPart]) -> Result {
     };
     let lighthouse = match &dist_dir {
         Some(dist_dir) if parts.contains(&BenchPart::Lighthouse) => {
-            println!("\nbench: Lighthouse (landing pages of dist/, mobile preset)");
+            println!("\nbench: Lighthouse (landing pages with dist/'s bundle, mobile preset)");
+            let site = target.join("bench").join("landing");
+            landing_pages::write_site(Path::new(dist::PAGES), dist_dir, &site)?;
             Some(lighthouse::run(
-                dist_dir,
+                &site,
                 &target.join("bench").join("lighthouse"),
             )?)
         }

@@ -9,16 +9,14 @@
 //!   inlined, gzipped and base64-encoded, `inline_wasm.rs`);
 //! - `designer.html` = the program designer, also one file (`designer_page.rs`);
 //! - `npm/` = the npm package (`npm_package.rs`);
-//! - `index.html` (demo, from the repo root), `embed-example.html`, `frame.html` and the
-//!   Lighthouse bench's landing pages (from `examples/pages/`) and `programs/*.json` (from
-//!   `examples/programs/`).
+//! - `index.html` (demo, from the repo root), `embed-example.html` and `frame.html` (from
+//!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`).
 
 use crate::cmd::{self, Result};
 use crate::designer_page::write_designer_page;
 use crate::flags;
 use crate::glue::{self, WasmBase};
 use crate::inline_wasm::inline_wasm;
-use crate::landing_pages::{landing_page, PAGES as LANDING_PAGES, TEMPLATE as LANDING_TEMPLATE};
 use crate::minify_js::{minify_js, JsKind};
 use crate::names_js::names_block;
 use crate::npm_package::write_npm_package;
@@ -159,15 +157,6 @@ pub fn dist() -> Result {
     copy("index.html", &format!("{DIST}/index.html"))?;
     for page in COPIED_PAGES {
         copy(&format!("{PAGES}/{page}"), &format!("{DIST}/{page}"))?;
-    }
-    // The Lighthouse bench's host pages (`tests/e2e/bench/lighthouse/run.mjs`), each with the
-    // widget and its twin.
-    let template = read(&format!("{PAGES}/{LANDING_TEMPLATE}"))?;
-    for (page, placement, widget) in LANDING_PAGES {
-        write(
-            &format!("{DIST}/{page}"),
-            &landing_page(&template, placement, widget)?,
-        )?;
     }
     fs::create_dir_all(format!("{DIST}/programs"))
         .map_err(|e| format!("cannot create {DIST}/programs: {e}"))?;

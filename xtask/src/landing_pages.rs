@@ -5,6 +5,8 @@
 //! the `<partner-roi>` line, so that a twin differs from its page by the widget alone.
 
 use crate::cmd::Result;
+use std::fs;
+use std::path::Path;
 
 /// The template, under `examples/pages/`.
 pub const TEMPLATE: &str = "landing.html";
@@ -35,6 +37,31 @@ pub const PAGES: [(&str, Placement, bool); 4] = [
     ("landing-below.html", Placement::Below, true),
     ("landing-below-twin.html", Placement::Below, false),
 ];
+
+/// The files of dist/ a landing page loads.
+const BUNDLE: [&str; 2] = ["partner-roi.js", "partner-roi_bg.wasm"];
+
+/// The bench's site in `out` (emptied first, under target/, never in dist/): every page of
+/// [`PAGES`] and the bundle of `dist_dir` they load.
+pub fn write_site(template_dir: &Path, dist_dir: &Path, out: &Path) -> Result {
+    let shown = out.display();
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {shown}: {e}"))?;
+    }
+    fs::create_dir_all(out).map_err(|e| format!("cannot create {shown}: {e}"))?;
+    let template_path = template_dir.join(TEMPLATE);
+    let template = fs::read_to_string(&template_path)
+        .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
+    for (page, placement, widget) in PAGES {
+        fs::write(out.join(page), landing_page(&template, placement, widget)?)
+            .map_err(|e| format!("cannot write {page} in {shown}: {e}"))?;
+    }
+    for file in BUNDLE {
+        fs::copy(dist_dir.join(file), out.join(file))
+            .map_err(|e| format!("cannot copy {file} of dist/ into {shown}: {e}"))?;
+    }
+    Ok(())
+}
 
 /// The page of `template` with the widget's section at `placement`, and with the widget in
 /// it when `widget`.
@@ -91,6 +118,29 @@ mod tests {
 
     fn page(placement: Placement, widget: bool) -> String {
         landing_page(&template(), placement, widget).unwrap()
+    }
+
+    #[test]
+    fn the_site_has_every_page_and_the_bundle_they_load() {
+        let temp = std::env::temp_dir().join(format!("xtask-landing-{}", std::process::id()));
+        let (dist, site) = (temp.join("dist"), temp.join("site"));
+        std::fs::create_dir_all(&dist).unwrap();
+        for file in BUNDLE {
+            std::fs::write(dist.join(file), file).unwrap();
+        }
+        let templates = repo_root().join(crate::dist::PAGES);
+        write_site(&templates, &dist, &site).unwrap();
+        for (page, _, widget) in PAGES {
+            let text = std::fs::read_to_string(site.join(page)).unwrap();
+            assert_eq!(text.contains(WIDGET_LINES[0]), widget, "{page}");
+        }
+        for file in BUNDLE {
+            assert_eq!(std::fs::read_to_string(site.join(file)).unwrap(), file);
+        }
+        std::fs::remove_dir_all(&dist).unwrap();
+        let missing = write_site(&templates, &dist, &site).unwrap_err();
+        assert!(missing.contains("partner-roi.js"), "{missing}");
+        std::fs::remove_dir_all(&temp).unwrap();
     }
 
     fn is_widget_line(line: &str) -> bool {

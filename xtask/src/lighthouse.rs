@@ -1,4 +1,5 @@
-//! The Lighthouse part of `cargo xtask bench` (issue 12): dist/ served with gzip, as a CDN
+//! The Lighthouse part of `cargo xtask bench` (issue 12): the landing pages' site
+//! (`landing_pages::write_site`, under target/) served with gzip, as a CDN
 //! would (`cargo xtask serve --gzip`), and `node run.mjs` of the pinned npm project
 //! `tests/e2e/bench/lighthouse/` (Lighthouse 12.2.3, installed by `npm ci` when missing or
 //! outdated), which runs the landing pages and their twins, writes the reports and prints
@@ -17,15 +18,15 @@ const LIGHTHOUSE: NpmProject = NpmProject {
     bins: &["lighthouse"],
 };
 
-/// Runs the bench over `dist_dir` (already built), its reports into `out_dir`; returns the
+/// Runs the bench over the landing site `site` (already written), its reports into `out_dir`; returns the
 /// summary, for the end of `cargo xtask bench`.
-pub fn run(dist_dir: &Path, out_dir: &Path) -> Result<String> {
+pub fn run(site: &Path, out_dir: &Path) -> Result<String> {
     LIGHTHOUSE.ensure()?;
     let xtask = std::env::current_exe()
         .map_err(|e| format!("cannot find the running xtask binary: {e}"))?;
     let mut serve = Command::new(xtask);
     serve.args(["serve", "--gzip", "--port", "0", "--root"]);
-    serve.arg(dist_dir).stdout(Stdio::piped());
+    serve.arg(site).stdout(Stdio::piped());
     println!("$ {}", cmd::describe(&serve));
     let mut server = KillOnDrop(
         serve
