@@ -336,31 +336,28 @@ impl HostState {
         let start = starting_figures(&program, sources, &self.prefill.prefill);
         problems.partner.extend(start.problems);
         let tier_id = start.tier_id.as_deref();
-        self.restart(
-            loaded,
-            Rc::new(program),
-            start.inputs,
+        let restart = Restart {
+            base: loaded,
+            program: Rc::new(program),
+            inputs: start.inputs,
             tier_id,
-            false,
+            show_all_inputs: false,
             problems,
-            out,
-        );
+        };
+        self.restart(restart, out);
     }
 
-    /// A fresh calculator for `program` (`base` with the overrides) from `inputs` (and
-    /// `tier_id`), with `problems` as the notices (and reported): a new generation of the
-    /// view.
-    #[allow(clippy::too_many_arguments)]
-    fn restart(
-        &mut self,
-        base: LoadedProgram,
-        program: Rc<Program>,
-        inputs: PartnerInputs,
-        tier_id: Option<&str>,
-        show_all_inputs: bool,
-        problems: Problems,
-        out: &mut Vec<HostEffect>,
-    ) {
+    /// A fresh calculator for the restart's program from its inputs (and tier), with its
+    /// problems as the notices (and reported): a new generation of the view.
+    fn restart(&mut self, restart: Restart, out: &mut Vec<HostEffect>) {
+        let Restart {
+            base,
+            program,
+            inputs,
+            tier_id,
+            show_all_inputs,
+            problems,
+        } = restart;
         let separator = (self.decimal_separator)(program.locale.as_deref());
         let mut calculator = CalculatorState::new(program, inputs, tier_id, separator);
         calculator.show_all_inputs = show_all_inputs;
@@ -466,4 +463,17 @@ fn revalidate(program: &Program, inputs: &PartnerInputs) -> (PartnerInputs, Vec<
         Ok(value) => read_inputs(program, Some(&value), ATTR_INPUTS),
         Err(_) => (program.default_inputs(), Vec::new()),
     }
+}
+
+/// What a new generation of the view starts from.
+struct Restart<'a> {
+    /// The program in force, before the attribute overrides.
+    base: LoadedProgram,
+    /// The program shown: `base` with the overrides.
+    program: Rc<Program>,
+    inputs: PartnerInputs,
+    tier_id: Option<&'a str>,
+    show_all_inputs: bool,
+    /// The notices to show and report.
+    problems: Problems,
 }

@@ -2,7 +2,7 @@
 
 use super::problems::Problems;
 use super::tools::{read_tools, unknown_tools_message};
-use super::{revalidate, HostEffect, HostState, Theme, OBJECT_AS_TEXT};
+use super::{revalidate, HostEffect, HostState, Restart, Theme, OBJECT_AS_TEXT};
 use crate::host_config::{apply_overrides, Overrides};
 use crate::names::{
     ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_DEBUG, ATTR_HORIZON, ATTR_INPUTS, ATTR_LANG,
@@ -101,15 +101,15 @@ impl HostState {
         problems.extend(revalidation);
         let (tier_id, show_all) = (current.chosen_tier_id(), current.show_all_inputs);
         let problems = Problems::page(problems);
-        self.restart(
+        let restart = Restart {
             base,
-            Rc::new(program),
+            program: Rc::new(program),
             inputs,
             tier_id,
-            show_all,
+            show_all_inputs: show_all,
             problems,
-            out,
-        );
+        };
+        self.restart(restart, out);
     }
 
     /// A `theme` attribute that is not a theme, as a problem.

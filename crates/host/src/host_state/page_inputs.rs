@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::figures::{starting_figures, FigureSources, Prefill};
 use super::problems::Problems;
-use super::{property_json, HostEffect, HostState, PropertyValue};
+use super::{property_json, HostEffect, HostState, PropertyValue, Restart};
 use crate::names::{ATTR_INPUTS, PROPERTY_INPUTS};
 use crate::state::Action;
 use partner_roi_engine::json_reader::parse_json;
@@ -88,14 +88,14 @@ impl HostState {
         let start = starting_figures(&program, sources, &self.prefill.prefill);
         let tier_id = start.tier_id.as_deref();
         let show_all = current.show_all_inputs;
-        self.restart(
+        let restart = Restart {
             base,
             program,
-            start.inputs,
+            inputs: start.inputs,
             tier_id,
-            show_all,
-            Problems::partner(start.problems),
-            out,
-        );
+            show_all_inputs: show_all,
+            problems: Problems::partner(start.problems),
+        };
+        self.restart(restart, out);
     }
 }

@@ -31,33 +31,27 @@ impl Phase {
     /// What is shown: the ready program's, or the one a load will replace.
     pub fn showing(&self) -> Option<&Showing> {
         match self {
-            Phase::Ready(shown)
-            | Phase::Loading {
-                shown: Some(shown), ..
-            } => Some(shown),
-            _ => None,
+            Phase::Ready(shown) => Some(shown),
+            Phase::Loading { shown, .. } => shown.as_deref(),
+            Phase::Unconnected | Phase::Failed(_) => None,
         }
     }
 
     /// What is shown, to change.
     pub fn showing_mut(&mut self) -> Option<&mut Showing> {
         match self {
-            Phase::Ready(shown)
-            | Phase::Loading {
-                shown: Some(shown), ..
-            } => Some(shown),
-            _ => None,
+            Phase::Ready(shown) => Some(shown),
+            Phase::Loading { shown, .. } => shown.as_deref_mut(),
+            Phase::Unconnected | Phase::Failed(_) => None,
         }
     }
 
     /// What is shown, leaving the phase with nothing to show.
     pub fn take_showing(&mut self) -> Option<Box<Showing>> {
         match std::mem::replace(self, Phase::Unconnected) {
-            Phase::Ready(shown)
-            | Phase::Loading {
-                shown: Some(shown), ..
-            } => Some(shown),
-            _ => None,
+            Phase::Ready(shown) => Some(shown),
+            Phase::Loading { shown, .. } => shown,
+            Phase::Unconnected | Phase::Failed(_) => None,
         }
     }
 
