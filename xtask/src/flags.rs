@@ -57,7 +57,8 @@ pub struct Serve {
 
 /// Build dist/, print its sizes and fail when one is over size-budget.json.
 ///
-/// Raw, gzip -9 and brotli sizes of every file in dist/.
+/// Raw, gzip -9 and brotli sizes of the files size-budget.json names, and of the embed
+/// bundle (partner-roi.js + partner-roi_bg.wasm).
 #[derive(Debug, Args)]
 pub struct Size {
     /// Rewrite size-budget.json as today's sizes + 3% instead of checking.
