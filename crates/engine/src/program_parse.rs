@@ -5,7 +5,8 @@ use serde_json::{Map, Value};
 
 use super::input_catalogue::{InputKey, Unit};
 use super::json_reader::{
-    child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader, QUOTE_LIMIT,
+    child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader,
+    PROBLEM_QUOTE_LIMIT,
 };
 use super::program::{
     CallToAction, Contact, InputSpec, Program, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT,
@@ -175,7 +176,7 @@ fn read_hidden_figures(reader: &mut JsonReader, value: &Value) -> Option<ShownFi
                 reader.error(
                     index_path("hidden_figures", index),
                     Msg::ErrorHiddenFigure
-                        .with("name", shorten(name, QUOTE_LIMIT))
+                        .with("name", shorten(name, PROBLEM_QUOTE_LIMIT))
                         .with("names", ShownFigures::NAMES.join(", ")),
                 );
             }
@@ -288,7 +289,7 @@ pub(super) fn read_cta_url(reader: &mut JsonReader, value: &Value, path: &str) -
     if !CTA_SCHEMES.iter().any(|scheme| lower.starts_with(scheme)) {
         reader.error(
             path,
-            Msg::ErrorCtaScheme.with("url", shorten(&url, QUOTE_LIMIT)),
+            Msg::ErrorCtaScheme.with("url", shorten(&url, PROBLEM_QUOTE_LIMIT)),
         );
         return None;
     }
@@ -334,7 +335,7 @@ fn read_id(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String>
         reader.error(
             path,
             Msg::ErrorId
-                .with("id", shorten(&id, QUOTE_LIMIT))
+                .with("id", shorten(&id, PROBLEM_QUOTE_LIMIT))
                 .with("limit", limit),
         );
         return None;
@@ -363,12 +364,12 @@ fn read_locale(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Str
 
 /// What is wrong with `code`, which is not a currency code.
 pub fn currency_problem(code: &str) -> Message {
-    Msg::ErrorCurrency.with("code", shorten(code, QUOTE_LIMIT))
+    Msg::ErrorCurrency.with("code", shorten(code, PROBLEM_QUOTE_LIMIT))
 }
 
 /// What is wrong with `locale`, which is not a locale tag.
 pub fn locale_problem(locale: &str) -> Message {
-    Msg::ErrorLocale.with("locale", shorten(locale, QUOTE_LIMIT))
+    Msg::ErrorLocale.with("locale", shorten(locale, PROBLEM_QUOTE_LIMIT))
 }
 
 /// Whether `code` has the shape of an ISO 4217 code: three capital letters.
