@@ -41,7 +41,7 @@ fn inputs_with(program: &Program, overrides: Value) -> PartnerInputs {
         .as_object_mut()
         .unwrap()
         .extend(overrides.as_object().unwrap().clone());
-    let (inputs, errors) = PartnerInputs::from_json(program, &values, "");
+    let (inputs, errors) = program.inputs_from_json(&values, "");
     assert_eq!(errors, [], "test inputs must be valid");
     inputs
 }

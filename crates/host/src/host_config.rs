@@ -110,7 +110,7 @@ pub fn read_inputs(
     path: &str,
 ) -> (PartnerInputs, Vec<FieldError>) {
     match value {
-        Some(value) => PartnerInputs::from_json(program, value, path),
+        Some(value) => program.inputs_from_json(value, path),
         None => (program.default_inputs(), Vec::new()),
     }
 }
