@@ -9,9 +9,8 @@ use partner_roi::designer::schema::{self, FieldKind};
 use partner_roi::designer::starts::{Start, EXAMPLES};
 use partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON;
 use partner_roi::engine::input_catalogue::InputKey;
-use partner_roi::engine::program_parse::{
-    CONTACT_FIELDS, CTA_FIELDS, PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS,
-};
+use partner_roi::engine::program_parse::{PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS};
+use partner_roi::engine::program_text_fields::{CONTACT_FIELDS, CTA_FIELDS};
 use partner_roi::engine::Program;
 use serde_json::{json, Value};
 

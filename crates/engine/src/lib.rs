@@ -18,6 +18,7 @@ pub mod monthly;
 pub mod program;
 pub mod program_limits;
 pub mod program_parse;
+pub mod program_text_fields;
 pub mod program_translations;
 pub mod projection;
 pub mod range;

@@ -3,13 +3,14 @@
 //! Built only by [`crate::program_parse`], which validates everything, so a
 //! [`Program`] value is always consistent (at least one tier, unique ids, ranges in order).
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::json_reader::{child_path, FieldError, JsonReader};
-use super::program_translations::ProgramTexts;
 use partner_roi_i18n::{Language, Message, Msg};
 
 /// The default spread of the conservative and optimistic projections: ±25%.
@@ -52,7 +53,7 @@ pub struct Program {
     /// cards show it apart from what the program pays.
     pub services_in_net: bool,
     /// The program's own texts in other languages (`translations`), at most one a language;
-    /// [`Program::translated`] puts them in place.
+    /// [`Program::translated`] (`program_translations.rs`) puts them in place.
     pub translations: Vec<(Language, ProgramTexts)>,
 }
 
@@ -67,6 +68,35 @@ pub struct Contact {
     pub phone: Option<String>,
     /// An `https:` or `http:` page.
     pub url: Option<String>,
+}
+
+/// The program's texts in one language; what is absent stays as the program has it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProgramTexts {
+    pub(crate) name: Option<String>,
+    pub(crate) vendor: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) disclaimer: Option<String>,
+    pub(crate) cta_label: Option<String>,
+    pub(crate) cta_url: Option<String>,
+    pub(crate) contact: Option<Contact>,
+    pub(crate) inputs: Vec<(InputKey, InputTexts)>,
+    pub(crate) tiers: BTreeMap<String, TierTexts>,
+}
+
+/// An input's texts in one language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct InputTexts {
+    pub(crate) label: Option<String>,
+    pub(crate) help: Option<String>,
+}
+
+/// A tier's texts in one language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct TierTexts {
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) benefits: Option<Vec<String>>,
 }
 
 /// The summary figures a program may hide from partners (`hidden_figures`); the result
