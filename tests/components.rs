@@ -621,7 +621,7 @@ async fn client_counts_show_one_decimal_where_not_whole_so_that_rows_multiply_ou
     for (label, figure) in [
         (
             "New clients",
-            (|year| year.new_clients) as fn(&partner_roi::engine::projection::TierYear) -> Decimal,
+            (|year| year.new_clients) as fn(&partner_roi::engine::outcome::TierYear) -> Decimal,
         ),
         ("Active clients", |year| year.active_clients),
     ] {

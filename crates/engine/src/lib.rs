@@ -15,6 +15,7 @@ pub mod json_reader;
 pub mod json_text;
 pub mod levers;
 pub mod monthly;
+pub mod outcome;
 pub mod program;
 pub mod program_limits;
 pub mod program_parse;

@@ -8,7 +8,8 @@ use std::iter::once;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::engine::projection::{Outcome, Projection, TierProjection};
+use crate::engine::outcome::{Outcome, TierProjection};
+use crate::engine::projection::Projection;
 use crate::engine::range::ProjectionRange;
 use crate::i18n::Msg;
 use crate::ui::chart_scale::{nice_ticks, plot_left, LinearScale};

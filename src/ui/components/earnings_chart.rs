@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::json_reader::shorten;
-use crate::engine::projection::{Projection, Streams, TierProjection};
+use crate::engine::outcome::{Streams, TierProjection};
+use crate::engine::projection::Projection;
 use crate::i18n::Msg;
 use crate::ui::chart_scale::{
     centre_within, nice_ticks, plot_left, text_width, LinearScale, CHAR_WIDTH,
