@@ -16,7 +16,7 @@ use crate::ui::components::program_header::ProgramHeader;
 use crate::ui::components::results_panel::ResultsPanel;
 use crate::ui::components::toolbar::{Toolbar, ToolbarButton};
 use crate::ui::format::Formatter;
-use crate::ui::hosted::theme_class;
+use crate::ui::styles::theme_class;
 use crate::ui::summary::summary_text;
 use crate::ui::texts::use_texts;
 
