@@ -24,6 +24,7 @@ mod minify_js;
 mod names_js;
 mod npm_package;
 mod screenshots;
+mod script;
 mod size;
 mod skeleton_css;
 mod test;
