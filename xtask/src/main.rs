@@ -21,6 +21,8 @@ mod layers;
 mod lighthouse;
 mod manifests;
 mod minify_js;
+#[cfg(test)]
+mod module_cycles;
 mod names_js;
 mod npm_package;
 mod screenshots;
