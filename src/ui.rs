@@ -13,6 +13,8 @@ pub mod format;
 #[cfg(target_arch = "wasm32")]
 pub mod hosted;
 #[cfg(target_arch = "wasm32")]
+pub mod save_and_copy;
+#[cfg(target_arch = "wasm32")]
 pub mod styles;
 #[cfg(target_arch = "wasm32")]
 pub mod summary;
