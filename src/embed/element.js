@@ -28,16 +28,6 @@ const PARTNER_ROI_SCRIPT_URL = typeof document === 'undefined' ? undefined : (do
     .findLast((src) => src.split('#')[0].split('?')[0].endsWith(`/${PARTNER_ROI_NAMES.bundleFile}`))
   || document.baseURI);
 
-// Base64 to bytes: the native decoder where there is one, else a plain loop (a callback per
-// byte, as in Uint8Array.from(…, fn), costs tens of milliseconds on 600 KB).
-function partnerRoiDecodeBase64(text) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * What every instance shares: the compiled module, the stylesheet, the loader's instance
  * until someone takes it (`spare`), PartnerRoi.project's instance (started by its first
@@ -148,8 +138,7 @@ function partnerRoiLoad() {
     const glue = partnerRoiGlue();
     if (typeof PARTNER_ROI_INLINE_WASM === 'string') {
       // Single-file build: the wasm travels inside this file gzipped, as base64.
-      const gzipped = new Blob([partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM)]).stream();
-      const bytes = await new Response(gzipped.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+      const bytes = await partnerRoiInflateWasm(PARTNER_ROI_INLINE_WASM);
       glue.initSync({ module: await WebAssembly.compile(bytes) });
     } else if (partnerRoiShared.wasm !== null) {
       // Where the page said, with `PartnerRoi.configure({wasm})`: a URL, a Response, bytes or a module.

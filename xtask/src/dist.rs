@@ -16,7 +16,7 @@ use crate::cmd::{self, Result};
 use crate::designer_page::write_designer_page;
 use crate::flags;
 use crate::glue::{self, WasmBase};
-use crate::inline_wasm::inline_wasm;
+use crate::inline_wasm::{inline_wasm, INFLATE_JS};
 use crate::minify_js::{minify_js, JsKind};
 use crate::names_js::names_block;
 use crate::npm_package::write_npm_package;
@@ -211,6 +211,7 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
         element: names_block()?
             + &texts_block()
             + &skeleton_css_block(&read(SKELETON_CSS)?)?
+            + &read(INFLATE_JS)?
             + &read(ELEMENT_JS)?,
     };
     let classic = script.with_wasm(None);
