@@ -44,19 +44,18 @@ const partnerRoiShared = {
 /**
  * The texts this script shows for `element` (PARTNER_ROI_TEXTS, written by `cargo xtask
  * dist` from crates/i18n/catalogues/*.txt): in the language of its own or its nearest ancestor's `lang`,
- * else the visitor's first the widget speaks, else English; matched as the widget matches
- * (`de-AT` → `de`, `pt` → `pt-BR`).
+ * else the visitor's first the widget speaks, else English. Each tag is looked up as the
+ * widget's `Language::matching` does, in its table (PARTNER_ROI_LANGUAGES): by its lookup key,
+ * then by that key's base language (`de-AT` → `de`, `pt` → `pt-BR`).
  */
 function partnerRoiTexts(element) {
-  const known = Object.keys(PARTNER_ROI_TEXTS);
   const lang = PARTNER_ROI_NAMES.attributes.lang;
   const wanted = [element.closest(`[${lang}]`)?.getAttribute(lang), ...(navigator.languages ?? [])];
+  const languageOf = (key) => (Object.hasOwn(PARTNER_ROI_LANGUAGES, key) ? PARTNER_ROI_LANGUAGES[key] : undefined);
   for (const tag of wanted) {
-    const lower = (tag ?? '').trim().toLowerCase().replace('_', '-');
-    const base = lower.split('-')[0];
-    if (!base) continue;
-    const found = known.find((k) => k.toLowerCase() === lower)
-      ?? known.find((k) => k.toLowerCase().split('-')[0] === base);
+    // i18n::lookup_key: trimmed, lower case, `_` written `-`.
+    const key = (tag ?? '').trim().toLowerCase().replaceAll('_', '-');
+    const found = languageOf(key) ?? languageOf(key.split('-')[0]);
     if (found) return PARTNER_ROI_TEXTS[found];
   }
   return PARTNER_ROI_TEXTS.en;
