@@ -10,13 +10,15 @@
 //! - `designer.html` = the program designer, also one file (`designer_page.rs`);
 //! - `npm/` = the npm package (`npm_package.rs`);
 //! - `index.html` (demo, from the repo root), `embed-example.html` and `frame.html` (from
-//!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`).
+//!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`);
+//! - and, not shipped, the partner inputs' limits for the e2e tests (`inputs_json.rs`).
 
 use crate::cmd::{self, Result};
 use crate::designer_page::write_designer_page;
 use crate::flags;
 use crate::glue::{self, WasmBase};
 use crate::inline_wasm::{inline_wasm, INFLATE_JS};
+use crate::inputs_json::write_inputs_json;
 use crate::minify_js::{minify_js, JsKind};
 use crate::names_js::names_block;
 use crate::npm_package::write_npm_package;
@@ -136,6 +138,8 @@ pub fn dist() -> Result {
             )?;
         }
     }
+
+    write_inputs_json()?;
 
     for file in [
         "index.html",

@@ -16,6 +16,7 @@ mod frameworks;
 mod fuzz;
 mod glue;
 mod inline_wasm;
+mod inputs_json;
 mod landing_pages;
 mod layers;
 mod lighthouse;
