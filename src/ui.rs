@@ -1,26 +1,17 @@
 //! Yew components rendering a program and its projection. The state they show lives in
 //! the pure [`crate::state`] reducer; numbers are formatted by `format::Formatter`. The
-//! scales of the charts and sliders are plain Rust, built and tested natively; the rest is
-//! wasm only.
+//! scales of the charts and sliders are plain Rust, built and tested natively; every other
+//! module is wasm only (`#![cfg(target_arch = "wasm32")]`).
 
 pub mod chart_scale;
-pub mod slider_scale;
-
-#[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod format;
-#[cfg(target_arch = "wasm32")]
 pub mod hosted;
-#[cfg(target_arch = "wasm32")]
 pub mod save_and_copy;
-#[cfg(target_arch = "wasm32")]
+pub mod slider_scale;
 pub mod styles;
-#[cfg(target_arch = "wasm32")]
 pub mod summary;
-#[cfg(target_arch = "wasm32")]
 pub mod texts;
-#[cfg(target_arch = "wasm32")]
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]

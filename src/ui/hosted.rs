@@ -1,6 +1,8 @@
 //! The root mounted by the embedding layer: the host's [`HostView`] (loading, failed, or
 //! the calculator with its notices), with the program file picker when allowed.
 
+#![cfg(target_arch = "wasm32")]
+
 use yew::prelude::*;
 
 use std::rc::Rc;

@@ -1,6 +1,8 @@
 //! What the widget and the designer ask of the browser alike: saving a text as a file (nothing
 //! leaves the machine) and copying a text to the clipboard.
 
+#![cfg(target_arch = "wasm32")]
+
 use std::future::Future;
 
 use js_sys::{Array, Reflect};

@@ -1,6 +1,8 @@
 //! The widget's stylesheet: `styles/*.css`, joined and stripped of comments and indentation
 //! by `build.rs`; and the class that fixes its colour scheme.
 
+#![cfg(target_arch = "wasm32")]
+
 use crate::host_state::Theme;
 
 /// Every rule the widget needs; adopted into each widget's shadow root.

@@ -1,5 +1,7 @@
 //! The plain-text summary a salesperson pastes into an email, in the widget's language.
 
+#![cfg(target_arch = "wasm32")]
+
 use crate::engine::outcome::Outcome;
 use crate::engine::{InputKey, PartnerInputs, Program, Projection};
 use crate::i18n::Msg;

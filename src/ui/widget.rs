@@ -1,6 +1,8 @@
 //! The calculator, rendered from the state it is given: every change the partner makes
 //! goes out through `on_action`, and what only the host page can do through `on_request`.
 
+#![cfg(target_arch = "wasm32")]
+
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
