@@ -6,9 +6,10 @@
 //!   calculator's and the host page's reducers, and every name the host page sees.
 //!
 //! Here: the program designer's logic ([`designer`]) and the scales of the charts and
-//! sliders, built and tested natively; wasm only, `ui` (Yew components that render props
-//! and emit callbacks) and `embed` (the `<partner-roi>` element: reads the DOM, applies
-//! host events, runs their effects).
+//! sliders ([`ui::chart_scale`], [`ui::slider_scale`]), built and tested natively; wasm
+//! only, the rest of `ui` (Yew components that render props and emit callbacks) and
+//! `embed` (the `<partner-roi>` element: reads the DOM, applies host events, runs their
+//! effects).
 
 /// The crate's version: also the npm package's (`cargo xtask dist`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -17,11 +18,7 @@ pub use partner_roi_engine as engine;
 pub use partner_roi_host::{export_csv, host_config, host_state, names, share_code, state};
 pub use partner_roi_i18n as i18n;
 
-pub mod chart_scale;
 pub mod designer;
-pub mod slider_scale;
-
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 /// The wasm build's allocator: talc, smaller and faster than the default dlmalloc

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use partner_roi::engine::default_program::default_program;
 use partner_roi::engine::{project, InputKey, PartnerInputs, Program, Projection, Unit};
-use partner_roi::slider_scale::SliderScale;
 use partner_roi::state::number_entry::typed_text;
 use partner_roi::state::{Action, CalculatorState};
 use partner_roi::ui::components::levers_panel::LeversPanel;
 use partner_roi::ui::format::Formatter;
+use partner_roi::ui::slider_scale::SliderScale;
 use partner_roi::ui::Widget;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
@@ -621,7 +621,7 @@ async fn client_counts_show_one_decimal_where_not_whole_so_that_rows_multiply_ou
     for (label, figure) in [
         (
             "New clients",
-            (|year| year.new_clients) as fn(&partner_roi::engine::projection::TierYear) -> Decimal,
+            (|year| year.new_clients) as fn(&partner_roi::engine::outcome::TierYear) -> Decimal,
         ),
         ("Active clients", |year| year.active_clients),
     ] {

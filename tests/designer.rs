@@ -9,9 +9,9 @@ use partner_roi::designer::schema::{self, FieldKind};
 use partner_roi::designer::starts::{Start, EXAMPLES};
 use partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON;
 use partner_roi::engine::input_catalogue::InputKey;
-use partner_roi::engine::program_parse::{
-    CONTACT_FIELDS, CTA_FIELDS, PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS,
-};
+use partner_roi::engine::program_parse::{PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS};
+use partner_roi::engine::program_text_fields::{CONTACT_FIELDS, CTA_FIELDS};
+use partner_roi::engine::Program;
 use serde_json::{json, Value};
 
 fn imported(text: &str) -> DesignerState {
@@ -281,4 +281,32 @@ fn every_field_of_the_format_has_a_place_in_the_designer() {
         .map(|f| f.key)
         .collect();
     assert_eq!(input, SPEC_FIELDS);
+}
+
+#[test]
+fn the_designer_offers_a_tier_term_exactly_the_range_the_engine_accepts() {
+    let base: Value = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap_or_default();
+    let with_term = |key: &str, value: i64| {
+        let mut program = base.clone();
+        program["tiers"][0][key] = json!(value);
+        Program::from_json(&program).map_err(|errors| {
+            errors
+                .iter()
+                .map(|error| error.path.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    for field in [schema::tier_terms(), schema::tier_costs()].concat() {
+        let FieldKind::Number { min, max, .. } = field.kind else {
+            continue;
+        };
+        let path = format!("tiers[0].{}", field.key);
+        assert!(with_term(field.key, max).is_ok(), "{path} = {max}");
+        assert!(with_term(field.key, min).is_ok(), "{path} = {min}");
+        assert_eq!(
+            with_term(field.key, max + 1).err(),
+            Some(vec![path.clone()])
+        );
+        assert_eq!(with_term(field.key, min - 1).err(), Some(vec![path]));
+    }
 }

@@ -1,7 +1,7 @@
 //! Hand-checked edge cases of the model (docs/model.md).
 #![cfg(not(target_arch = "wasm32"))]
 
-use partner_roi::engine::projection::TierYear;
+use partner_roi::engine::outcome::TierYear;
 use partner_roi::engine::{project, EngineError, InputKey, PartnerInputs, Program, Projection};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -41,7 +41,7 @@ fn inputs_with(program: &Program, overrides: Value) -> PartnerInputs {
         .as_object_mut()
         .unwrap()
         .extend(overrides.as_object().unwrap().clone());
-    let (inputs, errors) = PartnerInputs::from_json(program, &values, "");
+    let (inputs, errors) = program.inputs_from_json(&values, "");
     assert_eq!(errors, [], "test inputs must be valid");
     inputs
 }
@@ -54,7 +54,7 @@ fn run(terms: Value, overrides: Value) -> Projection {
 
 fn yearly(
     projection: &Projection,
-    pick: fn(&partner_roi::engine::projection::TierYear) -> Decimal,
+    pick: fn(&partner_roi::engine::outcome::TierYear) -> Decimal,
 ) -> Vec<Decimal> {
     projection.tiers[0].years.iter().map(pick).collect()
 }

@@ -1042,7 +1042,7 @@ proptest! {
                 expected_path = Some(child(under, key.name()));
             }
         }
-        let (inputs, errors) = PartnerInputs::from_json(&program, &Value::Object(map), under);
+        let (inputs, errors) = program.inputs_from_json(&Value::Object(map), under);
         let paths: Vec<String> = errors.iter().map(|error| error.path.clone()).collect();
         prop_assert_eq!(paths, expected_path.into_iter().collect::<Vec<_>>(), "{:?}", errors);
         for key in InputKey::ALL {

@@ -32,7 +32,7 @@ fn assert_contains(actual: &Value, expected: &Value, path: &str) {
 /// The fixture's program and inputs, and the engine's result document for them.
 fn engine_result(fixture: &Value) -> (PartnerInputs, Value) {
     let program = Program::from_json(&fixture["program"]).unwrap();
-    let (inputs, errors) = PartnerInputs::from_json(&program, &fixture["inputs"], "inputs");
+    let (inputs, errors) = program.inputs_from_json(&fixture["inputs"], "inputs");
     assert_eq!(errors, []);
     let result = result_json(&program, &project(&program, &inputs).unwrap(), None);
     (inputs, result)
@@ -109,7 +109,7 @@ fn journey_example_with_the_services_profit_kept_apart() {
     let mut program_json = fixture["program"].clone();
     program_json["services_in_net"] = json!(false);
     let program = Program::from_json(&program_json).unwrap();
-    let (inputs, errors) = PartnerInputs::from_json(&program, &fixture["inputs"], "inputs");
+    let (inputs, errors) = program.inputs_from_json(&fixture["inputs"], "inputs");
     assert_eq!(errors, []);
     let result = result_json(&program, &project(&program, &inputs).unwrap(), None);
     assert_contains(

@@ -8,9 +8,8 @@
 use serde_json::{Map, Value};
 
 use crate::engine::input_catalogue::InputKey;
-use crate::engine::program_parse::{
-    CONTACT_FIELDS, CTA_FIELDS, PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS,
-};
+use crate::engine::program_parse::{PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS};
+use crate::engine::program_text_fields::{CONTACT_FIELDS, CTA_FIELDS};
 use crate::i18n::CATALOGUES;
 
 /// Which order the keys of an object take: decided by where the object sits.

@@ -7,11 +7,7 @@ use serde_json::Value;
 
 use crate::engine::input_catalogue::{InputKey, Unit};
 use crate::engine::json_text::parse_value;
-use crate::engine::program_limits::TextKind;
-
-/// The largest money term of a tier, and the most certified staff a tier may require.
-const MONEY_MAX: i64 = 1_000_000_000_000;
-const COUNT_MAX: i64 = 1_000_000;
+use crate::engine::program_limits::{TextKind, COUNT_MAX, MONEY_MAX, REFERRAL_YEARS};
 
 /// What a field holds and how it is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,7 +233,7 @@ pub fn tier_terms() -> Vec<FieldSpec> {
             "Referral fee paid for",
             "A client's first years that earn the fee. Empty: every year.",
             Some(Unit::Years),
-            (0, 10),
+            (0, i64::from(REFERRAL_YEARS)),
         ),
         number(
             "rebate_pct",

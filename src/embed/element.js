@@ -28,16 +28,6 @@ const PARTNER_ROI_SCRIPT_URL = typeof document === 'undefined' ? undefined : (do
     .findLast((src) => src.split('#')[0].split('?')[0].endsWith(`/${PARTNER_ROI_NAMES.bundleFile}`))
   || document.baseURI);
 
-// Base64 to bytes: the native decoder where there is one, else a plain loop (a callback per
-// byte, as in Uint8Array.from(…, fn), costs tens of milliseconds on 600 KB).
-function partnerRoiDecodeBase64(text) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * What every instance shares: the compiled module, the stylesheet, the loader's instance
  * until someone takes it (`spare`), PartnerRoi.project's instance (started by its first
@@ -54,19 +44,18 @@ const partnerRoiShared = {
 /**
  * The texts this script shows for `element` (PARTNER_ROI_TEXTS, written by `cargo xtask
  * dist` from crates/i18n/catalogues/*.txt): in the language of its own or its nearest ancestor's `lang`,
- * else the visitor's first the widget speaks, else English; matched as the widget matches
- * (`de-AT` → `de`, `pt` → `pt-BR`).
+ * else the visitor's first the widget speaks, else English. Each tag is looked up as the
+ * widget's `Language::matching` does, in its table (PARTNER_ROI_LANGUAGES): by its lookup key,
+ * then by that key's base language (`de-AT` → `de`, `pt` → `pt-BR`).
  */
 function partnerRoiTexts(element) {
-  const known = Object.keys(PARTNER_ROI_TEXTS);
   const lang = PARTNER_ROI_NAMES.attributes.lang;
   const wanted = [element.closest(`[${lang}]`)?.getAttribute(lang), ...(navigator.languages ?? [])];
+  const languageOf = (key) => (Object.hasOwn(PARTNER_ROI_LANGUAGES, key) ? PARTNER_ROI_LANGUAGES[key] : undefined);
   for (const tag of wanted) {
-    const lower = (tag ?? '').trim().toLowerCase().replace('_', '-');
-    const base = lower.split('-')[0];
-    if (!base) continue;
-    const found = known.find((k) => k.toLowerCase() === lower)
-      ?? known.find((k) => k.toLowerCase().split('-')[0] === base);
+    // i18n::lookup_key: trimmed, lower case, `_` written `-`.
+    const key = (tag ?? '').trim().toLowerCase().replaceAll('_', '-');
+    const found = languageOf(key) ?? languageOf(key.split('-')[0]);
     if (found) return PARTNER_ROI_TEXTS[found];
   }
   return PARTNER_ROI_TEXTS.en;
@@ -148,8 +137,7 @@ function partnerRoiLoad() {
     const glue = partnerRoiGlue();
     if (typeof PARTNER_ROI_INLINE_WASM === 'string') {
       // Single-file build: the wasm travels inside this file gzipped, as base64.
-      const gzipped = new Blob([partnerRoiDecodeBase64(PARTNER_ROI_INLINE_WASM)]).stream();
-      const bytes = await new Response(gzipped.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+      const bytes = await partnerRoiInflateWasm(PARTNER_ROI_INLINE_WASM);
       glue.initSync({ module: await WebAssembly.compile(bytes) });
     } else if (partnerRoiShared.wasm !== null) {
       // Where the page said, with `PartnerRoi.configure({wasm})`: a URL, a Response, bytes or a module.

@@ -280,11 +280,11 @@ impl Inner {
                 text,
                 done,
                 refused,
-            } => host_actions::copy_text(text, done, refused, self.callbacks.on_status.clone()),
+            } => host_actions::copy_text(&text, done, refused, self.callbacks.on_status.clone()),
             HostEffect::CopyLink { param, code } => {
                 match share_link::put_in_page_url(&param, &code) {
                     Some(url) => host_actions::copy_text(
-                        url,
+                        &url,
                         Msg::StatusLinkCopied,
                         Msg::StatusLinkInAddressBar,
                         self.callbacks.on_status.clone(),

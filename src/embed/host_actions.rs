@@ -1,52 +1,25 @@
-//! The browser side of the widget's requests: clipboard, CSV download and the call to
-//! action (printing: `print_handout.rs`).
+//! The browser side of the widget's requests: clipboard and CSV download (through
+//! `ui/save_and_copy.rs`, as the designer's), and the call to action (printing:
+//! `print_handout.rs`).
 
-use js_sys::{Array, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, Clipboard, HtmlAnchorElement, HtmlElement, Url};
+use web_sys::HtmlElement;
 use yew::Callback;
 
 use super::events;
 use crate::i18n::{Message, Msg};
+use crate::ui::save_and_copy::{copy_to_clipboard, save_as_file};
 
 /// Copies `text`, then replies with `done` or with `refused` when the clipboard refuses.
-pub fn copy_text(text: String, done: Msg, refused: Msg, reply: Callback<Message>) {
-    let Some(clipboard) = clipboard() else {
-        return reply.emit(refused.into());
-    };
+pub fn copy_text(text: &str, done: Msg, refused: Msg, reply: Callback<Message>) {
+    let copying = copy_to_clipboard(text);
     wasm_bindgen_futures::spawn_local(async move {
-        match JsFuture::from(clipboard.write_text(&text)).await {
-            Ok(_) => reply.emit(done.into()),
-            Err(_) => reply.emit(refused.into()),
-        }
+        reply.emit(if copying.await { done } else { refused }.into());
     });
 }
 
-/// `navigator.clipboard`, when the page may use it (secure contexts only).
-fn clipboard() -> Option<Clipboard> {
-    let navigator = web_sys::window()?.navigator();
-    Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .ok()?
-        .dyn_into::<Clipboard>()
-        .ok()
-}
-
 /// Downloads `text` as a CSV file named `file_name`.
-pub fn download_csv(text: &str, file_name: &str) -> Result<(), JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob =
-        Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or("no document")?;
-    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(file_name);
-    link.click();
-    Url::revoke_object_url(&url)
+pub fn download_csv(text: &str, file_name: &str) -> Result<(), &'static str> {
+    save_as_file(file_name, "text/csv;charset=utf-8", text)
 }
 
 /// Today's local date as `YYYY-MM-DD`, for file names.

@@ -1,5 +1,7 @@
 //! One component per file.
 
+#![cfg(target_arch = "wasm32")]
+
 pub mod answer_bar;
 pub mod assumptions;
 pub mod call_to_action;

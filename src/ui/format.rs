@@ -3,6 +3,8 @@
 //! remembers what it wrote: one change redraws many equal figures (each tier's net on its
 //! card, in the charts, the tables and the summary), and most figures do not change at all.
 
+#![cfg(target_arch = "wasm32")]
+
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::collections::BTreeMap;

@@ -1,6 +1,8 @@
 //! The root mounted by the embedding layer: the host's [`HostView`] (loading, failed, or
 //! the calculator with its notices), with the program file picker when allowed.
 
+#![cfg(target_arch = "wasm32")]
+
 use yew::prelude::*;
 
 use std::rc::Rc;
@@ -12,6 +14,7 @@ use crate::state::Action;
 use crate::ui::components::contact_details::ContactDetails;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::program_file::ProgramFile;
+use crate::ui::styles::theme_class;
 use crate::ui::texts::Texts;
 use crate::ui::widget::Widget;
 
@@ -131,14 +134,5 @@ pub fn hosted(props: &HostedProps) -> Html {
         <ContextProvider<Rc<Texts>> context={texts.clone()}>
             { body }{ for picker }
         </ContextProvider<Rc<Texts>>>
-    }
-}
-
-/// The class that fixes the colour scheme, when the page chose one.
-pub fn theme_class(theme: Theme) -> Option<&'static str> {
-    match theme {
-        Theme::Auto => None,
-        Theme::Light => Some("theme-light"),
-        Theme::Dark => Some("theme-dark"),
     }
 }

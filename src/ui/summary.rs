@@ -1,6 +1,8 @@
 //! The plain-text summary a salesperson pastes into an email, in the widget's language.
 
-use crate::engine::projection::Outcome;
+#![cfg(target_arch = "wasm32")]
+
+use crate::engine::outcome::Outcome;
 use crate::engine::{InputKey, PartnerInputs, Program, Projection};
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;

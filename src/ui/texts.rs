@@ -1,6 +1,8 @@
 //! The widget's words for components: the [`Language`] the host chose, with its plural
 //! rules (`Intl.PluralRules`), handed down as a Yew context.
 
+#![cfg(target_arch = "wasm32")]
+
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;

@@ -1,6 +1,8 @@
 //! The calculator, rendered from the state it is given: every change the partner makes
 //! goes out through `on_action`, and what only the host page can do through `on_request`.
 
+#![cfg(target_arch = "wasm32")]
+
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,7 +18,7 @@ use crate::ui::components::program_header::ProgramHeader;
 use crate::ui::components::results_panel::ResultsPanel;
 use crate::ui::components::toolbar::{Toolbar, ToolbarButton};
 use crate::ui::format::Formatter;
-use crate::ui::hosted::theme_class;
+use crate::ui::styles::theme_class;
 use crate::ui::summary::summary_text;
 use crate::ui::texts::use_texts;
 

@@ -341,6 +341,21 @@ test('narrow screens show the editor and the preview as tabs', async ({ page }) 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
+test('Copy puts a snippet on the clipboard and says so; a refused copy says it was not copied', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(DESIGNER, test.info().project.use.baseURL).origin });
+  await openDesigner(page);
+  const status = page.locator('p.status[role="status"]');
+  await page.getByRole('button', { name: 'Copy the program-src snippet' }).click();
+  await expect(status).toHaveText('Copied the program-src snippet.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#snippet-src').inputValue());
+
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await page.getByRole('button', { name: 'Copy the embedded snippet' }).click();
+  await expect(status).toHaveText('Not copied: the browser refused the clipboard; select the embedded snippet and copy it.');
+});
+
 test.describe('from disk with the network blocked', () => {
   test('designer.html works from file:// and its offline demo shows the designed program alone', async ({ context }) => {
     const requests = [];

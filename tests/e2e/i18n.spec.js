@@ -235,12 +235,15 @@ test('German throughout: the CSV headings, the copied summary, the statuses and 
 
 test('before the code runs and when it cannot load, element.js speaks the page\'s language', async ({ page }) => {
   const errors = collectErrors(page, (text) => text.includes('partner-roi_bg.wasm') || text.includes('could not load'));
-  const [french, japanese] = [catalogue('fr'), catalogue('ja')];
+  const [french, japanese, portuguese] = [catalogue('fr'), catalogue('ja'), catalogue('pt-BR')];
   await page.route('**/partner-roi_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(await serveHostPage(page, 'i18n-no-wasm', page_('fr', `<partner-roi id="w" loading="eager"></partner-roi>
-    <partner-roi id="ja" lang="ja-JP" loading="eager"></partner-roi>`)));
+    <partner-roi id="ja" lang="ja-JP" loading="eager"></partner-roi>
+    <partner-roi id="pt" lang=" PT_pt " loading="eager"></partner-roi>`)));
   await expect(page.locator('#w').getByRole('alert')).toContainText(french.load_failed_title);
   await expect(page.locator('#w').getByRole('alert')).toContainText(french.load_failed_text.split('{reason}')[0]);
   await expect(page.locator('#ja').getByRole('alert')).toContainText(japanese.load_failed_title);
+  // As Language::matching: the lookup key `pt-pt`, then its base `pt`, which is pt-BR.
+  await expect(page.locator('#pt').getByRole('alert')).toContainText(portuguese.load_failed_title);
   expect(errors).toEqual([]);
 });

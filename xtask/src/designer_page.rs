@@ -7,7 +7,7 @@
 //! module script with its wasm inlined. The widget never loads the designer's code.
 
 use crate::cmd::{self, Result};
-use crate::inline_wasm::inline_wasm;
+use crate::inline_wasm::{inline_wasm, INFLATE_JS};
 use crate::tools::{self, WASM_TARGET};
 use partner_roi::names::DESIGNER_WIDGET_SCRIPT_ID;
 use std::fs;
@@ -59,6 +59,7 @@ pub fn write_designer_page(out: &str, widget_script: &str, wasm_opt_args: &[&str
         &read(STYLES)?,
         widget_script,
         &glue,
+        &read(INFLATE_JS)?,
         &inline_wasm(&wasm_bytes)?,
     )?;
     fs::write(out, page).map_err(|e| format!("cannot write {out}: {e}"))
@@ -70,6 +71,7 @@ fn designer_page(
     css: &str,
     widget_script: &str,
     designer_glue: &str,
+    inflate_js: &str,
     designer_wasm_gzip_base64: &str,
 ) -> Result<String> {
     for mark in [CSS_MARK, WIDGET_MARK, DESIGNER_MARK] {
@@ -78,10 +80,10 @@ fn designer_page(
         }
     }
     let widget = format!("<script id=\"{DESIGNER_WIDGET_SCRIPT_ID}\">\n{widget_script}</script>");
-    // A module script: the glue's `export`s stay inside it; the wasm (gzipped, inflated by
-    // the browser) starts `main`, which mounts the designer.
+    // A module script: the glue's `export`s stay inside it; the wasm (inflated as the
+    // widget's is) starts `main`, which mounts the designer.
     let designer = format!(
-        "<script type=\"module\">\n{designer_glue}\nconst designerGzip = Uint8Array.from(atob(\"{designer_wasm_gzip_base64}\"), (c) => c.charCodeAt(0));\nconst designerWasm = await new Response(new Blob([designerGzip]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\ninitSync({{ module: designerWasm }});\n</script>"
+        "<script type=\"module\">\n{designer_glue}\n{inflate_js}\ninitSync({{ module: await partnerRoiInflateWasm(\"{designer_wasm_gzip_base64}\") }});\n</script>"
     );
     Ok(template
         .replace(CSS_MARK, css)
@@ -101,11 +103,15 @@ mod tests {
     #[test]
     fn the_page_takes_every_part_at_its_mark() {
         let template = fs::read_to_string(repo_root().join(TEMPLATE)).unwrap_or_default();
-        let page = designer_page(&template, "body{}", "/*w*/", "/*g*/", "AAAA").unwrap_or_default();
+        let inflate_js = fs::read_to_string(repo_root().join(INFLATE_JS)).unwrap_or_default();
+        let page = designer_page(&template, "body{}", "/*w*/", "/*g*/", &inflate_js, "AAAA")
+            .unwrap_or_default();
         assert!(page.contains("body{}"));
         assert!(page.contains("<script id=\"partner-roi-widget-script\">\n/*w*/</script>"));
-        assert!(page.contains("/*g*/\nconst designerGzip = Uint8Array.from(atob(\"AAAA\")"));
-        assert!(page.contains("pipeThrough(new DecompressionStream('gzip'))"));
-        assert!(designer_page("<html></html>", "", "", "", "").is_err());
+        assert!(page.contains(&format!(
+            "/*g*/\n{inflate_js}\ninitSync({{ module: await partnerRoiInflateWasm(\"AAAA\") }});"
+        )));
+        assert!(inflate_js.contains("async function partnerRoiInflateWasm(gzipBase64)"));
+        assert!(designer_page("<html></html>", "", "", "", "", "").is_err());
     }
 }

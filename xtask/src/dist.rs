@@ -4,22 +4,25 @@
 //!
 //! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `PARTNER_ROI_NAMES`
 //!   (the browser-facing names of `crates/host/src/names.rs`, `names_js.rs`) + `src/embed/element.js`;
-//!   `partner-roi_bg.wasm` beside it;
+//!   `partner-roi_bg.wasm` beside it; `script.rs` joins the parts;
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and the wasm
 //!   inlined, gzipped and base64-encoded, `inline_wasm.rs`);
 //! - `designer.html` = the program designer, also one file (`designer_page.rs`);
 //! - `npm/` = the npm package (`npm_package.rs`);
 //! - `index.html` (demo, from the repo root), `embed-example.html` and `frame.html` (from
-//!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`).
+//!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`);
+//! - and, not shipped, the partner inputs' limits for the e2e tests (`inputs_json.rs`).
 
 use crate::cmd::{self, Result};
 use crate::designer_page::write_designer_page;
 use crate::flags;
 use crate::glue::{self, WasmBase};
-use crate::inline_wasm::inline_wasm;
+use crate::inline_wasm::{inline_wasm, INFLATE_JS};
+use crate::inputs_json::write_inputs_json;
 use crate::minify_js::{minify_js, JsKind};
 use crate::names_js::names_block;
 use crate::npm_package::write_npm_package;
+use crate::script::Script;
 use crate::skeleton_css::{skeleton_css_block, SKELETON_CSS};
 use crate::texts_js::texts_block;
 use crate::tools::{self, WASM_TARGET};
@@ -71,41 +74,6 @@ enum Build {
     Release,
     /// Test-only: a debug build with the `test-panic` feature (never written to dist/).
     PanicTest,
-}
-
-/// The parts of the script: the glue factory (for the classic script, and for the npm
-/// package's module), and the element code (after the names it uses).
-pub struct Script {
-    glue: String,
-    module_glue: String,
-    element: String,
-    /// The classic script's last lines (`src/embed/classic_start.js`).
-    classic_start: String,
-}
-
-impl Script {
-    /// The script, with the wasm fetched (`None`) or inlined (`inline_wasm`): a classic script
-    /// (that also runs as a module), its names inside one strict-mode function so that none
-    /// becomes a global and loading it twice redeclares nothing.
-    fn with_wasm(&self, inline_base64: Option<&str>) -> String {
-        let inline = match inline_base64 {
-            Some(base64) => format!("\"{base64}\""),
-            None => "null".to_owned(),
-        };
-        format!(
-            "(() => {{\n'use strict';\n{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}{}}})();\n",
-            self.glue, self.element, self.classic_start
-        )
-    }
-
-    /// The npm package's `core.js`: an ES module that defines nothing at import and exports
-    /// `defineElement` and `PartnerRoi` (its entries, `src/embed/npm/`, use them).
-    pub fn as_module(&self) -> String {
-        format!(
-            "{}\nconst PARTNER_ROI_INLINE_WASM = null;\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi }};\n",
-            self.module_glue, self.element
-        )
-    }
 }
 
 impl flags::Dist {
@@ -170,6 +138,8 @@ pub fn dist() -> Result {
             )?;
         }
     }
+
+    write_inputs_json()?;
 
     for file in [
         "index.html",
@@ -245,6 +215,7 @@ fn bundle(out: &str, build: Build) -> Result<Script> {
         element: names_block()?
             + &texts_block()
             + &skeleton_css_block(&read(SKELETON_CSS)?)?
+            + &read(INFLATE_JS)?
             + &read(ELEMENT_JS)?,
     };
     let classic = script.with_wasm(None);
@@ -277,40 +248,5 @@ mod tests {
     #[test]
     fn the_bundle_is_named_as_the_element_looks_for_it() {
         assert_eq!(format!("{OUT_NAME}.js"), partner_roi::names::BUNDLE_FILE);
-    }
-
-    #[test]
-    fn the_script_is_one_strict_function_whatever_loads_it() {
-        let script = Script {
-            glue: "function partnerRoiGlue() {}\n".to_owned(),
-            module_glue: "function partnerRoiGlue() { import.meta.url; }\n".to_owned(),
-            element: "const PARTNER_ROI_NAMES = {};\n".to_owned(),
-            classic_start: "partnerRoiDefine();\n".to_owned(),
-        };
-        assert_eq!(
-            script.with_wasm(Some("AGFzbQ==")),
-            "(() => {\n'use strict';\nfunction partnerRoiGlue() {}\n\n\
-             const PARTNER_ROI_INLINE_WASM = \"AGFzbQ==\";\n\
-             const PARTNER_ROI_NAMES = {};\npartnerRoiDefine();\n})();\n"
-        );
-        assert!(script
-            .with_wasm(None)
-            .contains("const PARTNER_ROI_INLINE_WASM = null;"));
-    }
-
-    #[test]
-    fn the_module_defines_nothing_at_import_and_exports_its_api() {
-        let script = Script {
-            glue: String::new(),
-            module_glue: "function partnerRoiGlue() { import.meta.url; }\n".to_owned(),
-            element: "const PARTNER_ROI_NAMES = {};\n".to_owned(),
-            classic_start: "partnerRoiDefine();\n".to_owned(),
-        };
-        let module = script.as_module();
-        assert!(module.starts_with("function partnerRoiGlue() { import.meta.url; }"));
-        assert!(!module.contains("partnerRoiDefine();"));
-        assert!(module.ends_with(
-            "export { partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi };\n"
-        ));
     }
 }

@@ -1,6 +1,6 @@
-//! A wasm module as the single-file pages carry it: gzip (level 9), then base64. The page
-//! inflates it with the browser's `DecompressionStream('gzip')` (`src/embed/element.js`,
-//! `examples/pages/designer.html`'s loader): less than half the raw bytes of plain base64.
+//! A wasm module as the single-file pages carry it: gzip (level 9), then base64, less than
+//! half the raw bytes of plain base64. The page inflates it with [`INFLATE_JS`]'s
+//! `partnerRoiInflateWasm`, in the widget's script and in the designer's loader alike.
 
 use crate::cmd::Result;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -8,6 +8,10 @@ use base64::Engine as _;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use std::io::Write;
+
+/// The script that inflates what [`inline_wasm`] writes (the browser's base64 decoder and
+/// `DecompressionStream('gzip')`).
+pub const INFLATE_JS: &str = "src/embed/inflate_wasm.js";
 
 /// `bytes`, gzipped and base64-encoded.
 pub fn inline_wasm(bytes: &[u8]) -> Result<String> {

@@ -16,14 +16,18 @@ mod frameworks;
 mod fuzz;
 mod glue;
 mod inline_wasm;
+mod inputs_json;
 mod landing_pages;
 mod layers;
 mod lighthouse;
 mod manifests;
 mod minify_js;
+#[cfg(test)]
+mod module_cycles;
 mod names_js;
 mod npm_package;
 mod screenshots;
+mod script;
 mod size;
 mod skeleton_css;
 mod test;

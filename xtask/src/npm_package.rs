@@ -1,7 +1,7 @@
 //! `dist/npm/`: the npm package, ready for `npm publish` (not published).
 //!
 //! - `core.js`: the glue and the element code as an ES module that does nothing at import
-//!   (`dist::Script::as_module`); its wasm is `new URL('./partner-roi_bg.wasm',
+//!   (`script::Script::as_module`); its wasm is `new URL('./partner-roi_bg.wasm',
 //!   import.meta.url)`, which bundlers follow, or wherever `PartnerRoi.configure` says.
 //! - the entries, from `src/embed/npm/`: `index.js` (`.`: defines the element, exports the
 //!   API), `define.js` (`./define`: only the definition), `project.js` (`./project`: the
@@ -10,10 +10,10 @@
 //!   (`manifests.rs`), the README, and `package.json` with the crate's version.
 
 use crate::cmd::Result;
-use crate::dist::Script;
 use crate::element_docs::ElementDocs;
 use crate::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
 use crate::minify_js::{minify_js, JsKind};
+use crate::script::Script;
 use crate::types_ts::{declarations, jsx_declarations, vue_declarations};
 use serde_json::{json, Value};
 use std::fs;

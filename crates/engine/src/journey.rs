@@ -10,8 +10,8 @@ use super::error::EngineError;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::monthly::{MonthBasis, MonthlyNets};
+use super::outcome::{initial_costs, Outcome, TierProjection};
 use super::program::Program;
-use super::projection::{initial_costs, Outcome, TierProjection};
 use super::schedule::MONTH_MONEY_SCALE;
 
 /// The partner's path through the tiers.

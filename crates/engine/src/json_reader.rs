@@ -196,7 +196,7 @@ impl JsonReader {
         if parsed.is_none() {
             let message = match value {
                 Value::String(text) => {
-                    Msg::ErrorNumberText.with("text", shorten(text, QUOTE_LIMIT))
+                    Msg::ErrorNumberText.with("text", shorten(text, PROBLEM_QUOTE_LIMIT))
                 }
                 other => Msg::ErrorNumber.with_said("got", kind_of(other)),
             };
@@ -274,8 +274,9 @@ pub fn kind_of(value: &Value) -> Msg {
     }
 }
 
-/// How many characters of an untrusted value a message quotes: 40 and an ellipsis.
-pub const QUOTE_LIMIT: usize = 41;
+/// How many characters of an untrusted value a problem with a document (a program file, a
+/// host configuration) quotes: 40 and an ellipsis.
+pub const PROBLEM_QUOTE_LIMIT: usize = 41;
 
 /// `text` in at most `limit` characters: unchanged when it fits, else its first
 /// `limit − 1` characters and an ellipsis (a limit of 0 counts as 1). Every message quoting
@@ -360,7 +361,10 @@ mod tests {
         assert_eq!(shorten("ééééé", 3), "éé…");
         assert_eq!(shorten("abc", 0), "…");
         let long = "x".repeat(60);
-        assert_eq!(shorten(&long, QUOTE_LIMIT).chars().count(), QUOTE_LIMIT);
+        assert_eq!(
+            shorten(&long, PROBLEM_QUOTE_LIMIT).chars().count(),
+            PROBLEM_QUOTE_LIMIT
+        );
     }
 
     #[test]

@@ -3,11 +3,14 @@
 //! Built only by [`crate::program_parse`], which validates everything, so a
 //! [`Program`] value is always consistent (at least one tier, unique ids, ranges in order).
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
-use super::program_translations::ProgramTexts;
+use super::json_reader::{child_path, FieldError, JsonReader};
 use partner_roi_i18n::{Language, Message, Msg};
 
 /// The default spread of the conservative and optimistic projections: ±25%.
@@ -50,7 +53,7 @@ pub struct Program {
     /// cards show it apart from what the program pays.
     pub services_in_net: bool,
     /// The program's own texts in other languages (`translations`), at most one a language;
-    /// [`Program::translated`] puts them in place.
+    /// [`Program::translated`] (`program_translations.rs`) puts them in place.
     pub translations: Vec<(Language, ProgramTexts)>,
 }
 
@@ -65,6 +68,35 @@ pub struct Contact {
     pub phone: Option<String>,
     /// An `https:` or `http:` page.
     pub url: Option<String>,
+}
+
+/// The program's texts in one language; what is absent stays as the program has it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProgramTexts {
+    pub(crate) name: Option<String>,
+    pub(crate) vendor: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) disclaimer: Option<String>,
+    pub(crate) cta_label: Option<String>,
+    pub(crate) cta_url: Option<String>,
+    pub(crate) contact: Option<Contact>,
+    pub(crate) inputs: Vec<(InputKey, InputTexts)>,
+    pub(crate) tiers: BTreeMap<String, TierTexts>,
+}
+
+/// An input's texts in one language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct InputTexts {
+    pub(crate) label: Option<String>,
+    pub(crate) help: Option<String>,
+}
+
+/// A tier's texts in one language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct TierTexts {
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) benefits: Option<Vec<String>>,
 }
 
 /// The summary figures a program may hide from partners (`hidden_figures`); the result
@@ -234,6 +266,31 @@ impl Program {
         Ok(value)
     }
 
+    /// Reads an inputs object (`{"deal_value": "12000", …}`) on top of this program's
+    /// defaults, each value checked by [`Self::check_input`].
+    ///
+    /// Lenient: every valid value is taken, every invalid or unknown one is reported
+    /// with its path under `path` and left at its default.
+    pub fn inputs_from_json(&self, value: &Value, path: &str) -> (PartnerInputs, Vec<FieldError>) {
+        let mut inputs = self.default_inputs();
+        let mut reader = JsonReader::default();
+        if let Some(map) = reader.object(value, path, &InputKey::names()) {
+            for key in InputKey::ALL {
+                let Some(raw) = map.get(key.name()) else {
+                    continue;
+                };
+                let field_path = child_path(path, key.name());
+                if let Some(number) = reader.decimal(raw, &field_path) {
+                    match self.check_input(key, number) {
+                        Ok(valid) => inputs.set(key, valid),
+                        Err(message) => reader.error(field_path, message),
+                    }
+                }
+            }
+        }
+        (inputs, reader.into_errors())
+    }
+
     /// The name of the tier at `index`; empty when there is none.
     pub fn tier_name(&self, index: usize) -> &str {
         self.tiers.get(index).map_or("", |tier| tier.name.as_str())
@@ -242,5 +299,46 @@ impl Program {
     /// Index of the tier with `id`.
     pub fn tier_index(&self, id: &str) -> Option<usize> {
         self.tiers.iter().position(|tier| tier.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::default_program::default_program;
+    use serde_json::json;
+
+    #[test]
+    fn valid_values_are_taken_and_invalid_ones_reported_at_their_path() {
+        let program = default_program();
+        let value = json!({"deal_value": "12000.50", "churn_pct": 140, "adoption": 3, "existing_clients": "x"});
+        let (inputs, errors) = program.inputs_from_json(&value, "inputs");
+        assert_eq!(inputs.get(InputKey::DealValue), Decimal::new(1_200_050, 2));
+        let defaults = program.default_inputs();
+        assert_eq!(
+            inputs.get(InputKey::ChurnPct),
+            defaults.get(InputKey::ChurnPct)
+        );
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "inputs.adoption: unknown field, did you mean adoption_pct?",
+                "inputs.existing_clients: must be a number, got \"x\"",
+                "inputs.churn_pct: must be between 0 and 50, got 140",
+            ]
+        );
+    }
+
+    #[test]
+    fn inputs_serialize_as_exact_decimal_strings_and_read_back() {
+        let program = default_program();
+        let mut inputs = program.default_inputs();
+        inputs.set(InputKey::DealValue, Decimal::new(1_234_567, 2));
+        let json = serde_json::to_value(&inputs).unwrap_or_default();
+        assert_eq!(json["deal_value"], json!("12345.67"));
+        let (round_trip, errors) = program.inputs_from_json(&json, "");
+        assert_eq!(errors, []);
+        assert_eq!(round_trip, inputs);
     }
 }

@@ -5,7 +5,8 @@ use serde_json::{Map, Value};
 
 use super::input_catalogue::{InputKey, Unit};
 use super::json_reader::{
-    child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader, QUOTE_LIMIT,
+    child_path, index_path, optional, parse_json, shorten, FieldError, JsonReader,
+    PROBLEM_QUOTE_LIMIT,
 };
 use super::program::{
     CallToAction, Contact, InputSpec, Program, ShownFigures, Tier, TierTerms, DEFAULT_SPREAD_PCT,
@@ -13,7 +14,10 @@ use super::program::{
 use partner_roi_i18n::{Message, Msg};
 
 use super::program_limits::{
-    within, TextKind, BENEFITS, COUNT_MAX, MONEY_MAX, PROGRAM_BYTES, REFERRAL_YEARS, TIERS,
+    within, TextKind, COUNT_MAX, MONEY_MAX, PROGRAM_BYTES, REFERRAL_YEARS, TIERS,
+};
+use super::program_text_fields::{
+    optional_text, read_benefits, read_contact, read_cta_url, CTA_FIELDS,
 };
 use super::program_translations::read_translations;
 
@@ -42,10 +46,6 @@ pub const PROGRAM_FIELDS: &[&str] = &[
     "tiers",
     "translations",
 ];
-pub const CTA_FIELDS: &[&str] = &["label", "url"];
-pub const CONTACT_FIELDS: &[&str] = &["name", "email", "phone", "url"];
-/// Url schemes a call to action may use, lowercase.
-const CTA_SCHEMES: &[&str] = &["https://", "http://", "mailto:"];
 /// The fields of an input's override (`inputs.<name>`).
 pub const SPEC_FIELDS: &[&str] = &["default", "min", "max", "label", "help", "hidden"];
 /// The fields of a tier.
@@ -175,7 +175,7 @@ fn read_hidden_figures(reader: &mut JsonReader, value: &Value) -> Option<ShownFi
                 reader.error(
                     index_path("hidden_figures", index),
                     Msg::ErrorHiddenFigure
-                        .with("name", shorten(name, QUOTE_LIMIT))
+                        .with("name", shorten(name, PROBLEM_QUOTE_LIMIT))
                         .with("names", ShownFigures::NAMES.join(", ")),
                 );
             }
@@ -206,99 +206,6 @@ pub fn contact_in(value: &Value) -> Option<Contact> {
     read_contact(&mut JsonReader::default(), contact, "contact")
 }
 
-/// A contact at `path`: a name, an email address, a phone number and a web page, at least
-/// one given.
-pub(super) fn read_contact(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Contact> {
-    let map = reader.object(value, path, CONTACT_FIELDS)?;
-    // `Some(None)`: absent; `None`: given but invalid (the error is recorded).
-    let mut field = |key: &str, kind: TextKind, valid: fn(&str) -> Result<(), Msg>| {
-        let Some(value) = optional(map, key) else {
-            return Some(None);
-        };
-        let path = child_path(path, key);
-        let text = reader.non_empty_text(value, &path)?;
-        let text = within(reader, &path, kind, text)?;
-        match valid(&text) {
-            Ok(()) => Some(Some(text)),
-            Err(message) => {
-                reader.error(path, message);
-                None
-            }
-        }
-    };
-    let name = field("name", TextKind::ContactName, |_| Ok(()));
-    let email = field("email", TextKind::ContactEmail, check_email);
-    let phone = field("phone", TextKind::ContactPhone, check_phone);
-    let url = field("url", TextKind::ContactUrl, check_web_url);
-    let contact = Contact {
-        name: name?,
-        email: email?,
-        phone: phone?,
-        url: url?,
-    };
-    if contact == Contact::default() {
-        reader.error(path, Msg::ErrorContactEmpty);
-        return None;
-    }
-    Some(contact)
-}
-
-/// One `@` with text on both sides, a dot in the domain, no spaces.
-fn check_email(text: &str) -> Result<(), Msg> {
-    let parts_valid = text.split_once('@').is_some_and(|(local, domain)| {
-        let domain_valid =
-            domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.');
-        !local.is_empty() && domain_valid && !domain.contains('@')
-    });
-    let valid = parts_valid && !text.chars().any(|c| c.is_whitespace() || c.is_control());
-    if valid {
-        Ok(())
-    } else {
-        Err(Msg::ErrorEmail)
-    }
-}
-
-/// Digits and the characters phone numbers are written with: + ( ) - . / and spaces.
-fn check_phone(text: &str) -> Result<(), Msg> {
-    let allowed = |c: char| c.is_ascii_digit() || " +()-./".contains(c);
-    if text.chars().all(allowed) && text.chars().any(|c| c.is_ascii_digit()) {
-        Ok(())
-    } else {
-        Err(Msg::ErrorPhone)
-    }
-}
-
-/// An `https:` or `http:` address without spaces.
-fn check_web_url(text: &str) -> Result<(), Msg> {
-    let lower = text.to_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        Err(Msg::ErrorWebUrl)
-    } else if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        Err(Msg::ErrorUrlSpaces)
-    } else {
-        Ok(())
-    }
-}
-
-/// A trimmed `https:`, `http:` or `mailto:` url without whitespace or control characters.
-pub(super) fn read_cta_url(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String> {
-    let url = reader.non_empty_text(value, path)?;
-    let url = within(reader, path, TextKind::CtaUrl, url)?;
-    let lower = url.to_lowercase();
-    if !CTA_SCHEMES.iter().any(|scheme| lower.starts_with(scheme)) {
-        reader.error(
-            path,
-            Msg::ErrorCtaScheme.with("url", shorten(&url, QUOTE_LIMIT)),
-        );
-        return None;
-    }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        reader.error(path, Msg::ErrorUrlSpaces);
-        return None;
-    }
-    Some(url)
-}
-
 fn read_version(reader: &mut JsonReader, map: &Map<String, Value>) {
     let Some(value) = reader.required(map, "", "version") else {
         return;
@@ -313,19 +220,6 @@ fn read_version(reader: &mut JsonReader, map: &Map<String, Value>) {
     }
 }
 
-/// The optional text `key` of `map`, within the limit of `kind`.
-pub(super) fn optional_text(
-    reader: &mut JsonReader,
-    map: &Map<String, Value>,
-    path: &str,
-    key: &str,
-    kind: TextKind,
-) -> Option<String> {
-    let path = child_path(path, key);
-    let text = optional(map, key).and_then(|v| reader.text(v, &path))?;
-    within(reader, &path, kind, text)
-}
-
 fn read_id(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String> {
     let id = reader.non_empty_text(value, path)?;
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
@@ -334,7 +228,7 @@ fn read_id(reader: &mut JsonReader, value: &Value, path: &str) -> Option<String>
         reader.error(
             path,
             Msg::ErrorId
-                .with("id", shorten(&id, QUOTE_LIMIT))
+                .with("id", shorten(&id, PROBLEM_QUOTE_LIMIT))
                 .with("limit", limit),
         );
         return None;
@@ -363,12 +257,12 @@ fn read_locale(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Str
 
 /// What is wrong with `code`, which is not a currency code.
 pub fn currency_problem(code: &str) -> Message {
-    Msg::ErrorCurrency.with("code", shorten(code, QUOTE_LIMIT))
+    Msg::ErrorCurrency.with("code", shorten(code, PROBLEM_QUOTE_LIMIT))
 }
 
 /// What is wrong with `locale`, which is not a locale tag.
 pub fn locale_problem(locale: &str) -> Message {
-    Msg::ErrorLocale.with("locale", shorten(locale, QUOTE_LIMIT))
+    Msg::ErrorLocale.with("locale", shorten(locale, PROBLEM_QUOTE_LIMIT))
 }
 
 /// Whether `code` has the shape of an ISO 4217 code: three capital letters.
@@ -554,31 +448,6 @@ fn read_tier(reader: &mut JsonReader, value: &Value, path: &str) -> Option<Tier>
         benefits,
         terms,
     })
-}
-
-/// A tier's benefits: at most [`BENEFITS`] texts, each within its limit.
-pub(super) fn read_benefits(
-    reader: &mut JsonReader,
-    value: &Value,
-    path: &str,
-) -> Option<Vec<String>> {
-    let benefits = reader.text_list(value, path)?;
-    if benefits.len() > BENEFITS {
-        reader.error(
-            path,
-            Msg::ErrorBenefitsMax
-                .with("limit", BENEFITS)
-                .with("count", benefits.len()),
-        );
-        return None;
-    }
-    // Every benefit is checked (and each one too long reported) before any verdict.
-    let checked: Vec<Option<String>> = benefits
-        .into_iter()
-        .enumerate()
-        .map(|(index, text)| within(reader, &index_path(path, index), TextKind::Benefit, text))
-        .collect();
-    checked.into_iter().collect()
 }
 
 /// Reads a tier's numeric terms; absent terms are zero, invalid ones are reported.

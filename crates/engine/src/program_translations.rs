@@ -7,9 +7,11 @@ use serde_json::Value;
 
 use super::input_catalogue::InputKey;
 use super::json_reader::{child_path, optional, JsonReader};
-use super::program::{Contact, Program, Tier};
+use super::program::{InputTexts, Program, ProgramTexts, Tier, TierTexts};
 use super::program_limits::TextKind;
-use super::program_parse::{optional_text, read_benefits, read_contact, read_cta_url};
+use super::program_text_fields::{
+    optional_text, read_benefits, read_contact, read_cta_url, CTA_FIELDS,
+};
 use partner_roi_i18n::{Language, Msg, CATALOGUES};
 
 const TEXT_FIELDS: &[&str] = &[
@@ -22,36 +24,8 @@ const TEXT_FIELDS: &[&str] = &[
     "inputs",
     "tiers",
 ];
-const CTA_FIELDS: &[&str] = &["label", "url"];
 const INPUT_FIELDS: &[&str] = &["label", "help"];
 const TIER_FIELDS: &[&str] = &["name", "description", "benefits"];
-
-/// The program's texts in one language; what is absent stays as the program has it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ProgramTexts {
-    name: Option<String>,
-    vendor: Option<String>,
-    description: Option<String>,
-    disclaimer: Option<String>,
-    cta_label: Option<String>,
-    cta_url: Option<String>,
-    contact: Option<Contact>,
-    inputs: Vec<(InputKey, InputTexts)>,
-    tiers: BTreeMap<String, TierTexts>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-struct InputTexts {
-    label: Option<String>,
-    help: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-struct TierTexts {
-    name: Option<String>,
-    description: Option<String>,
-    benefits: Option<Vec<String>>,
-}
 
 impl Program {
     /// This program with its texts in `language` where `translations` has them.

@@ -7,8 +7,9 @@
 
 use rust_decimal::Decimal;
 
+use super::outcome::{Outcome, TierYear};
 use super::program::Program;
-use super::projection::{Outcome, Projection, TierYear};
+use super::projection::Projection;
 use super::range::ProjectionRange;
 
 /// An object of the document: its fields, sorted by name.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use partner_roi_engine::json_reader::{
-    child_path, parse_json, shorten, FieldError, JsonReader, QUOTE_LIMIT,
+    child_path, parse_json, shorten, FieldError, JsonReader, PROBLEM_QUOTE_LIMIT,
 };
 use partner_roi_engine::program_parse::{
     currency_problem, is_currency_code, is_locale_tag, locale_problem,
@@ -95,7 +95,7 @@ pub fn apply_overrides(program: &Program, overrides: &Overrides) -> (Program, Ve
                     Msg::ErrorHorizonAttribute
                         .with("min", spec.min)
                         .with("max", spec.max)
-                        .with("got", shorten(horizon, QUOTE_LIMIT)),
+                        .with("got", shorten(horizon, PROBLEM_QUOTE_LIMIT)),
                 ));
             }
         }
@@ -110,7 +110,7 @@ pub fn read_inputs(
     path: &str,
 ) -> (PartnerInputs, Vec<FieldError>) {
     match value {
-        Some(value) => PartnerInputs::from_json(program, value, path),
+        Some(value) => program.inputs_from_json(value, path),
         None => (program.default_inputs(), Vec::new()),
     }
 }

@@ -18,8 +18,11 @@ const VERSION: &str = "2";
 const VERSION_WITHOUT_RAMP: &str = "1";
 const SECTION: char = '~';
 const VALUE: char = ',';
-/// How many characters of untrusted text a note quotes: 24 and an ellipsis.
-const QUOTE_LIMIT: usize = 25;
+/// How many characters of a share link's text a notice to the visitor quotes: 24 and an
+/// ellipsis. Not [`PROBLEM_QUOTE_LIMIT`](partner_roi_engine::json_reader::PROBLEM_QUOTE_LIMIT),
+/// which is for the author of a program file or configuration: the visitor did not write
+/// the link, and the notice stands above the figures.
+const NOTICE_QUOTE_LIMIT: usize = 25;
 
 /// Encodes `inputs` (and the selected tier) for `program`.
 pub fn encode_share_code(
@@ -77,14 +80,14 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
         _ => {
             restored
                 .problems
-                .push(Msg::LinkOtherVersion.with("format", shorten(version, QUOTE_LIMIT)));
+                .push(Msg::LinkOtherVersion.with("format", shorten(version, NOTICE_QUOTE_LIMIT)));
             return restored;
         }
     };
     if program_id != program.id {
         restored
             .problems
-            .push(Msg::LinkOtherProgram.with("program", shorten(program_id, QUOTE_LIMIT)));
+            .push(Msg::LinkOtherProgram.with("program", shorten(program_id, NOTICE_QUOTE_LIMIT)));
         return restored;
     }
     if !tier_id.is_empty() {
@@ -93,7 +96,7 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
         } else {
             restored
                 .problems
-                .push(Msg::LinkUnknownTier.with("tier", shorten(tier_id, QUOTE_LIMIT)));
+                .push(Msg::LinkUnknownTier.with("tier", shorten(tier_id, NOTICE_QUOTE_LIMIT)));
         }
     }
     let texts: Vec<&str> = values.split(VALUE).collect();
@@ -115,7 +118,7 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
 
 fn restore_value(program: &Program, restored: &mut RestoredFigures, key: InputKey, text: &str) {
     let Some(value) = parse_decimal(text).filter(|_| !text.contains(['e', 'E'])) else {
-        let problem = Msg::LinkNotANumber.with("text", shorten(text, QUOTE_LIMIT));
+        let problem = Msg::LinkNotANumber.with("text", shorten(text, NOTICE_QUOTE_LIMIT));
         restored
             .problems
             .push(program.with_input_label(problem, "label", key));
@@ -181,6 +184,19 @@ mod tests {
                 .problems
                 .iter()
                 .any(|p| p.to_string().contains("cut short")),
+            "{:?}",
+            restored.problems
+        );
+    }
+
+    #[test]
+    fn a_notice_quotes_24_characters_of_a_long_tier_id() {
+        let program = default_program();
+        let code = encode_share_code(&program, &program.default_inputs(), Some(&"x".repeat(30)));
+        let restored = decode_share_code(&program, &code);
+        let quoted = format!("\"{}…\"", "x".repeat(24));
+        assert!(
+            restored.problems[0].to_string().contains(&quoted),
             "{:?}",
             restored.problems
         );

@@ -37,20 +37,48 @@ impl Language {
     }
 
     /// The language a tag asks for, matched from region to base language and back
-    /// (`de-AT` → `de`, `pt` → `pt-BR`); `None` when the widget does not speak it.
+    /// (`de-AT` → `de`, `pt` → `pt-BR`); `None` when the widget does not speak it. The tag is
+    /// looked up by its [`lookup_key`], then by that key's base language, in the table
+    /// [`Language::lookup_table`] lists, which element.js matches with before the wasm runs.
     pub fn matching(tag: &str) -> Option<Language> {
-        let wanted = tag.trim().to_ascii_lowercase().replace('_', "-");
-        let base = wanted.split('-').next().unwrap_or_default();
-        if base.is_empty() {
+        let key = lookup_key(tag);
+        let base = key.split('-').next().unwrap_or_default();
+        Language::of_key(&key).or_else(|| Language::of_key(base))
+    }
+
+    /// Every key [`Language::matching`] finds a language by, with that language: each
+    /// catalogue's tag in lower case (`pt-br`) and each base language (`pt`).
+    pub fn lookup_table() -> Vec<(String, Language)> {
+        let mut keys: Vec<String> = Vec::new();
+        for (tag, _) in CATALOGUES {
+            let key = lookup_key(tag);
+            let base = key.split('-').next().unwrap_or_default().to_owned();
+            for key in [key, base] {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys.into_iter()
+            .filter_map(|key| Some((key.clone(), Language::of_key(&key)?)))
+            .collect()
+    }
+
+    /// The language of lookup key `key`: the catalogue of that tag, else, for a base language
+    /// (`pt`), the first catalogue of that base.
+    fn of_key(key: &str) -> Option<Language> {
+        if key.is_empty() {
             return None;
         }
         let position = |matches: &dyn Fn(&str) -> bool| {
             CATALOGUES
                 .iter()
-                .position(|(known, _)| matches(&known.to_ascii_lowercase()))
+                .position(|(known, _)| matches(&lookup_key(known)))
         };
-        position(&|known| known == wanted)
-            .or_else(|| position(&|known| known.split('-').next() == Some(base)))
+        position(&|known| known == key)
+            .or_else(|| {
+                position(&|known| !key.contains('-') && known.split('-').next() == Some(key))
+            })
             .map(Language)
     }
 
@@ -124,6 +152,12 @@ impl Language {
             .collect();
         fill_placeholders(text, &isolated)
     }
+}
+
+/// How a language tag is looked up: trimmed, in lower case, `_` written `-` (`pt_BR` →
+/// `pt-br`). element.js writes it the same way.
+pub fn lookup_key(tag: &str) -> String {
+    tag.trim().to_ascii_lowercase().replace('_', "-")
 }
 
 /// A message to be said later in whichever language is shown: a catalogue entry and its

@@ -70,6 +70,35 @@ fn a_tag_matches_from_region_to_base_language_and_back() {
 }
 
 #[test]
+fn the_lookup_table_has_every_tag_and_base_once_and_agrees_with_matching() {
+    let table: Vec<(String, &str)> = Language::lookup_table()
+        .into_iter()
+        .map(|(key, language)| (key, language.tag()))
+        .collect();
+    let expected = [
+        ("en", "en"),
+        ("de", "de"),
+        ("fr", "fr"),
+        ("es", "es"),
+        ("pt-br", "pt-BR"),
+        ("pt", "pt-BR"),
+        ("ja", "ja"),
+        ("ar", "ar"),
+    ];
+    for (key, tag) in expected {
+        assert!(
+            table.contains(&(key.to_owned(), tag)),
+            "{key} → {tag}: {table:?}"
+        );
+    }
+    assert_eq!(table.len(), expected.len(), "{table:?}");
+    for (key, tag) in &table {
+        assert_eq!(Language::matching(key).map(Language::tag), Some(*tag));
+    }
+    assert_eq!(lookup_key(" PT_br "), "pt-br");
+}
+
+#[test]
 fn the_first_spoken_candidate_wins_with_the_tag_that_matched() {
     let first = Language::first_spoken(["zh", "fr-CA", "de"]);
     assert_eq!(

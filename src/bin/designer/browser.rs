@@ -1,10 +1,11 @@
-//! The designer page's browser calls: downloads, the clipboard, the kept draft, the
-//! widget's script and moving focus to a field. Every browser-facing name is in `names.rs`.
+//! The designer page's own browser calls: the kept draft, the widget's script and moving
+//! focus to a field (downloads and the clipboard: `partner_roi::ui::save_and_copy`, as the
+//! widget's). Every browser-facing name is in `names.rs`.
 
 use partner_roi::designer::field_path::FieldPath;
 use partner_roi::names::{DESIGNER_DRAFT_KEY, DESIGNER_WIDGET_SCRIPT_ID};
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, Storage, Url};
+use web_sys::{HtmlElement, Storage};
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -12,33 +13,6 @@ fn document() -> Option<web_sys::Document> {
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
-}
-
-/// Saves `text` as a file named `file_name`; nothing leaves the machine.
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not make the file".to_owned())?;
-    let url = Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser could not make the file".to_owned())?;
-    let link = document()
-        .and_then(|document| document.create_element("a").ok())
-        .and_then(|element| element.dyn_into::<HtmlAnchorElement>().ok())
-        .ok_or_else(|| "no document".to_owned())?;
-    link.set_href(&url);
-    link.set_download(file_name);
-    link.click();
-    let _ = Url::revoke_object_url(&url);
-    Ok(())
-}
-
-/// Puts `text` on the clipboard.
-pub fn copy(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
 }
 
 /// The draft kept from an earlier visit.

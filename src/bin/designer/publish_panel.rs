@@ -5,9 +5,10 @@ use partner_roi::designer::designer_state::DesignerAction;
 use partner_roi::designer::publish::{
     embedded_snippet, offline_demo, program_file_name, program_src_snippet,
 };
+use partner_roi::ui::save_and_copy::{copy_to_clipboard, save_as_file};
 use yew::prelude::*;
 
-use crate::browser::{copy, download, widget_script};
+use crate::browser::widget_script;
 
 #[derive(Properties, PartialEq)]
 pub struct PublishPanelProps {
@@ -31,7 +32,7 @@ pub fn publish_panel(props: &PublishPanelProps) -> Html {
         let (json, file_name) = (props.draft_json.clone(), file_name.clone());
         let (on_action, status) = (props.on_action.clone(), status.clone());
         Callback::from(
-            move |_| match download(&file_name, "application/json", &json) {
+            move |_| match save_as_file(&file_name, "application/json", &json) {
                 Ok(()) => {
                     on_action.emit(DesignerAction::Saved);
                     status.set(format!("Downloaded {file_name}."));
@@ -48,8 +49,8 @@ pub fn publish_panel(props: &PublishPanelProps) -> Html {
         Callback::from(move |_| {
             let page = widget_script().and_then(|script| offline_demo(&script, &json, &name));
             let done = match page {
-                Some(page) => download(&demo_name, "text/html", &page),
-                None => Err("this page lacks the widget's script".to_owned()),
+                Some(page) => save_as_file(&demo_name, "text/html", &page),
+                None => Err("this page lacks the widget's script"),
             };
             status.set(match done {
                 Ok(()) => format!("Downloaded {demo_name}."),
@@ -60,8 +61,15 @@ pub fn publish_panel(props: &PublishPanelProps) -> Html {
     let copier = |text: String, what: &'static str| {
         let status = status.clone();
         Callback::from(move |_| {
-            copy(&text);
-            status.set(format!("Copied the {what}."));
+            let copying = copy_to_clipboard(&text);
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(if copying.await {
+                    format!("Copied the {what}.")
+                } else {
+                    format!("Not copied: the browser refused the clipboard; select the {what} and copy it.")
+                });
+            });
         })
     };
     html! {

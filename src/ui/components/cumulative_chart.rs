@@ -8,10 +8,11 @@ use std::iter::once;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::chart_scale::{nice_ticks, plot_left, LinearScale};
-use crate::engine::projection::{Outcome, Projection, TierProjection};
+use crate::engine::outcome::{Outcome, TierProjection};
+use crate::engine::projection::Projection;
 use crate::engine::range::ProjectionRange;
 use crate::i18n::Msg;
+use crate::ui::chart_scale::{nice_ticks, plot_left, LinearScale};
 use crate::ui::format::Formatter;
 use crate::ui::texts::{use_texts, Texts};
 use crate::ui::tier_color_class;

@@ -5,12 +5,13 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::chart_scale::{
+use crate::engine::json_reader::shorten;
+use crate::engine::outcome::{Streams, TierProjection};
+use crate::engine::projection::Projection;
+use crate::i18n::Msg;
+use crate::ui::chart_scale::{
     centre_within, nice_ticks, plot_left, text_width, LinearScale, CHAR_WIDTH,
 };
-use crate::engine::json_reader::shorten;
-use crate::engine::projection::{Projection, Streams, TierProjection};
-use crate::i18n::Msg;
 use crate::ui::format::Formatter;
 use crate::ui::texts::{use_texts, Texts};
 

@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use crate::engine::{InputKey, Unit};
 use crate::i18n::Msg;
-use crate::slider_scale::SliderScale;
 use crate::state::number_entry::typed_text;
 use crate::state::FieldProblem;
 use crate::ui::format::Formatter;
+use crate::ui::slider_scale::SliderScale;
 use crate::ui::texts::{use_texts, Texts};
 
 /// Properties of [`InputField`].

@@ -8,12 +8,12 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::chart_scale::{nice_ticks, LinearScale};
 use crate::engine::levers::Lever;
 use crate::engine::{InputKey, Program};
 use crate::i18n::Msg;
 use crate::state::calculator::LeverSet;
 use crate::state::CalculatorState;
+use crate::ui::chart_scale::{nice_ticks, LinearScale};
 use crate::ui::format::Formatter;
 use crate::ui::texts::{input_label, use_texts, Texts};
 

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::engine::projection::{Qualification, TierProjection};
+use crate::engine::outcome::{Qualification, TierProjection};
 use crate::engine::{ShownFigures, Tier};
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;

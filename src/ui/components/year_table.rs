@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::engine::projection::TierYear;
+use crate::engine::outcome::TierYear;
 use crate::engine::{Program, Projection};
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;

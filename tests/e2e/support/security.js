@@ -3,6 +3,8 @@
 // ever became markup or ran as script.
 'use strict';
 
+const fs = require('node:fs');
+const path = require('node:path');
 const { expect } = require('@playwright/test');
 
 /**
@@ -19,51 +21,28 @@ const PAYLOADS = [
 /** Short, file-name-safe labels for the payloads (test titles, route names). */
 const PAYLOAD_NAMES = ['img-onerror', 'script-breakout', 'svg-onload', 'javascript-url'];
 
-/** Every partner input, in share-code order (crates/engine/src/input_catalogue.rs InputKey::ALL). */
-const INPUT_KEYS = [
-  'existing_clients',
-  'adoption_pct',
-  'new_clients_per_year',
-  'deal_value',
-  'expansion_pct',
-  'churn_pct',
-  'resell_pct',
-  'registered_pct',
-  'onboarding_fee',
-  'recurring_services',
-  'services_margin_pct',
-  'acquisition_cost',
-  'certified_staff',
-  'initial_investment',
-  'horizon_years',
-  'discount_rate_pct',
-  'ramp_months',
-];
+/**
+ * Every partner input in share-code order, with whether it is a percentage and its absolute
+ * limits as decimal strings: target/e2e-support/inputs.json, which `cargo xtask dist` writes
+ * from crates/engine/src/input_catalogue.rs (xtask/src/inputs_json.rs).
+ */
+const INPUTS = (() => {
+  const file = path.resolve(__dirname, '..', '..', '..', 'target', 'e2e-support', 'inputs.json');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`cargo xtask dist\` first`);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+})();
 
-/** The percent inputs and their absolute limits (docs/program-format.md). */
-const PERCENT_LIMITS = {
-  adoption_pct: ['0', '100'],
-  expansion_pct: ['-100', '100'],
-  churn_pct: ['0', '100'],
-  resell_pct: ['0', '100'],
-  registered_pct: ['0', '100'],
-  services_margin_pct: ['0', '100'],
-  discount_rate_pct: ['0', '100'],
-};
+/** Every partner input's name, in share-code order. */
+const INPUT_KEYS = INPUTS.map(({ name }) => name);
 
-/** Absolute limits of every other input (docs/program-format.md). */
-const AMOUNT_LIMITS = {
-  existing_clients: ['0', '1000000'],
-  new_clients_per_year: ['0', '1000000'],
-  deal_value: ['0', '1000000000'],
-  onboarding_fee: ['0', '1000000000'],
-  recurring_services: ['0', '1000000000'],
-  acquisition_cost: ['0', '1000000000'],
-  certified_staff: ['0', '1000000'],
-  initial_investment: ['0', '1000000000'],
-  horizon_years: ['1', '10'],
-  ramp_months: ['0', '24'],
-};
+/** `inputs`' absolute limits: name → [min, max]. */
+const limitsOf = (inputs) => Object.fromEntries(inputs.map(({ name, min, max }) => [name, [min, max]]));
+
+/** The percent inputs and their absolute limits. */
+const PERCENT_LIMITS = limitsOf(INPUTS.filter(({ percent }) => percent));
+
+/** Absolute limits of every other input. */
+const AMOUNT_LIMITS = limitsOf(INPUTS.filter(({ percent }) => !percent));
 
 /** Name of the tier that starts with `=` (for the CSV formula check). */
 const formulaName = (payload) => `=${payload}`;

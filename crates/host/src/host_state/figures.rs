@@ -27,7 +27,7 @@ impl Prefill {
         let Some(value) = value else {
             return (Self::default(), Vec::new());
         };
-        let (inputs, errors) = PartnerInputs::from_json(program, value, path);
+        let (inputs, errors) = program.inputs_from_json(value, path);
         let fields = InputKey::ALL
             .into_iter()
             .filter(|key| value.get(key.name()).is_some())

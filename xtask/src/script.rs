@@ -1,0 +1,81 @@
+//! The widget's script from its parts: the wasm-bindgen glue as a factory (`glue.rs`), the
+//! element code after the names and texts it uses, and the two wrappers `dist.rs` and
+//! `npm_package.rs` write: a classic script (that also runs as a module) and an ES module.
+
+/// The parts of the script: the glue factory (for the classic script, and for the npm
+/// package's module), and the element code (after the names it uses).
+pub struct Script {
+    /// The glue factory of the classic script (the wasm beside the script).
+    pub glue: String,
+    /// The glue factory of the ES module (the wasm beside `import.meta.url`).
+    pub module_glue: String,
+    /// The names, texts and skeleton sheet element.js uses, then element.js.
+    pub element: String,
+    /// The classic script's last lines (`src/embed/classic_start.js`).
+    pub classic_start: String,
+}
+
+impl Script {
+    /// The script, with the wasm fetched (`None`) or inlined (`inline_wasm`): a classic script
+    /// (that also runs as a module), its names inside one strict-mode function so that none
+    /// becomes a global and loading it twice redeclares nothing.
+    pub fn with_wasm(&self, inline_base64: Option<&str>) -> String {
+        let inline = match inline_base64 {
+            Some(base64) => format!("\"{base64}\""),
+            None => "null".to_owned(),
+        };
+        format!(
+            "(() => {{\n'use strict';\n{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}{}}})();\n",
+            self.glue, self.element, self.classic_start
+        )
+    }
+
+    /// The npm package's `core.js`: an ES module that defines nothing at import and exports
+    /// `defineElement` and `PartnerRoi` (its entries, `src/embed/npm/`, use them).
+    pub fn as_module(&self) -> String {
+        format!(
+            "{}\nconst PARTNER_ROI_INLINE_WASM = null;\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi }};\n",
+            self.module_glue, self.element
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_is_one_strict_function_whatever_loads_it() {
+        let script = Script {
+            glue: "function partnerRoiGlue() {}\n".to_owned(),
+            module_glue: "function partnerRoiGlue() { import.meta.url; }\n".to_owned(),
+            element: "const PARTNER_ROI_NAMES = {};\n".to_owned(),
+            classic_start: "partnerRoiDefine();\n".to_owned(),
+        };
+        assert_eq!(
+            script.with_wasm(Some("AGFzbQ==")),
+            "(() => {\n'use strict';\nfunction partnerRoiGlue() {}\n\n\
+             const PARTNER_ROI_INLINE_WASM = \"AGFzbQ==\";\n\
+             const PARTNER_ROI_NAMES = {};\npartnerRoiDefine();\n})();\n"
+        );
+        assert!(script
+            .with_wasm(None)
+            .contains("const PARTNER_ROI_INLINE_WASM = null;"));
+    }
+
+    #[test]
+    fn the_module_defines_nothing_at_import_and_exports_its_api() {
+        let script = Script {
+            glue: String::new(),
+            module_glue: "function partnerRoiGlue() { import.meta.url; }\n".to_owned(),
+            element: "const PARTNER_ROI_NAMES = {};\n".to_owned(),
+            classic_start: "partnerRoiDefine();\n".to_owned(),
+        };
+        let module = script.as_module();
+        assert!(module.starts_with("function partnerRoiGlue() { import.meta.url; }"));
+        assert!(!module.contains("partnerRoiDefine();"));
+        assert!(module.ends_with(
+            "export { partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi };\n"
+        ));
+    }
+}
