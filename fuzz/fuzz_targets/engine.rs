@@ -7,7 +7,8 @@ use libfuzzer_sys::fuzz_target;
 use partner_roi::engine::default_program::default_program;
 use partner_roi::engine::levers::levers;
 use partner_roi::engine::range::project_range;
-use partner_roi::engine::{project, result_json, InputKey, PartnerInputs};
+use partner_roi::engine::result_document::ResultDocument;
+use partner_roi::engine::{project, InputKey, PartnerInputs};
 use partner_roi::export_csv::result_csv;
 use partner_roi::i18n::Language;
 use rust_decimal::Decimal;
@@ -72,8 +73,8 @@ fuzz_target!(|data: &[u8]| {
         let journey = &projection.journey.outcome;
         assert_eq!(journey.net, journey.earnings - journey.costs);
         assert_eq!(projection.journey.tier_by_year.len(), journey.years.len());
-        let result = result_json(&program, &projection, None);
-        let _ = result_csv(&program, &inputs, &result, Language::ENGLISH);
+        let document = ResultDocument::new(&program, &projection, None);
+        let _ = result_csv(&program, &inputs, &document, Language::ENGLISH);
         for tier_index in 0..program.tiers.len() {
             let _ = levers(&program, &inputs, tier_index);
         }
