@@ -14,6 +14,7 @@ pub mod page_snapshot;
 pub mod panic_report;
 pub mod print_handout;
 pub mod program_fetch;
+pub mod program_grace;
 pub mod resume_point;
 pub mod saved_state;
 pub mod share_link;

@@ -13,6 +13,10 @@
 
 /// The crate's version: also the npm package's (`cargo xtask dist`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The repository, as `Cargo.toml` gives it (the npm package's links).
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+/// The licence, as `Cargo.toml` gives it (a LICENSE file at the root holds its text).
+pub const LICENSE: &str = env!("CARGO_PKG_LICENSE");
 
 pub use partner_roi_engine as engine;
 pub use partner_roi_host::{export_csv, host_config, host_state, names, share_code, state};

@@ -7,8 +7,7 @@ const OFFLINE_TEMPLATE: &str = include_str!("../../examples/pages/offline.html")
 /// Where the template takes the widget's script.
 const SCRIPT_MARK: &str = "<!-- partner-roi:inline-script -->";
 /// The template's widget, which opens the built-in program and lets visitors pick a file.
-const WIDGET_MARK: &str =
-    r#"<partner-roi id="partner-roi-offline" allow-program-file tools="all"></partner-roi>"#;
+const WIDGET_MARK: &str = r#"<partner-roi id="partner-roi-offline" program="example" allow-program-file tools="all"></partner-roi>"#;
 const TITLE_MARK: &str = "<title>Partner ROI calculator (offline)</title>";
 
 /// The file name a program is published under: its id, else `program`.

@@ -144,7 +144,11 @@ function partnerRoiLoad() {
       await glue.init({ module_or_path: partnerRoiShared.wasm });
     } else {
       // partner-roi_bg.wasm next to this script (PARTNER_ROI_SCRIPT_URL, or the module's URL).
-      await glue.init();
+      await glue.init().catch((error) => {
+        // Without a DOM (a server, a script) the module's own URL is a file: fetch cannot read it.
+        if (typeof document !== 'undefined') throw error;
+        throw new Error(`partner-roi: cannot load its wasm here (${error instanceof Error ? error.message : error}): import the package by its name under Node (its \`node\` condition reads the wasm from disk), or call PartnerRoi.configure({ wasm }) with its bytes first`);
+      });
     }
     // Loaded in <head>, the script runs before the page below it is parsed: each widget reads
     // its children (its configuration) once they are all there.

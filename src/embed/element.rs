@@ -10,8 +10,8 @@ use yew::{AppHandle, AttrValue, Callback};
 
 use super::resume_point::ResumePoint;
 use super::{
-    events, host_actions, js_json, page_snapshot, print_handout, program_fetch, saved_state,
-    share_link, stylesheet,
+    events, host_actions, js_json, page_snapshot, print_handout, program_fetch, program_grace,
+    saved_state, share_link, stylesheet,
 };
 use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
 use crate::i18n::{Message, Msg};
@@ -253,6 +253,14 @@ impl Inner {
                 }
             }
             HostEffect::Announce(announcement) => events::announce(&self.host, &announcement),
+            HostEffect::StartProgramGrace => {
+                let inner = Rc::downgrade(self);
+                program_grace::start(move || {
+                    if let Some(inner) = inner.upgrade() {
+                        inner.dispatch(HostEvent::ProgramGraceOver);
+                    }
+                });
+            }
             HostEffect::MarkFirstResults => {
                 if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
                     let _ = performance.mark(MARK_FIRST_RESULTS);

@@ -6,14 +6,13 @@ use web_sys::HtmlElement;
 use super::resume_point::ResumePoint;
 use super::{page_colours, saved_state, share_link};
 use crate::host_state::{PageSnapshot, TextMap};
-use crate::names::{ATTRIBUTES, ATTR_LANG, CONFIG_SCRIPT_SELECTOR, PROPERTY_PROGRAM, TAG};
+use crate::names::{ATTRIBUTES, ATTR_LANG, CONFIG_SCRIPT_SELECTOR, TAG};
 
 /// What the page looks like to `host` now.
 pub fn read(host: &HtmlElement, resume: &ResumePoint) -> PageSnapshot {
-    // `program` is no attribute of ours, but a framework may have written an object into it.
     // A loop, not `collect`: each `collect` call site is an iterator adapter of its own.
     let mut attributes = TextMap::default();
-    for name in ATTRIBUTES.iter().chain(&["id", PROPERTY_PROGRAM]) {
+    for name in ATTRIBUTES.iter().chain(&["id"]) {
         if let Some(value) = host.get_attribute(name) {
             attributes.insert(name.to_string(), value);
         }

@@ -126,6 +126,7 @@ pub fn hosted(props: &HostedProps) -> Html {
                     on_action={props.on_action.clone()}
                     on_toggle_presenter={props.on_toggle_presenter.clone()}
                     on_request={props.on_request.clone()}
+                    example_notice={ready.example_notice}
                 />
             </>
         },

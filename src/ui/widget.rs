@@ -51,6 +51,9 @@ pub struct WidgetProps {
     /// Called for what only the host can do (clipboard, download, print, navigation).
     #[prop_or_default]
     pub on_request: Callback<HostAction>,
+    /// The built-in example shows because the page set no program: say so.
+    #[prop_or_default]
+    pub example_notice: bool,
 }
 
 /// The callbacks that turn what the partner does into [`Action`]s.
@@ -137,7 +140,7 @@ pub fn widget(props: &WidgetProps) -> Html {
             lang={language.tag()}
             dir={if language.is_rtl() { "rtl" } else { "ltr" }}
         >
-            <ProgramHeader program={state.program.clone()} heading_id={heading_id} />
+            <ProgramHeader program={state.program.clone()} heading_id={heading_id} example_notice={props.example_notice} />
             <HandoutMeta prepared_for={(*prepared_for).clone()} formatter={formatter.clone()} />
             <Toolbar
                 {presenter}

@@ -42,7 +42,7 @@ async function widgetReady(page, selector, tiers) {
   await expect(page.locator(`${selector} figure.chart svg`).first()).toBeVisible();
 }
 
-/** A host page with a main landmark and a heading around one <partner-roi debug tools="all">. */
+/** A host page with a main landmark and a heading around one <partner-roi program="example" debug tools="all">. */
 const hostPage = (element) =>
   hostDocument({
     head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -113,7 +113,7 @@ for (const colorScheme of ['light', 'dark']) {
 
     test('presenter mode', async ({ page }) => {
       const url = await serveHostPage(page, 'a11y-presenter', hostPage(
-        '<partner-roi debug tools="all" id="presenting" presenter allow-program-file></partner-roi>',
+        '<partner-roi program="example" debug tools="all" id="presenting" presenter allow-program-file></partner-roi>',
       ));
       await page.goto(url);
       await widgetReady(page, '#presenting', DEFAULT_TIERS);

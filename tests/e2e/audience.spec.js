@@ -17,10 +17,10 @@ function recordReports(page) {
 
 test('the tools attribute chooses the toolbar: a prospect\'s three by default, all, some or none', async ({ page }) => {
   await page.goto(await serveHostPage(page, 'audience-tools', hostDocument({
-    body: `<partner-roi id="plain" loading="eager"></partner-roi>
-      <partner-roi id="all" loading="eager" tools="all"></partner-roi>
-      <partner-roi id="some" loading="eager" tools="print share"></partner-roi>
-      <partner-roi id="none" loading="eager" tools="none"></partner-roi>`,
+    body: `<partner-roi program="example" id="plain" loading="eager"></partner-roi>
+      <partner-roi program="example" id="all" loading="eager" tools="all"></partner-roi>
+      <partner-roi program="example" id="some" loading="eager" tools="print share"></partner-roi>
+      <partner-roi program="example" id="none" loading="eager" tools="none"></partner-roi>`,
   })));
   await expect(page.locator('#none .tier-card').first()).toBeVisible();
   await expect(page.locator('#plain .toolbar-buttons button')).toHaveText(['Copy link', 'Copy summary', 'Print / Save as PDF']);
@@ -40,8 +40,8 @@ test('the page\'s problems reach the console and the event, and the widget only 
       window.errorPaths = [];
       document.addEventListener('partner-roi:error', (event) => window.errorPaths.push(event.detail.path));
     </script>
-    <partner-roi id="prospect" loading="eager" currency="euro" tools="share pdf"></partner-roi>
-    <partner-roi id="vendor" loading="eager" currency="euro" debug></partner-roi>`,
+    <partner-roi program="example" id="prospect" loading="eager" currency="euro" tools="share pdf"></partner-roi>
+    <partner-roi program="example" id="vendor" loading="eager" currency="euro" debug></partner-roi>`,
   })));
   await expect(page.locator('#vendor .tier-card').first()).toBeVisible();
   await expect(page.locator('#prospect .tier-card').first()).toBeVisible();
@@ -73,7 +73,7 @@ test('a broken program that names a valid contact shows it to the prospect', asy
   await page.route('**/programs/broken-with-contact.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
   await page.goto(await serveHostPage(page, 'audience-failed-contact', hostDocument({
     body: `<partner-roi id="fetched" loading="eager" program-src="/programs/broken-with-contact.json"></partner-roi>
-      <partner-roi id="embedded" loading="eager"><script type="application/json">${JSON.stringify({ program: broken })}</script></partner-roi>
+      <partner-roi program="example" id="embedded" loading="eager"><script type="application/json">${JSON.stringify({ program: broken })}</script></partner-roi>
       <partner-roi id="none" loading="eager" program-src="/programs/missing.json"></partner-roi>`,
   })));
   for (const id of ['fetched', 'embedded']) {

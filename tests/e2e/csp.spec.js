@@ -54,7 +54,7 @@ const hostPage = (embeddedProgram) => `<!doctype html>
 <body>
   <h1>Strict CSP host</h1>
   <partner-roi debug tools="all" id="src" loading="eager" program-src="/programs/reseller.json"></partner-roi>
-  <partner-roi debug tools="all" id="embedded" loading="eager" allow-program-file><script type="application/json">${inlineJson({ program: embeddedProgram })}</script></partner-roi>
+  <partner-roi program="example" debug tools="all" id="embedded" loading="eager" allow-program-file><script type="application/json">${inlineJson({ program: embeddedProgram })}</script></partner-roi>
 </body>
 </html>`;
 
@@ -267,7 +267,7 @@ test('under a strict CSP an invalid program and a failed program-src are reporte
 </head>
 <body>
   <partner-roi debug tools="all" id="missing" program-src="/programs/missing-program.json"></partner-roi>
-  <partner-roi debug tools="all" id="bad"><script type="application/json">{"program": {"version": 1}}</script></partner-roi>
+  <partner-roi program="example" debug tools="all" id="bad"><script type="application/json">{"program": {"version": 1}}</script></partner-roi>
 </body>
 </html>`,
   }));

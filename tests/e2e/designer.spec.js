@@ -145,7 +145,7 @@ test('a 3-tier program built from blank by keyboard alone downloads, and a widge
   // A widget embedded with the downloaded file shows exactly those tiers and terms.
   const inline = text.replace(/</g, '\\u003c');
   await page.goto(await serveHostPage(page, 'designed-program', hostDocument({
-    body: `<partner-roi id="w" loading="eager"><script type="application/json">{"program": ${inline}}</script></partner-roi>`,
+    body: `<partner-roi program="example" id="w" loading="eager"><script type="application/json">{"program": ${inline}}</script></partner-roi>`,
   })));
   const widget = page.locator('#w');
   await expect(widget.locator('.program-name')).toHaveText('Acme Partner Program');

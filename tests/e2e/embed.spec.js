@@ -1,4 +1,4 @@
-// Embedding <partner-roi debug tools="all"> in host pages: hostile host CSS, several widgets per page,
+// Embedding <partner-roi program="example" debug tools="all"> in host pages: hostile host CSS, several widgets per page,
 // program-src loading and failures, the host API (inputs/result/events), theming,
 // a doubly loaded bundle and invalid attributes.
 //
@@ -128,7 +128,7 @@ test.describe('hostile host page', () => {
   <div id="host-div">The host's own div, hidden by the host.</div>
   <script>window.hostBefore = ${MEASURE_HOST};</script>
   <partner-roi debug tools="all" id="by-src" loading="eager" program-src="/programs/reseller.json"></partner-roi>
-  <partner-roi debug tools="all" id="by-script" loading="eager"><script type="application/json">${inlineJson({ program: referral })}</script></partner-roi>
+  <partner-roi program="example" debug tools="all" id="by-script" loading="eager"><script type="application/json">${inlineJson({ program: referral })}</script></partner-roi>
   <p>After the widgets.</p>`,
     }));
     await page.goto(url);
@@ -213,14 +213,14 @@ test.describe('hostile host page', () => {
         benefit: pick('.tier-benefits li'),
       };
     });
-    const plain = await serveHostPage(page, 'plain', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+    const plain = await serveHostPage(page, 'plain', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
     await page.goto(plain);
     await expect(page.locator('#w .tier-card')).toHaveCount(4);
     const neutral = await measure();
 
     const hostile = await serveHostPage(page, 'hostile-text', hostDocument({
       head: HOSTILE_CSS,
-      body: '<partner-roi debug tools="all" id="w"></partner-roi>',
+      body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>',
     }));
     await page.goto(hostile);
     await expect(page.locator('#w .tier-card')).toHaveCount(4);
@@ -312,7 +312,7 @@ test('setting inputs updates result at once and fires partner-roi:change with th
   const errors = collectErrors(page);
   const url = await serveHostPage(page, 'inputs-property', hostDocument({
     body: `${EVENT_RECORDER}
-  <partner-roi debug tools="all" id="w"></partner-roi>`,
+  <partner-roi program="example" debug tools="all" id="w"></partner-roi>`,
   }));
   await page.goto(url);
   const widget = page.locator('#w');
@@ -412,7 +412,7 @@ test('when partner-roi_bg.wasm cannot load, every widget says so in place and fi
   await page.route(`${ORIGIN}/partner-roi_bg.wasm`, (route) => route.fulfill({ status: 404, body: 'gone' }));
   const url = await serveHostPage(page, 'wasm-missing', hostDocument({
     body: `${EVENT_RECORDER}
-  <partner-roi debug tools="all" id="a"></partner-roi>
+  <partner-roi program="example" debug tools="all" id="a"></partner-roi>
   <partner-roi debug tools="all" id="b" program-src="/programs/reseller.json"></partner-roi>`,
   }));
   await page.goto(url);
@@ -445,14 +445,14 @@ test('the host page themes the widget through --partner-roi-accent', async ({ pa
     };
   });
 
-  const plainUrl = await serveHostPage(page, 'theme-plain', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+  const plainUrl = await serveHostPage(page, 'theme-plain', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
   await page.goto(plainUrl);
   await expect(page.locator('#w .tier-select[aria-pressed="true"]')).toHaveCount(1);
   const plain = await measure();
 
   const themedUrl = await serveHostPage(page, 'theme-accent', hostDocument({
     head: `<style>partner-roi { --partner-roi-accent: ${ACCENT}; }</style>`,
-    body: '<partner-roi debug tools="all" id="w"></partner-roi>',
+    body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>',
   }));
   await page.goto(themedUrl);
   await expect(page.locator('#w .tier-select[aria-pressed="true"]')).toHaveCount(1);
@@ -477,7 +477,7 @@ test('loading partner-roi.js twice is harmless', async ({ page }) => {
   });
   const url = await serveHostPage(page, 'twice', hostDocument({
     head: '<script type="module" src="/partner-roi.js?again"></script>',
-    body: '<partner-roi debug tools="all" id="w"></partner-roi>',
+    body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>',
   }));
   await page.goto(url);
   const widget = page.locator('#w');
@@ -522,7 +522,7 @@ test.describe('invalid inputs attribute', () => {
     const errors = collectErrors(page);
     const url = await serveHostPage(page, 'inputs-abc', hostDocument({
       body: `${EVENT_RECORDER}
-  <partner-roi debug tools="all" id="abc" inputs='{"deal_value": "abc"}'></partner-roi>`,
+  <partner-roi program="example" debug tools="all" id="abc" inputs='{"deal_value": "abc"}'></partner-roi>`,
     }));
     await page.goto(url);
     const notices = page.locator('#abc .notices');
@@ -539,7 +539,7 @@ test.describe('invalid inputs attribute', () => {
     const errors = collectErrors(page);
     const url = await serveHostPage(page, 'inputs-not-json', hostDocument({
       body: `${EVENT_RECORDER}
-  <partner-roi debug tools="all" id="bad" inputs="deal_value = lots"></partner-roi>`,
+  <partner-roi program="example" debug tools="all" id="bad" inputs="deal_value = lots"></partner-roi>`,
     }));
     await page.goto(url);
     await expectStillComputes(page, 'bad');
@@ -555,7 +555,7 @@ test.describe('invalid inputs attribute', () => {
     const errors = collectErrors(page);
     const url = await serveHostPage(page, 'inputs-not-json-later', hostDocument({
       body: `${EVENT_RECORDER}
-  <partner-roi debug tools="all" id="later"></partner-roi>`,
+  <partner-roi program="example" debug tools="all" id="later"></partner-roi>`,
     }));
     await page.goto(url);
     await expectStillComputes(page, 'later');

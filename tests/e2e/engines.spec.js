@@ -154,7 +154,7 @@ test.beforeAll(async () => {
   fs.writeFileSync(path.join(cspDir, 'violations.js'), `(${recordViolations})();\n`);
   fs.writeFileSync(path.join(cspDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${POLICY}"><script src="violations.js"></script><title>strict CSP</title>
-<script src="partner-roi.js"></script></head><body><partner-roi id="w" loading="eager"></partner-roi></body></html>`);
+<script src="partner-roi.js"></script></head><body><partner-roi program="example" id="w" loading="eager"></partner-roi></body></html>`);
   [dist, panic, csp] = await Promise.all([startServer(DIST), startServer(PANIC_TEST_DIR), startServer(cspDir)]);
 });
 

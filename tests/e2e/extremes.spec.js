@@ -88,7 +88,7 @@ test('values at the absolute limits compute or say why, without freezing the pag
   test.setTimeout(120_000);
   const errors = collectErrors(page);
   const program = await unboundedProgram(request);
-  const url = await serveHostPage(page, 'extremes', hostDocument({ body: '<partner-roi id="w"></partner-roi>' }));
+  const url = await serveHostPage(page, 'extremes', hostDocument({ body: '<partner-roi program="example" id="w"></partner-roi>' }));
   await page.goto(url);
   await page.evaluate(async (program) => {
     await PartnerRoi.ready;
@@ -190,7 +190,7 @@ test('values at the absolute limits compute or say why, without freezing the pag
 test('typing the largest values into the boxes keeps the page responsive', async ({ page, request }) => {
   const errors = collectErrors(page);
   const program = await unboundedProgram(request);
-  const url = await serveHostPage(page, 'extremes-typed', hostDocument({ body: '<partner-roi id="w"></partner-roi>' }));
+  const url = await serveHostPage(page, 'extremes-typed', hostDocument({ body: '<partner-roi program="example" id="w"></partner-roi>' }));
   await page.goto(url);
   await page.evaluate(async (program) => {
     await PartnerRoi.ready;

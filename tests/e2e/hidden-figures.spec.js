@@ -6,7 +6,7 @@ const { serveHostPage, hostDocument } = require('./support/helpers');
 test('hidden_figures leaves the hidden figures out of the widget, not out of result', async ({ page, request }) => {
   const reseller = await (await request.get('/programs/reseller.json')).json();
   await page.goto(await serveHostPage(page, 'hidden-figures', hostDocument({
-    body: '<partner-roi id="w" loading="eager" inputs=\'{"new_clients_per_year": 40}\'></partner-roi>',
+    body: '<partner-roi program="example" id="w" loading="eager" inputs=\'{"new_clients_per_year": 40}\'></partner-roi>',
   })));
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card').first().locator('.tier-figures dt')).toHaveText(['ROI', 'Payback', 'NPV', 'Per year']);

@@ -22,7 +22,7 @@ for (const language of LANGUAGES) {
     const errors = collectErrors(page);
     const words = catalogue(language);
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(await serveHostPage(page, `i18n-${language}`, page_(language, '<partner-roi id="w" loading="eager" tools="all"></partner-roi>')));
+    await page.goto(await serveHostPage(page, `i18n-${language}`, page_(language, '<partner-roi program="example" id="w" loading="eager" tools="all"></partner-roi>')));
     const widget = page.locator('#w');
     const root = widget.locator('.partner-roi');
     await expect(widget.locator('.tier-card').first()).toBeVisible();
@@ -82,7 +82,7 @@ test('at 375 px every language wraps or shrinks its long words: nothing spills s
   await page.setViewportSize({ width: 375, height: 800 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   for (const language of LANGUAGES) {
-    await page.goto(await serveHostPage(page, `i18n-narrow-${language}`, page_(language, '<partner-roi id="w" loading="eager" tools="all"></partner-roi>')));
+    await page.goto(await serveHostPage(page, `i18n-narrow-${language}`, page_(language, '<partner-roi program="example" id="w" loading="eager" tools="all"></partner-roi>')));
     const widget = page.locator('#w');
     await expect(widget.locator('.tier-card').first()).toBeVisible();
     await widget.getByRole('button', { name: catalogue(language).more_assumptions }).click();
@@ -109,7 +109,7 @@ test('Arabic mirrors the layout: the inputs on the right, the first card on the 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const boxes = async (language) => {
-    await page.goto(await serveHostPage(page, `i18n-layout-${language}`, page_(language, '<partner-roi id="w" loading="eager"></partner-roi>')));
+    await page.goto(await serveHostPage(page, `i18n-layout-${language}`, page_(language, '<partner-roi program="example" id="w" loading="eager"></partner-roi>')));
     const widget = page.locator('#w');
     await expect(widget.locator('.tier-card').first()).toBeVisible();
     const box = async (selector) => (await widget.locator(selector).first().boundingBox());
@@ -127,7 +127,7 @@ test('Arabic mirrors the layout: the inputs on the right, the first card on the 
 
 test('changing lang at run time speaks the new language and keeps every figure', async ({ page }) => {
   const [english, german] = [catalogue('en'), catalogue('de')];
-  await page.goto(await serveHostPage(page, 'i18n-switch', page_('en', '<partner-roi id="w" loading="eager"></partner-roi>')));
+  await page.goto(await serveHostPage(page, 'i18n-switch', page_('en', '<partner-roi program="example" id="w" loading="eager"></partner-roi>')));
   const widget = page.locator('#w');
   await expect(widget.locator('.results > .section-title')).toHaveText(english.results_title);
   await widget.getByRole('textbox', { name: english.input_new_clients_per_year }).fill('37');
@@ -147,9 +147,9 @@ test('the program\'s language applies when the page says none; the element\'s la
   const [french, japanese] = [catalogue('fr'), catalogue('ja')];
   const program = { ...JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'examples', 'programs', 'reseller.json'), 'utf8')), language: 'fr' };
   const document = hostDocument({
-    body: `<partner-roi id="program" loading="eager"><script type="application/json">${JSON.stringify({ program })}</script></partner-roi>
-      <div lang="ja"><partner-roi id="ancestor" loading="eager"></partner-roi></div>
-      <div lang="ja"><partner-roi id="own" lang="fr" loading="eager"></partner-roi></div>`,
+    body: `<partner-roi program="example" id="program" loading="eager"><script type="application/json">${JSON.stringify({ program })}</script></partner-roi>
+      <div lang="ja"><partner-roi program="example" id="ancestor" loading="eager"></partner-roi></div>
+      <div lang="ja"><partner-roi program="example" id="own" lang="fr" loading="eager"></partner-roi></div>`,
   }).replace('<html lang="en">', '<html>');
   await page.goto(await serveHostPage(page, 'i18n-sources', document));
   await expect(page.locator('#program .results > .section-title')).toHaveText(french.results_title);
@@ -165,8 +165,8 @@ test('a translated program shows its German texts under lang="de", and its own t
   expect(german, 'the example program carries German').toBeTruthy();
   const embedded = `<script type="application/json">${JSON.stringify({ program })}</script>`;
   await page.goto(await serveHostPage(page, 'i18n-program', hostDocument({
-    body: `<div lang="de"><partner-roi id="de" loading="eager">${embedded}</partner-roi></div>
-      <div lang="es"><partner-roi id="es" loading="eager">${embedded}</partner-roi></div>`,
+    body: `<div lang="de"><partner-roi program="example" id="de" loading="eager">${embedded}</partner-roi></div>
+      <div lang="es"><partner-roi program="example" id="es" loading="eager">${embedded}</partner-roi></div>`,
   })));
   const texts = (id) => ({
     name: page.locator(`#${id} .program-name`),
@@ -204,8 +204,8 @@ test('German throughout: the CSV headings, the copied summary, the statuses and 
   const german = catalogue('de');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:8123' });
   const broken = { version: 1, id: 'broken', name: 'Broken', currency: 'EUR', tiers: [{ id: 'one' }] };
-  await page.goto(await serveHostPage(page, 'i18n-german-tools', page_('de', `<partner-roi id="w" loading="eager" tools="all"></partner-roi>
-    <partner-roi id="broken" debug loading="eager"><script type="application/json">${JSON.stringify({ program: broken })}</script></partner-roi>`)));
+  await page.goto(await serveHostPage(page, 'i18n-german-tools', page_('de', `<partner-roi program="example" id="w" loading="eager" tools="all"></partner-roi>
+    <partner-roi program="example" id="broken" debug loading="eager"><script type="application/json">${JSON.stringify({ program: broken })}</script></partner-roi>`)));
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card').first()).toBeVisible();
 
@@ -237,9 +237,9 @@ test('before the code runs and when it cannot load, element.js speaks the page\'
   const errors = collectErrors(page, (text) => text.includes('partner-roi_bg.wasm') || text.includes('could not load'));
   const [french, japanese, portuguese] = [catalogue('fr'), catalogue('ja'), catalogue('pt-BR')];
   await page.route('**/partner-roi_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(await serveHostPage(page, 'i18n-no-wasm', page_('fr', `<partner-roi id="w" loading="eager"></partner-roi>
-    <partner-roi id="ja" lang="ja-JP" loading="eager"></partner-roi>
-    <partner-roi id="pt" lang=" PT_pt " loading="eager"></partner-roi>`)));
+  await page.goto(await serveHostPage(page, 'i18n-no-wasm', page_('fr', `<partner-roi program="example" id="w" loading="eager"></partner-roi>
+    <partner-roi program="example" id="ja" lang="ja-JP" loading="eager"></partner-roi>
+    <partner-roi program="example" id="pt" lang=" PT_pt " loading="eager"></partner-roi>`)));
   await expect(page.locator('#w').getByRole('alert')).toContainText(french.load_failed_title);
   await expect(page.locator('#w').getByRole('alert')).toContainText(french.load_failed_text.split('{reason}')[0]);
   await expect(page.locator('#ja').getByRole('alert')).toContainText(japanese.load_failed_title);

@@ -34,12 +34,12 @@ const STYLE = `<style>
 </style>`;
 
 const PAGES = {
-  'widget at the top': `<partner-roi id="w"></partner-roi>
+  'widget at the top': `<partner-roi program="example" id="w"></partner-roi>
   <section id="after"><h2>Why partner with us</h2><p>Three reasons, each a paragraph long enough to matter.</p></section>
   <footer id="footer">Contact us</footer>`,
   'widget under a hero': `<section class="hero" id="hero"><h1>Grow with our partner program</h1>
     <p>See what each tier earns you, in your own figures.</p></section>
-  <partner-roi id="w"></partner-roi>
+  <partner-roi program="example" id="w"></partner-roi>
   <section id="after"><h2>Frequently asked questions</h2><p>Who can join? Any consultancy or reseller.</p></section>
   <footer id="footer">Contact us</footer>`,
 };

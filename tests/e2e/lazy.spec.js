@@ -36,7 +36,7 @@ async function expectWaiting(page, id) {
 
 test('a widget far below the fold waits until it nears the viewport, then starts', async ({ page }) => {
   const errors = collectErrors(page);
-  const url = await serveHostPage(page, 'lazy-far', farPage('<partner-roi id="w"></partner-roi>'));
+  const url = await serveHostPage(page, 'lazy-far', farPage('<partner-roi program="example" id="w"></partner-roi>'));
   await page.goto(url);
   await expectWaiting(page, 'w');
   // PartnerRoi.project does not need a started widget.
@@ -53,7 +53,7 @@ test('a widget far below the fold waits until it nears the viewport, then starts
 });
 
 test('properties set while a lazy widget waits are applied when it starts', async ({ page }) => {
-  const url = await serveHostPage(page, 'lazy-properties', farPage('<partner-roi id="w"></partner-roi>'));
+  const url = await serveHostPage(page, 'lazy-properties', farPage('<partner-roi program="example" id="w"></partner-roi>'));
   await page.goto(url);
   await page.evaluate(() => { document.getElementById('w').inputs = { existing_clients: 77 }; });
   await expectWaiting(page, 'w');
@@ -63,9 +63,9 @@ test('properties set while a lazy widget waits are applied when it starts', asyn
 });
 
 for (const [name, widget, hash] of [
-  ['loading="eager"', '<partner-roi id="w" loading="eager"></partner-roi>', ''],
-  ['presenter mode', '<partner-roi id="w" presenter></partner-roi>', ''],
-  ['a share link in the page URL', '<partner-roi id="w"></partner-roi>', '#partner-roi-w=1~example-cloud~~40,15,10,31000,5,8,60,50,2500,1200,35,800,2,5000,3,10'],
+  ['loading="eager"', '<partner-roi program="example" id="w" loading="eager"></partner-roi>', ''],
+  ['presenter mode', '<partner-roi program="example" id="w" presenter></partner-roi>', ''],
+  ['a share link in the page URL', '<partner-roi program="example" id="w"></partner-roi>', '#partner-roi-w=1~example-cloud~~40,15,10,31000,5,8,60,50,2500,1200,35,800,2,5000,3,10'],
 ]) {
   test(`${name} starts a widget far below the fold at once`, async ({ page }) => {
     const url = await serveHostPage(page, `lazy-at-once-${name.replace(/\W+/g, '-')}`, farPage(widget));
@@ -79,7 +79,7 @@ for (const [name, widget, hash] of [
 }
 
 test('a lazy widget starts before the page prints', async ({ page }) => {
-  const url = await serveHostPage(page, 'lazy-print', farPage('<partner-roi id="w"></partner-roi>'));
+  const url = await serveHostPage(page, 'lazy-print', farPage('<partner-roi program="example" id="w"></partner-roi>'));
   await page.goto(url);
   await expectWaiting(page, 'w');
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -88,7 +88,7 @@ test('a lazy widget starts before the page prints', async ({ page }) => {
 });
 
 test('switching a waiting widget to loading="eager" starts it', async ({ page }) => {
-  const url = await serveHostPage(page, 'lazy-switch', farPage('<partner-roi id="w"></partner-roi>'));
+  const url = await serveHostPage(page, 'lazy-switch', farPage('<partner-roi program="example" id="w"></partner-roi>'));
   await page.goto(url);
   await expectWaiting(page, 'w');
   await page.evaluate(() => document.getElementById('w').setAttribute('loading', 'eager'));

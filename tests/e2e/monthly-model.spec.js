@@ -13,7 +13,7 @@ test.beforeEach(async ({ page }) => {
 test('cards, year table, chart and timing note follow the monthly model', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(await serveHostPage(page, 'monthly-model', hostDocument({
-    body: '<partner-roi id="w" loading="eager"></partner-roi>',
+    body: '<partner-roi program="example" id="w" loading="eager"></partner-roi>',
   })));
   const widget = page.locator('#w');
   const result = await page.evaluate(async () => (await document.getElementById('w').ready).result);

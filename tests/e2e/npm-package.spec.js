@@ -66,6 +66,41 @@ test('PartnerRoi.project runs headless in Node, given the wasm bytes', () => {
   expect(report.problem).toContain('tiers: required');
 });
 
+/** Runs an ES module in Node from a project that has the package installed (a link to dist/npm). */
+function nodeWithPackage(source) {
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'partner-roi-node-'));
+  fs.mkdirSync(path.join(dir, 'node_modules'));
+  fs.symlinkSync(NPM, path.join(dir, 'node_modules', 'partner-roi'), 'dir');
+  fs.writeFileSync(path.join(dir, 'use.mjs'), source);
+  const output = execFileSync(process.execPath, ['use.mjs'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return JSON.parse(output.trim().split('\n').pop());
+}
+
+test('under Node the package reads its own wasm: PartnerRoi.project works with no configure', () => {
+  const report = nodeWithPackage(`
+    import { PartnerRoi } from 'partner-roi/project';
+    import { PartnerRoi as fromIndex } from 'partner-roi';
+    await PartnerRoi.ready;
+    const result = PartnerRoi.project(null, { existing_clients: 120 });
+    console.log(JSON.stringify({ tiers: result.tiers.map((tier) => tier.id), same: fromIndex === PartnerRoi, global: typeof globalThis.PartnerRoi }));
+  `);
+  expect(report.tiers).toEqual(['registered', 'silver', 'gold', 'platinum']);
+  expect(report.same).toBe(true);
+  expect(report.global).toBe('object');
+});
+
+test('a wasm that cannot be loaded under Node names the fix', () => {
+  // The browser entry by its file, outside the package's conditions: it would fetch a file URL.
+  const report = node(`
+    import { PartnerRoi } from './project.js';
+    let message = '';
+    try { await PartnerRoi.ready; } catch (error) { message = error.message; }
+    console.log(JSON.stringify({ message }));
+  `);
+  expect(report.message).toContain('PartnerRoi.configure({ wasm })');
+  expect(report.message).toContain('node');
+});
+
 // The page maps the package's files as a bundler would resolve its `exports`.
 const IMPORT_MAP = `<script type="importmap">{"imports": {"partner-roi": "/npm/index.js", "partner-roi/": "/npm/"}}</script>`;
 
@@ -113,7 +148,7 @@ test('configure({wasm}) fetches the wasm from where the page says', async ({ pag
     let late = '';
     try { PartnerRoi.configure({ wasm: '/other.wasm' }); } catch (error) { late = error.message; }
     window.late = late;
-  `, '<partner-roi id="w" loading="eager"></partner-roi>')));
+  `, '<partner-roi program="example" id="w" loading="eager"></partner-roi>')));
   await expect(page.locator('#w .tier-card .tier-name')).toHaveText(BUILT_IN_TIERS);
   expect(await page.evaluate(() => window.result.tiers.length)).toBe(4);
   expect(await page.evaluate(() => window.late)).toContain('already loading');
@@ -126,7 +161,7 @@ test('the classic script and the module on one page: one definition, no error', 
   await page.goto(await serveHostPage(page, 'npm-twice', `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>twice</title><link rel="icon" href="data:,">${IMPORT_MAP}<script src="/partner-roi.js"></script>
 <script type="module">import 'partner-roi'; window.second = true;</script></head>
-<body><partner-roi id="w" loading="eager"></partner-roi></body></html>`));
+<body><partner-roi program="example" id="w" loading="eager"></partner-roi></body></html>`));
   await expect.poll(() => page.evaluate(() => window.second)).toBe(true);
   await expect(page.locator('#w .tier-card .tier-name')).toHaveText(BUILT_IN_TIERS);
   expect(errors).toEqual([]);
@@ -138,7 +173,12 @@ test('the package is complete: entries, types, manifests and a version taken fro
   expect(manifest.version).toBe(cargo.match(/^version = "([^"]+)"/m)[1]);
   expect(manifest.type).toBe('module');
   expect(manifest.customElements).toBe('custom-elements.json');
+  expect(manifest.license).toBe(cargo.match(/^license = "([^"]+)"/m)[1]);
+  expect(fs.readFileSync(path.join(NPM, 'LICENSE'), 'utf8')).toContain('MIT License');
+  for (const field of ['repository', 'homepage', 'bugs', 'engines']) expect(manifest[field], field).toBeTruthy();
+  for (const file of manifest.files) expect(fs.existsSync(path.join(NPM, file)), `files: ${file}`).toBe(true);
   for (const [entry, target] of Object.entries(manifest.exports)) {
+    if (typeof target !== 'string') expect(Object.keys(target)[0], `${entry}: types first`).toBe('types');
     const files = typeof target === 'string' ? [target] : Object.values(target);
     for (const file of files) expect(fs.existsSync(path.join(NPM, file)), `${entry}: ${file}`).toBe(true);
   }
@@ -167,6 +207,13 @@ if (widget) {
   });
   widget.addEventListener('partner-roi:error', (event) => console.log(event.detail.path));
 }
+// The events bubble and are composed: the document and the window hear them, typed.
+document.addEventListener('partner-roi:change', (event) => console.log(event.detail.result.tiers[0].net.length));
+window.addEventListener('partner-roi:cta', (event) => console.log(event.detail.tier.length));
+// A program read from a JSON file has a version of type number.
+const read: { version: number; id: string; name: string; currency: string; tiers: { id: string; name: string }[] } = JSON.parse('{}');
+const fromFile: PartnerRoiProgram = read;
+console.log(fromFile.id);
 await PartnerRoi.ready;
 const levers = PartnerRoi.levers(program, null, 't');
 console.log(levers[0].input, globalThis.PartnerRoi.project(null).tiers.length);
@@ -184,4 +231,7 @@ console.log(levers[0].input, globalThis.PartnerRoi.project(null).tiers.length);
   expect(run(good)).toBe('');
   expect(run(`${good}\nconst bad: number = document.querySelector('partner-roi')!.result!.tiers[0].net;\n`)).toContain('TS2322');
   expect(run(`${good}\ndocument.querySelector('partner-roi')!.inputs = { existing_clientz: 1 };\n`)).toContain('existing_clientz');
+  expect(run(`${good}\ndocument.addEventListener('partner-roi:error', (event) => { const tier: string = event.detail.tier; });\n`)).toContain("'tier'");
+  // partner-roi/project sets no global, and its types declare none.
+  expect(run(`import { PartnerRoi } from 'partner-roi/project';\nawait PartnerRoi.ready;\nconsole.log(globalThis.PartnerRoi.ready);\n`)).toContain('globalThis');
 });

@@ -37,7 +37,7 @@ test('charts and the year table below the fold catch up after typing; near the v
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(await serveHostPage(page, 'offscreen-parts', hostDocument({
-    body: '<partner-roi id="w" loading="eager"></partner-roi>',
+    body: '<partner-roi program="example" id="w" loading="eager"></partner-roi>',
   })));
   const widget = page.locator('#w');
   await expect(widget.locator('.deferred')).toHaveCount(0);

@@ -22,7 +22,7 @@ for (const colorScheme of ['light', 'dark']) {
     const errors = collectErrors(page);
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme });
     await page.goto(await serveHostPage(page, `path-${colorScheme}`, page_(
-      `<partner-roi id="w" loading="eager" inputs='${CLIMBING}'></partner-roi>`)));
+      `<partner-roi program="example" id="w" loading="eager" inputs='${CLIMBING}'></partner-roi>`)));
     const widget = page.locator('#w');
     const strip = widget.locator('.path-strip');
     await expect(strip.getByRole('heading', { name: 'Your path' })).toBeVisible();
@@ -95,7 +95,7 @@ test('PartnerRoi.levers gives every lever of a tier, the widest spread first', a
 });
 
 test('a share link made before the ramp (format 1, 16 values) still restores its figures', async ({ page }) => {
-  const url = await serveHostPage(page, 'old-link', page_('<partner-roi id="w"></partner-roi>'));
+  const url = await serveHostPage(page, 'old-link', page_('<partner-roi program="example" id="w"></partner-roi>'));
   await page.goto(`${url}#partner-roi-w=1~example-cloud~gold~40,15,10,31000,5,8,60,50,2500,1200,35,800,2,5000,3,10`);
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card').first()).toBeVisible();

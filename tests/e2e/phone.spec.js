@@ -10,7 +10,7 @@ const PHONE = { width: 390, height: 844 };
 const hostPage = (attributes = '') => hostDocument({
   head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
   body: `<main><h1>Become a partner</h1><p>Our program pays.</p>
-    <partner-roi id="w" loading="eager" ${attributes}></partner-roi></main>`,
+    <partner-roi program="example" id="w" loading="eager" ${attributes}></partner-roi></main>`,
 });
 
 /** The element's top and bottom in the viewport. */

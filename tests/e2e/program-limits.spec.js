@@ -7,7 +7,7 @@ const { serveHostPage, hostDocument, ORIGIN } = require('./support/helpers');
 test('a program with texts beyond their limits is refused with each field named; the widget keeps its program', async ({ page, request }) => {
   const reseller = await (await request.get('/programs/reseller.json')).json();
   await page.goto(await serveHostPage(page, 'limits-property', hostDocument({
-    body: '<partner-roi debug tools="all" id="w" loading="eager"></partner-roi>',
+    body: '<partner-roi program="example" debug tools="all" id="w" loading="eager"></partner-roi>',
   })));
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card')).toHaveCount(4);

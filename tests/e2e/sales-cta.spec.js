@@ -295,7 +295,7 @@ test.describe('a cta url that is not https:, http: or mailto:', () => {
     const program = { ...reseller, cta: { label: 'Click me', url: 'javascript:alert(1)' } };
     const url = await serveHostPage(page, 'cta-evil-inline', hostDocument({
       body: `${ERROR_RECORDER}
-  <partner-roi debug tools="all" id="w"><script type="application/json">${JSON.stringify({ program }).replace(/</g, '\\u003c')}</script></partner-roi>`,
+  <partner-roi program="example" debug tools="all" id="w"><script type="application/json">${JSON.stringify({ program }).replace(/</g, '\\u003c')}</script></partner-roi>`,
     }));
     await page.goto(url);
     const failure = page.locator('#w .partner-roi-failed');

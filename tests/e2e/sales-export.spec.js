@@ -235,7 +235,7 @@ test.describe('download CSV', () => {
 
   test('the CSV holds every tier and year exactly as el.result', async ({ page }) => {
     const errors = collectErrors(page);
-    const url = await serveHostPage(page, 'csv', hostDocument({ body: '<partner-roi debug tools="all"></partner-roi>' }));
+    const url = await serveHostPage(page, 'csv', hostDocument({ body: '<partner-roi program="example" debug tools="all"></partner-roi>' }));
     await page.goto(url);
     const widget = page.locator('partner-roi');
     await expect(widget.locator('.tier-card .tier-name')).toHaveText(DEFAULT_TIERS);
@@ -263,7 +263,7 @@ test.describe('download CSV', () => {
     const cloud = await (await request.get('/programs/cloud-services.json')).json();
     const names = ['Gold, "plus"', '=HYPERLINK("http://x")', '+1 tier', '@silver'];
     const program = { ...cloud, tiers: cloud.tiers.map((tier, index) => ({ ...tier, name: names[index] ?? tier.name })) };
-    const url = await serveHostPage(page, 'csv-names', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+    const url = await serveHostPage(page, 'csv-names', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
     await page.goto(url);
     await expect(page.locator('#w .tier-card')).toHaveCount(4);
     await page.evaluate((program) => { document.getElementById('w').program = program; }, program);
@@ -294,7 +294,7 @@ test.describe('download CSV', () => {
 test('Copy summary puts the recommended tier and every tier\'s net profit on the clipboard', async ({ page, context }) => {
   const errors = collectErrors(page);
   await allowClipboard(context, ORIGIN);
-  const url = await serveHostPage(page, 'summary', hostDocument({ body: '<partner-roi debug tools="all"></partner-roi>' }));
+  const url = await serveHostPage(page, 'summary', hostDocument({ body: '<partner-roi program="example" debug tools="all"></partner-roi>' }));
   await page.goto(url);
   const widget = page.locator('partner-roi');
   await expect(widget.locator('.tier-card .tier-name')).toHaveText(DEFAULT_TIERS);
@@ -331,7 +331,7 @@ test.describe('presenter mode', () => {
   test('the presenter attribute starts it; the toolbar button toggles it', async ({ page }) => {
     const errors = collectErrors(page);
     const url = await serveHostPage(page, 'presenter', hostDocument({
-      body: '<partner-roi debug tools="all" id="on" presenter></partner-roi>\n<partner-roi debug tools="all" id="off" loading="eager"></partner-roi>',
+      body: '<partner-roi program="example" debug tools="all" id="on" presenter></partner-roi>\n<partner-roi program="example" debug tools="all" id="off" loading="eager"></partner-roi>',
     }));
     await page.goto(url);
     const on = page.locator('#on');
@@ -384,7 +384,7 @@ test.describe('presenter mode', () => {
     // docs/embedding.md: "Changing an attribute at run time re-renders the widget", and
     // `presenter` is one of the element's observed attributes.
     const errors = collectErrors(page);
-    const url = await serveHostPage(page, 'presenter-later', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+    const url = await serveHostPage(page, 'presenter-later', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
     await page.goto(url);
     const widget = page.locator('#w');
     await expect(widget.locator('.tier-card')).toHaveCount(4);

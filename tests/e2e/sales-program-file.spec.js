@@ -126,7 +126,7 @@ test('dropping a program file on the drop zone loads it', async ({ page }) => {
 
 test('without allow-program-file there is no picker and no drop zone', async ({ page }) => {
   const errors = collectErrors(page);
-  const url = await serveHostPage(page, 'no-program-file', hostDocument({ body: '<partner-roi id="w"></partner-roi>' }));
+  const url = await serveHostPage(page, 'no-program-file', hostDocument({ body: '<partner-roi program="example" id="w"></partner-roi>' }));
   await page.goto(url);
   await expect(page.locator('#w .tier-card')).toHaveCount(4);
   await expect(page.locator('#w .program-file')).toHaveCount(0);
@@ -138,7 +138,7 @@ test('adding allow-program-file at run time offers the picker; removing it takes
   // docs/embedding.md: "Changing an attribute at run time re-renders the widget", and
   // `allow-program-file` is one of the element's observed attributes.
   const errors = collectErrors(page);
-  const url = await serveHostPage(page, 'program-file-later', hostDocument({ body: '<partner-roi id="w"></partner-roi>' }));
+  const url = await serveHostPage(page, 'program-file-later', hostDocument({ body: '<partner-roi program="example" id="w"></partner-roi>' }));
   await page.goto(url);
   await expect(page.locator('#w .tier-card')).toHaveCount(4);
   await expect(page.locator('#w .program-file')).toHaveCount(0);

@@ -26,7 +26,7 @@ const {
 const DEAL = 'Average annual deal value';
 const CLIENTS = 'Existing clients';
 const KEY = `partner-roi:${DEFAULT_PROGRAM_ID}:`;
-const PLAIN_PAGE = hostDocument({ body: '<partner-roi></partner-roi>' });
+const PLAIN_PAGE = hostDocument({ body: '<partner-roi program="example"></partner-roi>' });
 
 /** Every localStorage key of the widget (`partner-roi:` prefix). */
 const savedKeys = (page) =>
@@ -107,7 +107,7 @@ for (const corrupted of ['garbage', '1~example-cloud~~', '\u0000%%%~~~']) {
 test('persist="off" keeps nothing in localStorage and restores nothing', async ({ page }) => {
   const errors = collectErrors(page);
   const url = await serveHostPage(page, 'saved-off', hostDocument({
-    body: '<partner-roi persist="off" loading="eager"></partner-roi>\n<partner-roi id="quiet" persist="off" loading="eager"></partner-roi>',
+    body: '<partner-roi program="example" persist="off" loading="eager"></partner-roi>\n<partner-roi program="example" id="quiet" persist="off" loading="eager"></partner-roi>',
   }));
   await page.goto(url);
   const first = page.locator('partner-roi').first();
@@ -144,7 +144,7 @@ test('persist="off" keeps nothing in localStorage and restores nothing', async (
 test('each element id keeps its own saved figures', async ({ page }) => {
   const errors = collectErrors(page);
   const url = await serveHostPage(page, 'saved-ids', hostDocument({
-    body: '<partner-roi id="left" loading="eager"></partner-roi>\n<partner-roi id="right" loading="eager"></partner-roi>',
+    body: '<partner-roi program="example" id="left" loading="eager"></partner-roi>\n<partner-roi program="example" id="right" loading="eager"></partner-roi>',
   }));
   await page.goto(url);
   const left = page.locator('#left');
@@ -165,7 +165,7 @@ test('each element id keeps its own saved figures', async ({ page }) => {
 test('saved figures win over the inputs attribute', async ({ page }) => {
   const errors = collectErrors(page);
   const url = await serveHostPage(page, 'saved-vs-attribute', hostDocument({
-    body: `<partner-roi inputs='{"deal_value": 20000, "existing_clients": 55}'></partner-roi>`,
+    body: `<partner-roi program="example" inputs='{"deal_value": 20000, "existing_clients": 55}'></partner-roi>`,
   }));
   await page.goto(url);
   const widget = page.locator('partner-roi');

@@ -28,7 +28,7 @@ const {
 
 const DEAL = 'Average annual deal value';
 const CLIENTS = 'Existing clients';
-const SHARE_PAGE = hostDocument({ body: '<partner-roi></partner-roi>' });
+const SHARE_PAGE = hostDocument({ body: '<partner-roi program="example"></partner-roi>' });
 
 /** Asserts that the cards of the widget show its result, and that it is the engine's. */
 async function expectCardsShowResult(page, selector = 'partner-roi') {
@@ -124,7 +124,7 @@ test('a copied link restores the typed inputs and the selected tier in a fresh b
 test('with element ids, each widget has its own link parameter and only that widget restores', async ({ page, context, browser }) => {
   const errors = collectErrors(page);
   await allowClipboard(context, ORIGIN);
-  const body = hostDocument({ body: '<partner-roi id="first" loading="eager"></partner-roi>\n<partner-roi id="second" loading="eager"></partner-roi>' });
+  const body = hostDocument({ body: '<partner-roi program="example" id="first" loading="eager"></partner-roi>\n<partner-roi program="example" id="second" loading="eager"></partner-roi>' });
   const url = await serveHostPage(page, 'share-ids', body);
   await page.goto(url);
   const first = page.locator('#first');
@@ -159,7 +159,7 @@ test('with element ids, each widget has its own link parameter and only that wid
 test('links of two widgets live side by side with the page\'s own fragment parameters', async ({ page, context, browser }) => {
   const errors = collectErrors(page);
   await allowClipboard(context, ORIGIN);
-  const body = hostDocument({ body: '<partner-roi id="first" loading="eager"></partner-roi>\n<partner-roi id="second" loading="eager"></partner-roi>' });
+  const body = hostDocument({ body: '<partner-roi program="example" id="first" loading="eager"></partner-roi>\n<partner-roi program="example" id="second" loading="eager"></partner-roi>' });
   const url = await serveHostPage(page, 'share-both', body);
   await page.goto(`${url}#section=pricing`);
   const first = page.locator('#first');

@@ -16,7 +16,7 @@ const cardSplits = (widget) => widget.locator('.tier-card').evaluateAll((cards) 
 test('by default the services count in the net, and every card shows both parts', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(await serveHostPage(page, 'split-default', hostDocument({
-    body: '<partner-roi id="w" loading="eager"></partner-roi>',
+    body: '<partner-roi program="example" id="w" loading="eager"></partner-roi>',
   })));
   const widget = page.locator('#w');
   const { result } = await page.evaluate(async () => document.getElementById('w').ready);
@@ -43,8 +43,8 @@ test('services_in_net: false keeps the services profit out of the headline figur
   const program = await (await request.get('/programs/cloud-services.json')).json();
   const apart = { ...program, services_in_net: false };
   await page.goto(await serveHostPage(page, 'split-apart', hostDocument({
-    body: `<partner-roi id="counted" loading="eager"><script type="application/json">${JSON.stringify({ program })}</script></partner-roi>
-      <partner-roi id="apart" loading="eager"><script type="application/json">${JSON.stringify({ program: apart })}</script></partner-roi>`,
+    body: `<partner-roi program="example" id="counted" loading="eager"><script type="application/json">${JSON.stringify({ program })}</script></partner-roi>
+      <partner-roi program="example" id="apart" loading="eager"><script type="application/json">${JSON.stringify({ program: apart })}</script></partner-roi>`,
   })));
   const resultOf = (id) => page.evaluate(async (id) => (await document.getElementById(id).ready).result, id);
   const [counted, kept] = [await resultOf('counted'), await resultOf('apart')];

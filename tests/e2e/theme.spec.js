@@ -10,7 +10,7 @@ const hostPage = (name, style, attributes = '') => hostDocument({
     partner-roi { ${style} }
   </style>`,
   body: `<main><h1 style="color: ${name.startsWith('dark') ? '#fff' : '#222'}">Partner program</h1>
-    <partner-roi id="w" loading="eager" tools="all" ${attributes}></partner-roi></main>`,
+    <partner-roi program="example" id="w" loading="eager" tools="all" ${attributes}></partner-roi></main>`,
 });
 
 /** Relative luminance of a computed CSS colour, read back through a 1×1 canvas. */
@@ -62,7 +62,7 @@ for (const [theme, system, dark] of [['dark', 'light', true], ['light', 'dark', 
   test(`theme="${theme}" with a ${system} system draws the widget ${dark ? 'dark' : 'light'}`, async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: system });
     await page.goto(await serveHostPage(page, `theme-${theme}-${system}`, hostDocument({
-      body: `<partner-roi id="w" loading="eager" theme="${theme}"></partner-roi>`,
+      body: `<partner-roi program="example" id="w" loading="eager" theme="${theme}"></partner-roi>`,
     })));
     const widget = page.locator('#w');
     await expect(widget.locator('.tier-card').first()).toBeVisible();
@@ -87,7 +87,7 @@ test('a theme that is not one is the page\'s problem: console and partner-roi:er
   });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(await serveHostPage(page, 'theme-wrong', hostDocument({
-    body: '<partner-roi id="w" loading="eager" theme="midnight"></partner-roi>',
+    body: '<partner-roi program="example" id="w" loading="eager" theme="midnight"></partner-roi>',
   })));
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card').first()).toBeVisible();

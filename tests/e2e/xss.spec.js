@@ -178,7 +178,7 @@ test.describe('hostile program texts', () => {
         await page.addInitScript(recordErrorEvents);
         const program = hostileProgram(await resellerProgram(request), payload);
         let selector = '#w';
-        let body = '<partner-roi debug tools="all" id="w"></partner-roi>';
+        let body = '<partner-roi program="example" debug tools="all" id="w"></partner-roi>';
         if (source === 'program-src') {
           const programUrl = `${ORIGIN}/test/xss-${name}.json`;
           await page.route(programUrl, (route) => route.fulfill({
@@ -187,9 +187,9 @@ test.describe('hostile program texts', () => {
           }));
           body = `<partner-roi debug tools="all" id="w" program-src="/test/xss-${name}.json"></partner-roi>`;
         } else if (source === 'embedded JSON') {
-          body = `<partner-roi debug tools="all" id="w"><script type="application/json">${inlineJson({ program })}</script></partner-roi>`;
+          body = `<partner-roi program="example" debug tools="all" id="w"><script type="application/json">${inlineJson({ program })}</script></partner-roi>`;
         } else if (source === 'program file picker') {
-          body = '<partner-roi debug tools="all" id="w" allow-program-file></partner-roi>';
+          body = '<partner-roi program="example" debug tools="all" id="w" allow-program-file></partner-roi>';
         }
         if (source === 'frame.html fragment') {
           // The iframe variant takes a program from its fragment (docs/embedding.md).
@@ -233,7 +233,7 @@ test.describe('hostile program texts', () => {
     await page.addInitScript(recordErrorEvents);
     const reseller = await resellerProgram(request);
     const program = { ...reseller, cta: { label: 'Apply', url: PAYLOADS[3] } };
-    const url = await serveHostPage(page, 'xss-cta', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+    const url = await serveHostPage(page, 'xss-cta', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
     await page.goto(url);
     await expect(page.locator('#w .tier-card .tier-name')).toHaveText(DEFAULT_TIERS);
     await page.evaluate((program) => { document.getElementById('w').program = program; }, program);
@@ -274,7 +274,7 @@ test.describe('hostile program texts', () => {
 test('control: the detectors catch a real injection', async ({ page }) => {
   // Guards the checks above: markup really parsed from a payload is seen by every detector.
   const record = watchForInjection(page);
-  const url = await serveHostPage(page, 'xss-control', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+  const url = await serveHostPage(page, 'xss-control', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
   await page.goto(url);
   await expect(page.locator('#w .tier-card .tier-name')).toHaveText(DEFAULT_TIERS);
   await page.evaluate((payload) => {
@@ -299,7 +299,7 @@ test.describe('hostile figures', () => {
     const inputs = Object.fromEntries(keys.map((key, index) => [key, PAYLOADS[index]]));
     inputs[PAYLOADS[0]] = 1;
     const url = await serveHostPage(page, 'xss-inputs', hostDocument({
-      body: `<partner-roi debug tools="all" id="w" inputs='${singleQuotedAttribute(JSON.stringify(inputs))}'></partner-roi>`,
+      body: `<partner-roi program="example" debug tools="all" id="w" inputs='${singleQuotedAttribute(JSON.stringify(inputs))}'></partner-roi>`,
     }));
     await page.goto(url);
     const widget = page.locator('#w');
@@ -341,7 +341,7 @@ test.describe('hostile figures', () => {
   test('typed hostile text is "not a number", shown only in the box', async ({ page }) => {
     const record = watchForInjection(page);
     const errors = collectErrors(page);
-    const url = await serveHostPage(page, 'xss-typed', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+    const url = await serveHostPage(page, 'xss-typed', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
     await page.goto(url);
     const widget = page.locator('#w');
     await expect(widget.locator('.tier-card .tier-name')).toHaveText(DEFAULT_TIERS);
@@ -366,7 +366,7 @@ test.describe('hostile figures', () => {
     const [locale, currency, horizon] = PAYLOADS;
     const attribute = singleQuotedAttribute;
     const url = await serveHostPage(page, 'xss-attributes', hostDocument({
-      body: `<partner-roi debug tools="all" id="w" locale='${attribute(locale)}' currency='${attribute(currency)}' horizon='${attribute(horizon)}'></partner-roi>`,
+      body: `<partner-roi program="example" debug tools="all" id="w" locale='${attribute(locale)}' currency='${attribute(currency)}' horizon='${attribute(horizon)}'></partner-roi>`,
     }));
     await page.goto(url);
     const widget = page.locator('#w');
@@ -390,7 +390,7 @@ test.describe('hostile figures', () => {
       const record = watchForInjection(page);
       const errors = collectErrors(page);
       await allowClipboard(context, ORIGIN);
-      const body = hostDocument({ body: `<partner-roi debug tools="all" id='${singleQuotedAttribute(id)}'></partner-roi>` });
+      const body = hostDocument({ body: `<partner-roi program="example" debug tools="all" id='${singleQuotedAttribute(id)}'></partner-roi>` });
       const url = await serveHostPage(page, 'xss-element-id', body);
       await page.goto(url);
       const selector = 'partner-roi';
@@ -460,7 +460,7 @@ test.describe('hostile figures', () => {
     test(`a share link with ${PAYLOAD_NAMES[index]} as tier id and values restores the rest and quotes it`, async ({ page }) => {
       const record = watchForInjection(page);
       const errors = collectErrors(page);
-      const url = await serveHostPage(page, 'xss-link', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+      const url = await serveHostPage(page, 'xss-link', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
       await page.goto(`${url}#partner-roi-w=${hostileCode(payload, encodeURIComponent)}`);
       await expectPartlyRestored(page, payload, 'The shared link could not be fully restored: ');
       await expectNoInjection(page, record);
@@ -477,7 +477,7 @@ test.describe('hostile figures', () => {
           // about:blank has no storage.
         }
       }, [`partner-roi:${DEFAULT_PROGRAM_ID}:w`, hostileCode(payload, (text) => text)]);
-      const url = await serveHostPage(page, 'xss-saved', hostDocument({ body: '<partner-roi debug tools="all" id="w"></partner-roi>' }));
+      const url = await serveHostPage(page, 'xss-saved', hostDocument({ body: '<partner-roi program="example" debug tools="all" id="w"></partner-roi>' }));
       await page.goto(url);
       await expectPartlyRestored(page, payload, 'Some saved figures were not restored: ');
       await expectNoInjection(page, record);

@@ -8,7 +8,7 @@ for (const [width, height, horizon, overflows] of [[375, 812, 5, true], [1280, 9
     await page.setViewportSize({ width, height });
     await page.goto(await serveHostPage(page, `year-table-hint-${width}`, hostDocument({
       head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      body: `<partner-roi id="w" loading="eager" inputs='{"horizon_years": ${horizon}}'></partner-roi>`,
+      body: `<partner-roi program="example" id="w" loading="eager" inputs='{"horizon_years": ${horizon}}'></partner-roi>`,
     })));
     const box = page.locator('#w .year-table-scroll');
     await expect(box.locator('table.year-table')).toHaveCount(1);

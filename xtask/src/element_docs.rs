@@ -133,6 +133,7 @@ fn attribute_values(name: &str) -> Vec<&'static str> {
         names::ATTR_LOADING => vec![names::LOADING_EAGER, "lazy"],
         names::ATTR_THEME => names::THEME_NAMES.to_vec(),
         names::ATTR_PERSIST => vec!["off"],
+        names::ATTR_PROGRAM => vec![names::PROGRAM_EXAMPLE, names::PROGRAM_PENDING],
         _ => Vec::new(),
     }
 }

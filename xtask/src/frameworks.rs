@@ -1,10 +1,12 @@
 //! The framework examples of `examples/frameworks/` (React 19 and Vue 3, each with Vite and
 //! TypeScript), built against the npm package as a user gets it: `npm pack` of `dist/npm/`,
-//! installed over the examples' locked dependencies, then type-checked with `strict` (and
-//! Vue's `strictTemplates`) and built. `tests/e2e/frameworks.spec.js` drives the builds.
+//! checked by publint and arethetypeswrong, installed over the examples' locked
+//! dependencies, then type-checked with `strict` (and Vue's `strictTemplates`) and built.
+//! `tests/e2e/frameworks.spec.js` drives the builds.
 
 use crate::cmd::{self, Result};
 use crate::npm_package::NPM_DIR;
+use crate::tools::E2E;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -33,6 +35,7 @@ pub fn build_examples() -> Result {
         .find(|path| path.extension().is_some_and(|ext| ext == "tgz"))
         .ok_or_else(|| format!("npm pack wrote no tarball into {PACK_DIR}"))?;
     let tarball = fs::canonicalize(&tarball).map_err(|e| format!("{}: {e}", tarball.display()))?;
+    check_package(&tarball)?;
     for example in EXAMPLES {
         println!("frameworks: {example}");
         let npm = |args: &[&str]| {
@@ -47,4 +50,27 @@ pub fn build_examples() -> Result {
         cmd::run(&mut npm(&["run", "build"]))?;
     }
     Ok(())
+}
+
+/// The ecosystem's checks of the tarball a user installs: publint, with warnings as errors
+/// and nothing to suggest, and arethetypeswrong for an ES-module-only package (the wasm is a
+/// file to fetch, not a module to type).
+fn check_package(tarball: &Path) -> Result {
+    let mut publint = E2E.command("npx");
+    publint.args(["publint", "run", "--strict"]).arg(tarball);
+    println!("$ {}", cmd::describe(&publint));
+    let output = publint
+        .output()
+        .map_err(|e| format!("cannot run publint: {e}"))?;
+    let said = String::from_utf8_lossy(&output.stdout);
+    print!("{said}");
+    if !output.status.success() || !said.contains("All good!") {
+        return Err(format!("publint found problems in {}", tarball.display()));
+    }
+    cmd::run(
+        E2E.command("npx")
+            .args(["attw", "--profile", "esm-only", "--format", "ascii"])
+            .args(["--exclude-entrypoints", "./partner-roi_bg.wasm"])
+            .arg(tarball),
+    )
 }

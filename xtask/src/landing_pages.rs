@@ -17,7 +17,7 @@ const BELOW_MARK: &str = "<!-- partner-roi:widget-below -->";
 /// The snippet's two lines, as the README gives them: what a twin leaves out.
 const WIDGET_LINES: [&str; 2] = [
     r#"<script src="partner-roi.js"></script>"#,
-    r#"<partner-roi id="calculator"></partner-roi>"#,
+    r#"<partner-roi id="calculator" program="example"></partner-roi>"#,
 ];
 
 /// Where a page has the widget.

@@ -5,7 +5,8 @@
 //!   import.meta.url)`, which bundlers follow, or wherever `PartnerRoi.configure` says.
 //! - the entries, from `src/embed/npm/`: `index.js` (`.`: defines the element, exports the
 //!   API), `define.js` (`./define`: only the definition), `project.js` (`./project`: the
-//!   headless API, defining nothing);
+//!   headless API, defining nothing), and under Node (the `node` condition) `index.node.js`
+//!   and `project.node.js`, which read the wasm from disk (`wasm-file.js`);
 //! - types (`types_ts.rs`), the Custom Elements Manifest, VS Code custom data and web-types
 //!   (`manifests.rs`), the README, and `package.json` with the crate's version.
 
@@ -14,14 +15,23 @@ use crate::element_docs::ElementDocs;
 use crate::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
 use crate::minify_js::{minify_js, JsKind};
 use crate::script::Script;
-use crate::types_ts::{declarations, jsx_declarations, vue_declarations};
-use serde_json::{json, Value};
+use crate::types_ts::{declarations, global_declarations, jsx_declarations, vue_declarations};
+use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fs;
 
 /// Where the package is written.
 pub const NPM_DIR: &str = "dist/npm";
 const ENTRIES_DIR: &str = "src/embed/npm";
-const ENTRIES: [&str; 4] = ["index.js", "define.js", "project.js", "README.md"];
+const ENTRIES: [&str; 7] = [
+    "index.js",
+    "define.js",
+    "project.js",
+    "index.node.js",
+    "project.node.js",
+    "wasm-file.js",
+    "README.md",
+];
 /// Type-only entries: the JSX namespaces of frameworks, and Vue's components.
 const JSX_ENTRIES: [(&str, &str); 3] = [
     ("react", "react"),
@@ -52,13 +62,14 @@ pub fn write_npm_package(script: &Script, wasm: &str) -> Result {
 
     let docs = ElementDocs::read()?;
     write("partner-roi.d.ts", &declarations(&docs))?;
+    write("global.d.ts", &global_declarations())?;
     write(
         "index.d.ts",
-        "export { PartnerRoi, defineElement } from './partner-roi.js';\nexport type * from './partner-roi.js';\n",
+        "import './global.js';\nexport { PartnerRoi, defineElement } from './partner-roi.js';\nexport type * from './partner-roi.js';\n",
     )?;
     write(
         "define.d.ts",
-        "// Defines <partner-roi> and the PartnerRoi global (see partner-roi.d.ts).\nexport type * from './partner-roi.js';\n",
+        "// Defines <partner-roi> and the PartnerRoi global (see partner-roi.d.ts).\nimport './global.js';\nexport type * from './partner-roi.js';\n",
     )?;
     write(
         "project.d.ts",
@@ -72,41 +83,163 @@ pub fn write_npm_package(script: &Script, wasm: &str) -> Result {
     write_json("html-custom-data.json", &vscode_custom_data(&docs))?;
     write_json("web-types.json", &web_types(&docs, partner_roi::VERSION))?;
     write_json("package.json", &package_json())?;
+    fs::copy("LICENSE", format!("{NPM_DIR}/LICENSE"))
+        .map_err(|e| format!("cannot copy LICENSE: {e}"))?;
     Ok(())
 }
 
-/// `package.json`.
-fn package_json() -> Value {
-    let mut exports = json!({
-        ".": { "types": "./index.d.ts", "default": "./index.js" },
-        "./define": { "types": "./define.d.ts", "default": "./define.js" },
-        "./project": { "types": "./project.d.ts", "default": "./project.js" },
-        "./vue": { "types": "./vue.d.ts", "default": format!("./{TYPES_ONLY_JS}") },
-        "./partner-roi_bg.wasm": "./partner-roi_bg.wasm",
-        "./custom-elements.json": "./custom-elements.json",
-        "./package.json": "./package.json",
-    });
-    for (entry, _) in JSX_ENTRIES {
-        exports[format!("./{entry}")] = json!({
-            "types": format!("./{entry}.d.ts"),
-            "default": format!("./{TYPES_ONLY_JS}"),
-        });
+/// An export's targets, `types` first: conditions are tried in the order written.
+#[derive(Serialize)]
+struct Conditions {
+    types: String,
+    /// Under Node: the entry that reads the wasm from disk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    node: Option<String>,
+    default: String,
+}
+
+impl Conditions {
+    fn new(types: &str, default: &str) -> Self {
+        Self {
+            types: format!("./{types}"),
+            node: None,
+            default: format!("./{default}"),
+        }
     }
-    json!({
-        "name": partner_roi::names::TAG,
-        "version": partner_roi::VERSION,
-        "description": "Partner ROI calculator web component: for each tier of a partner program, a prospect's projected revenue, costs, profit, ROI, NPV and payback. Rust and WebAssembly, exact decimals, no server.",
-        "license": "MIT",
-        "type": "module",
-        "main": "./index.js",
-        "module": "./index.js",
-        "types": "./index.d.ts",
-        "exports": exports,
-        "sideEffects": ["./index.js", "./define.js"],
-        "customElements": "custom-elements.json",
-        "web-types": "./web-types.json",
-        "keywords": ["web-component", "custom-element", "partner-program", "roi-calculator", "webassembly"],
-    })
+}
+
+/// One subpath of `exports`: a file, or conditions.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Export {
+    File(String),
+    Conditions(Conditions),
+}
+
+#[derive(Serialize)]
+struct Link {
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Repository {
+    r#type: &'static str,
+    url: String,
+}
+
+/// `package.json`, its fields in the order npm and readers expect (serde writes a struct's
+/// fields in order; a `serde_json::Value` would sort them).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PackageJson {
+    name: &'static str,
+    version: &'static str,
+    description: &'static str,
+    license: &'static str,
+    repository: Repository,
+    homepage: String,
+    bugs: Link,
+    engines: BTreeMap<&'static str, &'static str>,
+    r#type: &'static str,
+    main: &'static str,
+    types: &'static str,
+    exports: BTreeMap<String, Export>,
+    files: Vec<String>,
+    side_effects: [&'static str; 5],
+    custom_elements: &'static str,
+    #[serde(rename = "web-types")]
+    web_types: &'static str,
+    keywords: [&'static str; 5],
+}
+
+/// The files `npm pack` takes: every one this module writes, so that nothing stray in the
+/// folder is published.
+fn package_files() -> Vec<String> {
+    let mut files: Vec<String> = ["core.js", TYPES_ONLY_JS, "partner-roi_bg.wasm", "LICENSE"]
+        .into_iter()
+        .chain(ENTRIES)
+        .map(str::to_owned)
+        .collect();
+    files.extend(
+        ["partner-roi", "global", "index", "define", "project", "vue"]
+            .into_iter()
+            .chain(JSX_ENTRIES.map(|(entry, _)| entry))
+            .map(|entry| format!("{entry}.d.ts")),
+    );
+    files.extend(
+        [
+            "custom-elements.json",
+            "html-custom-data.json",
+            "web-types.json",
+        ]
+        .map(str::to_owned),
+    );
+    files
+}
+
+/// `package.json`.
+fn package_json() -> PackageJson {
+    let mut exports = BTreeMap::new();
+    for entry in ["index", "define", "project"] {
+        let subpath = if entry == "index" {
+            ".".to_owned()
+        } else {
+            format!("./{entry}")
+        };
+        let mut conditions = Conditions::new(&format!("{entry}.d.ts"), &format!("{entry}.js"));
+        if entry != "define" {
+            conditions.node = Some(format!("./{entry}.node.js"));
+        }
+        exports.insert(subpath, Export::Conditions(conditions));
+    }
+    for entry in JSX_ENTRIES
+        .map(|(entry, _)| entry)
+        .into_iter()
+        .chain(["vue"])
+    {
+        exports.insert(
+            format!("./{entry}"),
+            Export::Conditions(Conditions::new(&format!("{entry}.d.ts"), TYPES_ONLY_JS)),
+        );
+    }
+    for file in [
+        "partner-roi_bg.wasm",
+        "custom-elements.json",
+        "package.json",
+    ] {
+        exports.insert(format!("./{file}"), Export::File(format!("./{file}")));
+    }
+    let repository = partner_roi::REPOSITORY;
+    PackageJson {
+        name: partner_roi::names::TAG,
+        version: partner_roi::VERSION,
+        description: "Partner ROI calculator web component: for each tier of a partner program, a prospect's projected revenue, costs, profit, ROI, NPV and payback. Rust and WebAssembly, exact decimals, no server.",
+        license: partner_roi::LICENSE,
+        repository: Repository {
+            r#type: "git",
+            url: format!("git+{repository}.git"),
+        },
+        homepage: format!("{repository}#readme"),
+        bugs: Link {
+            url: format!("{repository}/issues"),
+        },
+        engines: BTreeMap::from([("node", ">=18")]),
+        r#type: "module",
+        main: "./index.js",
+        types: "./index.d.ts",
+        exports,
+        files: package_files(),
+        side_effects: [
+            "./index.js",
+            "./define.js",
+            "./index.node.js",
+            "./project.node.js",
+            "./wasm-file.js",
+        ],
+        custom_elements: "custom-elements.json",
+        web_types: "./web-types.json",
+        keywords: ["web-component", "custom-element", "partner-program", "roi-calculator", "webassembly"],
+    }
 }
 
 fn write(file: &str, text: &str) -> Result {
@@ -114,7 +247,7 @@ fn write(file: &str, text: &str) -> Result {
     fs::write(&path, text).map_err(|e| format!("cannot write {path}: {e}"))
 }
 
-fn write_json(file: &str, value: &Value) -> Result {
+fn write_json(file: &str, value: &impl Serialize) -> Result {
     let text = serde_json::to_string_pretty(value).map_err(|e| format!("{file}: {e}"))?;
     write(file, &(text + "\n"))
 }

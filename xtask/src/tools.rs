@@ -15,10 +15,11 @@ pub const BUILD_TOOLS: NpmProject = NpmProject {
     dir: "xtask/build-tools",
     bins: &["terser", "wasm-opt"],
 };
-/// The end-to-end tests: Playwright and the other browser drivers.
+/// The end-to-end tests: Playwright and the other browser drivers, and the npm package's
+/// checkers.
 pub const E2E: NpmProject = NpmProject {
     dir: "tests/e2e",
-    bins: &["playwright"],
+    bins: &["playwright", "publint", "attw"],
 };
 
 impl flags::Tools {

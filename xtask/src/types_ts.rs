@@ -149,10 +149,14 @@ declare global {{
   interface HTMLElementTagNameMap {{
     '{tag}': PartnerRoiElement;
   }}
+  // The events bubble and are composed: a listener on an ancestor, the document or the
+  // window hears them too.
   interface HTMLElementEventMap {{
 {events}  }}
-  /** Set by the classic script and by the `partner-roi` and `partner-roi/define` entries. */
-  var PartnerRoi: PartnerRoiApi;
+  interface DocumentEventMap {{
+{events}  }}
+  interface WindowEventMap {{
+{events}  }}
 }}
 ",
         tag = docs.tag,
@@ -165,12 +169,38 @@ declare global {{
     out
 }
 
+/// `global.d.ts`: the `PartnerRoi` global, which the entries that define the element set
+/// (`partner-roi`, `partner-roi/define`), and `partner-roi/project` does not.
+pub fn global_declarations() -> String {
+    format!(
+        "{HEADER}import type {{ PartnerRoiApi }} from './partner-roi.js';
+
+declare global {{
+  /** Set by the classic script and by the `partner-roi` and `partner-roi/define` entries. */
+  var PartnerRoi: PartnerRoiApi;
+}}
+
+export {{}};
+"
+    )
+}
+
+/// The type of a `ref` to the element in the JSX of `module`.
+fn jsx_ref_type(module: &str) -> &'static str {
+    match module {
+        "react" => "import('react').Ref<PartnerRoiElement>",
+        "preact" => "import('preact').Ref<PartnerRoiElement>",
+        _ => "PartnerRoiElement | ((element: PartnerRoiElement) => void)",
+    }
+}
+
 /// The JSX declarations for a framework whose JSX namespace lives in `module`. Events are
 /// listened to with `addEventListener` on a ref (their names hold a `:`, which JSX reads as
 /// a namespace).
 pub fn jsx_declarations(docs: &ElementDocs, module: &str) -> String {
+    let ref_type = jsx_ref_type(module);
     format!(
-        "{HEADER}import type {{ PartnerRoiChangeDetail, PartnerRoiCtaDetail, PartnerRoiErrorDetail, PartnerRoiProps }} from './partner-roi.js';
+        "{HEADER}import type {{ PartnerRoiChangeDetail, PartnerRoiCtaDetail, PartnerRoiElement, PartnerRoiErrorDetail, PartnerRoiProps }} from './partner-roi.js';
 
 /** `<{tag}>` in JSX: its attributes and its `program` and `inputs` properties. */
 export interface PartnerRoiJsxProps extends PartnerRoiProps {{
@@ -178,7 +208,7 @@ export interface PartnerRoiJsxProps extends PartnerRoiProps {{
   class?: string;
   className?: string;
   style?: unknown;
-  ref?: unknown;
+  ref?: {ref_type};
   children?: unknown;
   key?: string | number;
 }}
@@ -263,8 +293,10 @@ fn program_types() -> String {
         "
 /** A partner program (docs/program-format.md). */
 export interface PartnerRoiProgram {{
-  /** The format's version. */
-  version: 1;
+  /** The format's version: 1, the only one so far (a program of another version is refused
+   * when it is read, naming the version). A number, so that a program imported from a JSON
+   * file type-checks. */
+  version: number;
 {general}  /** The call to action: both fields, or none. */
   cta?: {{
 {cta}  }};

@@ -4,7 +4,9 @@
 //! what the page must do ([`HostEffect`]). No web types: `embed/element.rs` reads the DOM,
 //! applies events and runs the effects. The rules, each a test in `host_state/tests.rs`:
 //! - the program: the `program` property or a program file the partner loaded, else the
-//!   embedded document's, else `program-src`'s, else the built-in one;
+//!   embedded document's, else `program-src`'s, else the built-in example: as asked
+//!   (`program="example"`), or labelled once the page's grace period for setting the
+//!   property is over (`program_source.rs`);
 //! - the figures a program starts with: where a reloaded widget left off, the page's share
 //!   link (once), saved figures (a changed prefill wins for its fields), the page's
 //!   prefill, the defaults (`figures.rs`);
@@ -52,8 +54,8 @@ use tools::read_tools;
 
 use crate::host_config::{apply_overrides, read_inputs};
 use crate::names::{
-    ATTR_ALLOW_PROGRAM_FILE, ATTR_DEBUG, ATTR_INPUTS, ATTR_PERSIST, ATTR_PROGRAM_SRC, ATTR_THEME,
-    ATTR_TOOLS, PROPERTY_PROGRAM,
+    ATTR_ALLOW_PROGRAM_FILE, ATTR_DEBUG, ATTR_INPUTS, ATTR_PERSIST, ATTR_PROGRAM, ATTR_PROGRAM_SRC,
+    ATTR_THEME, ATTR_TOOLS, PROPERTY_PROGRAM,
 };
 use crate::share_code::encode_share_code;
 use crate::state::{Action, CalculatorState};
@@ -141,6 +143,7 @@ impl HostState {
                     }
                 }
             }
+            HostEvent::ProgramGraceOver => self.grace_over(&mut out),
             HostEvent::ProgramFileRead(text) => match program_from_text(&text) {
                 Ok(program) => {
                     self.source.chosen = Some(LoadedProgram::new(program));
@@ -193,6 +196,7 @@ impl HostState {
                 status: self.status.clone(),
                 settled_seq: self.announcer.last_settled(),
                 generation: self.generation,
+                example_notice: shown.base.example_notice,
             })),
         }
     }
@@ -276,11 +280,24 @@ impl HostState {
     /// Shows the program that applies: chosen, embedded, `program-src`, built-in. While
     /// `program-src` loads, what is shown stays.
     fn show_what_applies(&mut self, out: &mut Vec<HostEffect>) {
-        match self
-            .source
-            .decide(self.attributes.get(ATTR_PROGRAM_SRC).map(String::as_str))
-        {
-            Decision::Start(program) => self.start(program, out),
+        let program_src = self.attributes.get(ATTR_PROGRAM_SRC).map(String::as_str);
+        let program = self.attributes.get(ATTR_PROGRAM).map(String::as_str);
+        match self.source.decide(program_src, program) {
+            Decision::Start(program) => {
+                if program.example_notice {
+                    let problem = FieldError::new(ATTR_PROGRAM, Msg::ErrorExampleProgram);
+                    self.pending_problems.push(problem);
+                }
+                self.start(program, out)
+            }
+            Decision::Await => {
+                if !matches!(
+                    std::mem::replace(&mut self.phase, Phase::Awaiting),
+                    Phase::Awaiting
+                ) {
+                    out.push(HostEffect::Render);
+                }
+            }
             Decision::Fail(errors) => self.fail(errors, out),
             Decision::Fetch { url, token } => {
                 let shown = self.phase.take_showing();
@@ -291,6 +308,18 @@ impl HostState {
                     out.push(HostEffect::Render);
                 }
             }
+        }
+    }
+
+    /// The page had its chance to set the `program` property: an object it wrote as text
+    /// instead is reported now, and a widget still without a program shows the example.
+    fn grace_over(&mut self, out: &mut Vec<HostEffect>) {
+        if std::mem::replace(&mut self.source.grace_over, true) {
+            return;
+        }
+        self.report_objects_as_text(out);
+        if matches!(self.phase, Phase::Awaiting) {
+            self.show_what_applies(out);
         }
     }
 

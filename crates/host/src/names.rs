@@ -11,6 +11,15 @@ pub const TAG: &str = "partner-roi";
 /// The embed bundle's file name; `partner-roi_bg.wasm` is found beside it.
 pub const BUNDLE_FILE: &str = "partner-roi.js";
 
+/// Without a program of the page's own: `example` shows the built-in example program
+/// without the "Example program" notice (demos), `pending` waits for the `program`
+/// property however long it takes. Otherwise the widget waits until shortly after the
+/// page has loaded, then shows the example with the notice.
+pub const ATTR_PROGRAM: &str = "program";
+/// The `program` value that shows the built-in example program as intended.
+pub const PROGRAM_EXAMPLE: &str = "example";
+/// The `program` value that waits for the `program` property.
+pub const PROGRAM_PENDING: &str = "pending";
 /// URL of a program JSON file, fetched relative to the page.
 pub const ATTR_PROGRAM_SRC: &str = "program-src";
 /// JSON object prefilling partner inputs.
@@ -88,6 +97,7 @@ pub const CSS_PROPERTIES: &[(&str, &str)] = &[
 
 /// Every attribute the element reads.
 pub const ATTRIBUTES: &[&str] = &[
+    ATTR_PROGRAM,
     ATTR_PROGRAM_SRC,
     ATTR_INPUTS,
     ATTR_LOCALE,

@@ -4,6 +4,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::Program;
+use crate::i18n::Msg;
+use crate::ui::texts::use_texts;
 
 /// Properties of [`ProgramHeader`].
 #[derive(Properties, PartialEq)]
@@ -12,14 +14,21 @@ pub struct ProgramHeaderProps {
     pub program: Rc<Program>,
     /// Id of the heading, for the widget's landmark label.
     pub heading_id: AttrValue,
+    /// The built-in example shows because the page set no program: say so.
+    #[prop_or_default]
+    pub example_notice: bool,
 }
 
 /// The widget's title block.
 #[function_component(ProgramHeader)]
 pub fn program_header(props: &ProgramHeaderProps) -> Html {
     let program = &props.program;
+    let texts = use_texts();
     html! {
         <header class="program-header">
+            if props.example_notice {
+                <p class="program-example-notice">{ texts.get(Msg::ExampleProgram) }</p>
+            }
             if let Some(vendor) = &program.vendor {
                 <p class="program-vendor">{ vendor }</p>
             }

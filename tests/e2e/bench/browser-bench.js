@@ -379,7 +379,7 @@ async function widgetsBench(browser, base, count) {
   await context.addInitScript(recordWasmMemories);
   const page = await context.newPage();
   const url = `${base}/bench-${count}-widgets.html`;
-  const widgets = Array.from({ length: count }, (_, i) => `<partner-roi id="w${i}" persist="off" loading="eager"></partner-roi>`);
+  const widgets = Array.from({ length: count }, (_, i) => `<partner-roi program="example" id="w${i}" persist="off" loading="eager"></partner-roi>`);
   await page.route(url, (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>

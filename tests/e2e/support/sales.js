@@ -25,7 +25,7 @@ const BUTTON_TEXTS = [
 /**
  * The widget's program, inputs and result (`el.program`, `el.inputs`, `el.result`) and the
  * engine's projection of that program and those inputs. `selector` is a document CSS
- * selector of the `<partner-roi>` element.
+ * selector of the `<partner-roi program="example">` element.
  */
 function widgetState(page, selector = 'partner-roi') {
   return page.evaluate(async (selector) => {

@@ -57,11 +57,19 @@ impl HostState {
     }
 
     /// A framework that set an object before the element was defined left `[object Object]`
-    /// in an attribute: say to set the property instead.
+    /// in an attribute: once the grace period is over, and unless the property has been set
+    /// since (as server-rendered frameworks do on hydration), say to set the property.
     pub(super) fn report_objects_as_text(&self, out: &mut Vec<HostEffect>) {
+        if !self.source.grace_over {
+            return;
+        }
+        let property_set = |name| match name {
+            PROPERTY_PROGRAM => self.source.chosen.is_some(),
+            _ => self.prefill.property.is_some(),
+        };
         let errors: Vec<FieldError> = [PROPERTY_PROGRAM, PROPERTY_INPUTS]
             .into_iter()
-            .filter(|name| self.attribute(name) == Some(OBJECT_AS_TEXT))
+            .filter(|name| self.attribute(name) == Some(OBJECT_AS_TEXT) && !property_set(*name))
             .map(|name| {
                 FieldError::new(
                     name,

@@ -32,7 +32,7 @@ impl HostState {
         self.memory.link_seen = self.memory.link_code(&snapshot.fragment);
         self.memory.fragment = snapshot.fragment;
         self.presenter = self.attribute(ATTR_PRESENTER).is_some();
-        self.report_objects_as_text(out);
+        out.push(HostEffect::StartProgramGrace);
         if let Some(text) = snapshot.embedded_document {
             self.prefill.document = true;
             self.source.embedded = match read_embedded_config(&text) {

@@ -37,6 +37,8 @@ pub struct ReadyView {
     pub settled_seq: u64,
     /// Changes when a new program starts the calculator afresh.
     pub generation: u64,
+    /// The built-in example is shown because the page set no program: say so on screen.
+    pub example_notice: bool,
 }
 
 /// An event the element dispatches to the page.
@@ -67,6 +69,9 @@ pub enum HostEffect {
     Render,
     /// Dispatch this event on the element.
     Announce(Announcement),
+    /// Give the page a moment to set the `program` property: once the page has loaded and
+    /// a little after, answer with [`super::HostEvent::ProgramGraceOver`].
+    StartProgramGrace,
     /// Set the first-results performance mark.
     MarkFirstResults,
     /// Write this to the console as a warning.

@@ -135,6 +135,8 @@ pub enum HostEvent {
     ProgramPropertySet(PropertyValue),
     /// The host set the `inputs` property.
     InputsPropertySet(PropertyValue),
+    /// The grace period [`super::HostEffect::StartProgramGrace`] began is over.
+    ProgramGraceOver,
     /// A `program-src` fetch finished.
     ProgramLoaded {
         /// The token of the [`super::HostEffect::FetchProgram`] it answers.

@@ -15,6 +15,8 @@ use partner_roi_engine::{FieldError, Program};
 pub(super) enum Phase {
     /// Not yet connected to the page.
     Unconnected,
+    /// Connected, with no program yet: the page may still set the `program` property.
+    Awaiting,
     /// Waiting for `program-src`'s file, asked for as `token`; still showing what it showed
     /// before, if anything.
     Loading {
@@ -33,7 +35,7 @@ impl Phase {
         match self {
             Phase::Ready(shown) => Some(shown),
             Phase::Loading { shown, .. } => shown.as_deref(),
-            Phase::Unconnected | Phase::Failed(_) => None,
+            Phase::Unconnected | Phase::Awaiting | Phase::Failed(_) => None,
         }
     }
 
@@ -42,7 +44,7 @@ impl Phase {
         match self {
             Phase::Ready(shown) => Some(shown),
             Phase::Loading { shown, .. } => shown.as_deref_mut(),
-            Phase::Unconnected | Phase::Failed(_) => None,
+            Phase::Unconnected | Phase::Awaiting | Phase::Failed(_) => None,
         }
     }
 
@@ -51,7 +53,7 @@ impl Phase {
         match std::mem::replace(self, Phase::Unconnected) {
             Phase::Ready(shown) => Some(shown),
             Phase::Loading { shown, .. } => shown,
-            Phase::Unconnected | Phase::Failed(_) => None,
+            Phase::Unconnected | Phase::Awaiting | Phase::Failed(_) => None,
         }
     }
 
@@ -79,6 +81,8 @@ pub(super) struct Showing {
 pub(super) struct LoadedProgram {
     pub program: Rc<Program>,
     pub json: Rc<Value>,
+    /// The built-in example, shown because the page set no program: labelled as such.
+    pub example_notice: bool,
 }
 
 impl LoadedProgram {
@@ -86,12 +90,17 @@ impl LoadedProgram {
         Self {
             program: Rc::new(program),
             json: Rc::new(json),
+            example_notice: false,
         }
     }
 
-    pub fn builtin() -> Self {
+    /// The built-in example program, with its notice or (asked for) without.
+    pub fn builtin(example_notice: bool) -> Self {
         let json = parse_value(DEFAULT_PROGRAM_JSON).unwrap_or(Value::Null);
-        Self::new((default_program(), json))
+        Self {
+            example_notice,
+            ..Self::new((default_program(), json))
+        }
     }
 }
 

@@ -1,7 +1,11 @@
 //! Which program a widget shows: the `program` property or a program file the partner
-//! loaded, else the embedded document's, else `program-src`'s, else the built-in one.
+//! loaded, else the embedded document's, else `program-src`'s, else the built-in example.
+//! The example is never shown by accident: unless the `program` attribute asks for it, the
+//! widget waits out a grace period in which a framework may still set the property, then
+//! shows it labelled as an example.
 
 use super::phase::LoadedProgram;
+use crate::names::{PROGRAM_EXAMPLE, PROGRAM_PENDING};
 use partner_roi_engine::{Contact, FieldError};
 
 /// The page's `<script type="application/json">` document inside the element.
@@ -26,6 +30,8 @@ pub(super) enum Decision {
     Fail(Vec<FieldError>),
     /// `url`'s program, once loaded: the load is `token`.
     Fetch { url: String, token: u64 },
+    /// Nothing yet: the page may still set its program.
+    Await,
 }
 
 /// Every source of a program but the attributes.
@@ -38,11 +44,14 @@ pub(super) struct ProgramSource {
     pub failure_contact: Option<Contact>,
     /// The number of `program-src` loads asked for.
     loads: u64,
+    /// Whether the grace period for setting the `program` property is over.
+    pub grace_over: bool,
 }
 
 impl ProgramSource {
-    /// The program that applies, with `program_src` the `program-src` attribute.
-    pub fn decide(&mut self, program_src: Option<&str>) -> Decision {
+    /// The program that applies, with `program_src` the `program-src` attribute and
+    /// `program` the `program` attribute.
+    pub fn decide(&mut self, program_src: Option<&str>, program: Option<&str>) -> Decision {
         if let Some(chosen) = &self.chosen {
             return Decision::Start(chosen.clone());
         }
@@ -52,7 +61,12 @@ impl ProgramSource {
             EmbeddedDocument::WithoutProgram | EmbeddedDocument::Absent => {}
         }
         match program_src.map(str::trim).filter(|url| !url.is_empty()) {
-            None => Decision::Start(LoadedProgram::builtin()),
+            None => match program.map(str::trim) {
+                Some(PROGRAM_EXAMPLE) => Decision::Start(LoadedProgram::builtin(false)),
+                Some(PROGRAM_PENDING) => Decision::Await,
+                _ if self.grace_over => Decision::Start(LoadedProgram::builtin(true)),
+                _ => Decision::Await,
+            },
             Some(url) => {
                 self.loads += 1;
                 Decision::Fetch {
@@ -85,17 +99,30 @@ mod tests {
         }
     }
 
+    /// Whether the decision starts the built-in example with its "Example program" notice.
+    fn labelled_example(decision: Decision) -> Option<bool> {
+        match decision {
+            Decision::Start(program) if program.program.id == "example-cloud" => {
+                Some(program.example_notice)
+            }
+            _ => None,
+        }
+    }
+
     #[test]
     fn the_chosen_program_beats_the_document_which_beats_program_src() {
         let mut source = ProgramSource {
             embedded: EmbeddedDocument::Unusable(Vec::new()),
             ..ProgramSource::default()
         };
-        assert!(matches!(source.decide(Some("p.json")), Decision::Fail(_)));
+        assert!(matches!(
+            source.decide(Some("p.json"), None),
+            Decision::Fail(_)
+        ));
         assert!(!source.program_src_applies());
-        source.chosen = Some(LoadedProgram::builtin());
+        source.chosen = Some(LoadedProgram::builtin(false));
         assert_eq!(
-            started_id(source.decide(Some("p.json"))).as_deref(),
+            started_id(source.decide(Some("p.json"), None)).as_deref(),
             Some("example-cloud")
         );
     }
@@ -108,15 +135,40 @@ mod tests {
         };
         assert!(source.program_src_applies());
         let tokens: Vec<u64> = (0..2)
-            .filter_map(|_| match source.decide(Some(" p.json ")) {
+            .filter_map(|_| match source.decide(Some(" p.json "), None) {
                 Decision::Fetch { url, token } if url == "p.json" => Some(token),
                 _ => None,
             })
             .collect();
         assert_eq!(tokens, [1, 2]);
+        source.grace_over = true;
         assert_eq!(
-            started_id(source.decide(Some("  "))).as_deref(),
+            started_id(source.decide(Some("  "), None)).as_deref(),
             Some("example-cloud")
         );
+    }
+
+    #[test]
+    fn without_a_program_it_waits_out_the_grace_then_labels_the_example() {
+        let mut source = ProgramSource::default();
+        assert!(matches!(source.decide(None, None), Decision::Await));
+        assert!(matches!(
+            source.decide(None, Some("[object Object]")),
+            Decision::Await
+        ));
+        assert_eq!(
+            labelled_example(source.decide(None, Some("example"))),
+            Some(false)
+        );
+        source.grace_over = true;
+        assert_eq!(labelled_example(source.decide(None, None)), Some(true));
+        assert_eq!(
+            labelled_example(source.decide(None, Some(" example "))),
+            Some(false)
+        );
+        assert!(matches!(
+            source.decide(None, Some("pending")),
+            Decision::Await
+        ));
     }
 }

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use super::*;
-use crate::names::SHARE_PARAM;
+use crate::names::{PROGRAM_EXAMPLE, PROGRAM_PENDING, SHARE_PARAM};
 use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use partner_roi_engine::projection::projections_counted;
 use partner_roi_engine::InputKey;
@@ -15,10 +15,15 @@ fn point(_locale: Option<&str>) -> char {
     '.'
 }
 
+/// The page with these attributes; with `program="example"` unless they give `program`,
+/// so that the built-in program shows at once, as on the demo.
 fn snapshot(attributes: &[(&str, &str)]) -> PageSnapshot {
+    let example = (!attributes.iter().any(|(name, _)| *name == ATTR_PROGRAM))
+        .then_some((ATTR_PROGRAM, PROGRAM_EXAMPLE));
     PageSnapshot {
         attributes: attributes
             .iter()
+            .chain(&example)
             .map(|(name, value)| (name.to_string(), value.to_string()))
             .collect(),
         unnamed_rank: Some(0),
@@ -888,22 +893,104 @@ fn unsetting_the_inputs_property_falls_back_to_the_attribute() {
 #[test]
 fn an_object_written_into_an_attribute_is_reported_with_set_the_property() {
     let page = snapshot(&[("inputs", OBJECT_AS_TEXT), ("program", OBJECT_AS_TEXT)]);
-    let (state, effects) = connect(page);
+    let (mut state, effects) = connect(page);
+    assert_eq!(
+        error_paths(&effects),
+        Vec::<String>::new(),
+        "not before the grace is over"
+    );
+    assert!(effects.contains(&HostEffect::StartProgramGrace));
+    let effects = state.apply(HostEvent::ProgramGraceOver);
     assert_eq!(program_id(&state), "example-cloud");
-    assert_eq!(error_paths(&effects), ["program", "inputs"]);
-    let warned: Vec<&String> = effects
-        .iter()
-        .filter_map(|effect| match effect {
-            HostEffect::Warn(message) => Some(message),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(warned.len(), 2);
+    assert_eq!(error_paths(&effects), ["program", "inputs", "program"]);
+    let warned = warnings(&effects);
+    assert_eq!(warned.len(), 3);
     assert!(warned[1].contains("Set the inputs property"), "{warned:?}");
     let HostView::Ready(ready) = state.view() else {
         panic!("expected the calculator")
     };
     assert!(ready.notices.is_empty(), "not shown to the partner");
+    assert!(ready.example_notice);
+}
+
+#[test]
+fn an_object_written_into_an_attribute_is_not_reported_once_its_property_is_set() {
+    // SvelteKit: the server writes "[object Object]", hydration then sets the properties.
+    let page = snapshot(&[("inputs", OBJECT_AS_TEXT), ("program", OBJECT_AS_TEXT)]);
+    let (mut state, _) = connect(page);
+    let set = state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("vendor"),
+    )));
+    set_inputs(&mut state, json!({"existing_clients": 120}));
+    let over = state.apply(HostEvent::ProgramGraceOver);
+    assert_eq!(error_paths(&set), Vec::<String>::new());
+    assert_eq!(error_paths(&over), Vec::<String>::new());
+    assert_eq!(program_id(&state), "vendor");
+    assert_eq!(
+        figure(&state, InputKey::ExistingClients),
+        Decimal::from(120)
+    );
+}
+
+#[test]
+fn a_program_set_within_the_grace_is_the_first_one_shown_and_announced() {
+    let (mut state, effects) = connect(snapshot(&[("program", "[unset]")]));
+    assert_eq!(state.view(), HostView::Loading);
+    assert_eq!(show(&mut state), []);
+    assert!(effects.contains(&HostEffect::StartProgramGrace));
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("vendor"),
+    )));
+    assert_eq!(program_id(&state), "vendor");
+    assert_eq!(announcements(&show(&mut state)), ["ready"]);
+    let over = state.apply(HostEvent::ProgramGraceOver);
+    assert_eq!(over, []);
+    assert_eq!(program_id(&state), "vendor");
+}
+
+#[test]
+fn without_a_program_by_the_end_of_the_grace_the_example_shows_labelled_and_warned_once() {
+    let (mut state, _) = connect(snapshot(&[("program", "")]));
+    let over = state.apply(HostEvent::ProgramGraceOver);
+    assert_eq!(program_id(&state), "example-cloud");
+    assert_eq!(error_paths(&over), ["program"]);
+    assert!(warnings(&over)[0].contains("program=\"example\""));
+    let HostView::Ready(ready) = state.view() else {
+        panic!("expected the calculator")
+    };
+    assert!(ready.example_notice);
+    assert_eq!(state.apply(HostEvent::ProgramGraceOver), []);
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("late"),
+    )));
+    let HostView::Ready(ready) = state.view() else {
+        panic!("expected the calculator")
+    };
+    assert!(
+        !ready.example_notice,
+        "the page's own program has no notice"
+    );
+}
+
+#[test]
+fn program_pending_waits_for_the_property_past_the_grace() {
+    let (mut state, _) = connect(snapshot(&[("program", PROGRAM_PENDING)]));
+    assert_eq!(state.apply(HostEvent::ProgramGraceOver), []);
+    assert_eq!(state.view(), HostView::Loading);
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        other_program("vendor"),
+    )));
+    assert_eq!(program_id(&state), "vendor");
+}
+
+#[test]
+fn program_example_shows_the_example_at_once_without_the_notice() {
+    let (state, effects) = connect(snapshot(&[]));
+    assert_eq!(error_paths(&effects), Vec::<String>::new());
+    let HostView::Ready(ready) = state.view() else {
+        panic!("expected the calculator")
+    };
+    assert!(!ready.example_notice);
 }
 
 // ---- What the page is told ----

@@ -1,4 +1,5 @@
 import type { PartnerRoiProgram } from 'partner-roi';
+import reseller from '../../../programs/reseller.json';
 
 /** The program both pages show: two tiers, typed against the package's format. */
 export const program: PartnerRoiProgram = {
@@ -12,3 +13,6 @@ export const program: PartnerRoiProgram = {
     { id: 'expert', name: 'Expert', resale_margin_pct: 20, annual_fee: 2000, min_certified_staff: 2 },
   ],
 };
+
+/** A program file imported as JSON (`version` is a number there) type-checks as a program. */
+export const resellerProgram: PartnerRoiProgram = reseller;
