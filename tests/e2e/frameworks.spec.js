@@ -80,3 +80,33 @@ test('react: a server-rendered page keeps its program through hydration (the JSO
   expect(await page.evaluate(() => document.getElementById('ssr-calculator').inputs.existing_clients)).toBe('80');
   expect(errors).toEqual([]);
 });
+
+test('react: PartnerRoiWidget sets its properties while hydrating; no frame shows the example program', async ({ page }) => {
+  const errors = collectErrors(page);
+  page.on('console', (message) => {
+    if (/hydrat/i.test(message.text())) errors.push(`console: ${message.text()}`);
+  });
+  // From navigation on, every shadow root is watched for the built-in example's name.
+  await page.addInitScript(() => {
+    window.exampleSeen = false;
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      new MutationObserver(() => {
+        if (root.textContent.includes('Example Cloud Partner Program')) window.exampleSeen = true;
+      }).observe(root, { childList: true, subtree: true, characterData: true });
+      return root;
+    };
+  });
+  await page.goto(`${servers.react.origin}/ssr.html`);
+  const widget = page.locator('#ssr-component');
+  await expect(widget.locator('.program-name')).toHaveText('React Example Partner Program');
+  await expect(widget.locator('.tier-card .tier-name')).toHaveText(TIERS);
+  // onPartnerRoiReady, a prop, heard the first results.
+  const ready = await page.evaluate(() => document.getElementById('ssr-component').ready);
+  await expect(page.locator('#component-recommended')).toHaveText(`Recommended: ${ready.result.recommended_tier}`);
+  expect(ready.result.program_id).toBe('react-example');
+  expect(ready.inputs.existing_clients).toBe('90');
+  expect(await page.evaluate(() => window.exampleSeen), 'a frame showed the example program').toBe(false);
+  expect(errors).toEqual([]);
+});

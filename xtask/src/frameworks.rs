@@ -67,10 +67,12 @@ fn check_package(tarball: &Path) -> Result {
     if !output.status.success() || !said.contains("All good!") {
         return Err(format!("publint found problems in {}", tarball.display()));
     }
+    // The tarball first: `--exclude-entrypoints` takes every word after it.
     cmd::run(
         E2E.command("npx")
-            .args(["attw", "--profile", "esm-only", "--format", "ascii"])
-            .args(["--exclude-entrypoints", "./partner-roi_bg.wasm"])
-            .arg(tarball),
+            .arg("attw")
+            .arg(tarball)
+            .args(["--profile", "esm-only", "--format", "ascii"])
+            .args(["--exclude-entrypoints", "./partner-roi_bg.wasm"]),
     )
 }

@@ -4,7 +4,7 @@
 //!   (`script::Script::as_module`); its wasm is `new URL('./partner-roi_bg.wasm',
 //!   import.meta.url)`, which bundlers follow, or wherever `PartnerRoi.configure` says.
 //! - the entries, from `src/embed/npm/`: `index.js` (`.`: defines the element, exports the
-//!   API), `define.js` (`./define`: only the definition), `project.js` (`./project`: the
+//!   API), `react.js` (`./react`: the element as a React component), `define.js` (`./define`: only the definition), `project.js` (`./project`: the
 //!   headless API, defining nothing), and under Node (the `node` condition) `index.node.js`
 //!   and `project.node.js`, which read the wasm from disk (`wasm-file.js`);
 //! - types (`types_ts.rs`), the Custom Elements Manifest, VS Code custom data and web-types
@@ -23,8 +23,9 @@ use std::fs;
 /// Where the package is written.
 pub const NPM_DIR: &str = "dist/npm";
 const ENTRIES_DIR: &str = "src/embed/npm";
-const ENTRIES: [&str; 7] = [
+const ENTRIES: [&str; 8] = [
     "index.js",
+    "react.js",
     "define.js",
     "project.js",
     "index.node.js",
@@ -32,7 +33,8 @@ const ENTRIES: [&str; 7] = [
     "wasm-file.js",
     "README.md",
 ];
-/// Type-only entries: the JSX namespaces of frameworks, and Vue's components.
+/// The JSX entries: the JSX namespaces of frameworks (types only, but for React's
+/// component, `react.js`), and Vue's components.
 const JSX_ENTRIES: [(&str, &str); 3] = [
     ("react", "react"),
     ("preact", "preact"),
@@ -117,6 +119,11 @@ enum Export {
 }
 
 #[derive(Serialize)]
+struct Optional {
+    optional: bool,
+}
+
+#[derive(Serialize)]
 struct Link {
     url: String,
 }
@@ -145,6 +152,9 @@ struct PackageJson {
     types: &'static str,
     exports: BTreeMap<String, Export>,
     files: Vec<String>,
+    /// React, for `partner-roi/react` only.
+    peer_dependencies: BTreeMap<&'static str, &'static str>,
+    peer_dependencies_meta: BTreeMap<&'static str, Optional>,
     side_effects: [&'static str; 5],
     custom_elements: &'static str,
     #[serde(rename = "web-types")]
@@ -229,6 +239,8 @@ fn package_json() -> PackageJson {
         types: "./index.d.ts",
         exports,
         files: package_files(),
+        peer_dependencies: BTreeMap::from([("react", ">=18")]),
+        peer_dependencies_meta: BTreeMap::from([("react", Optional { optional: true })]),
         side_effects: [
             "./index.js",
             "./define.js",

@@ -31,10 +31,10 @@ impl Script {
     }
 
     /// The npm package's `core.js`: an ES module that defines nothing at import and exports
-    /// `defineElement` and `PartnerRoi` (its entries, `src/embed/npm/`, use them).
+    /// `defineElement`, `PartnerRoi` and the names (its entries, `src/embed/npm/`, use them).
     pub fn as_module(&self) -> String {
         format!(
-            "{}\nconst PARTNER_ROI_INLINE_WASM = null;\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi }};\n",
+            "{}\nconst PARTNER_ROI_INLINE_WASM = null;\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi, PARTNER_ROI_NAMES as names }};\n",
             self.module_glue, self.element
         )
     }
@@ -75,7 +75,7 @@ mod tests {
         assert!(module.starts_with("function partnerRoiGlue() { import.meta.url; }"));
         assert!(!module.contains("partnerRoiDefine();"));
         assert!(module.ends_with(
-            "export { partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi };\n"
+            "export { partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi, PARTNER_ROI_NAMES as names };\n"
         ));
     }
 }

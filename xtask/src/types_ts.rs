@@ -222,6 +222,45 @@ declare module '{module}' {{
 }}
 
 export type {{ PartnerRoiChangeDetail, PartnerRoiCtaDetail, PartnerRoiErrorDetail }};
+{component}",
+        tag = docs.tag,
+        component = if module == "react" { react_component(docs) } else { String::new() }
+    )
+}
+
+/// `PartnerRoiWidget`, the element as a React component (`src/embed/npm/react.js`): its
+/// props are the element's, and a handler per event (`onPartnerRoiChange`, …).
+fn react_component(docs: &ElementDocs) -> String {
+    let handlers: String = docs
+        .events
+        .iter()
+        .map(|event| {
+            let prop: String = event
+                .name
+                .split(['-', ':'])
+                .map(|word| {
+                    let mut chars = word.chars();
+                    chars
+                        .next()
+                        .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect();
+            format!(
+                "  /** `{}`: {} */\n  on{prop}?: (event: CustomEvent<{}>) => void;\n",
+                event.name, event.description, event.detail
+            )
+        })
+        .collect();
+    format!(
+        "
+/** The props of `PartnerRoiWidget`: the element's, with `program` and `inputs` set as
+ * properties, and a handler per event. */
+export interface PartnerRoiWidgetProps extends Omit<PartnerRoiJsxProps, 'ref'> {{
+{handlers}}}
+/** `<{tag}>` as a React component: `program` and `inputs` are set as properties in a layout
+ * effect (never dropped by hydration), events are props, the ref is the element. */
+export declare const PartnerRoiWidget: import('react').ForwardRefExoticComponent<PartnerRoiWidgetProps & import('react').RefAttributes<PartnerRoiElement>>;
 ",
         tag = docs.tag
     )
