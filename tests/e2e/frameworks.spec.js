@@ -1,12 +1,13 @@
 // The framework examples (examples/frameworks/), built by `cargo xtask test` against the
 // npm package's tarball: React 19 and Vue 3 pass the program and inputs as objects, handle
 // partner-roi:change, await `ready`, mount and unmount the element; a page rendered on the
-// server with React's renderToString keeps its program (the JSON child) through hydration.
+// server with React's renderToString keeps its program (the JSON child) through hydration;
+// `PartnerRoiWidget` sets it while hydrating, in Vite's React app and under `next start`.
 const fs = require('node:fs');
 const path = require('node:path');
 const { test, expect } = require('@playwright/test');
 const { collectErrors } = require('./support/helpers');
-const { startServer } = require('./support/chromium');
+const { startNext, startServer } = require('./support/chromium');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APPS = { react: 'examples/frameworks/react/dist', vue: 'examples/frameworks/vue/dist' };
@@ -23,6 +24,11 @@ test.beforeAll(async () => {
     }
     servers[name] = await startServer(root);
   }
+  const next = path.join(ROOT, 'examples/frameworks/next');
+  if (!fs.existsSync(path.join(next, '.next', 'BUILD_ID'))) {
+    throw new Error('examples/frameworks/next/.next is missing: `cargo xtask test` builds the framework examples');
+  }
+  servers.next = await startNext(next);
 });
 
 test.afterAll(async () => {
@@ -81,12 +87,16 @@ test('react: a server-rendered page keeps its program through hydration (the JSO
   expect(errors).toEqual([]);
 });
 
-test('react: PartnerRoiWidget sets its properties while hydrating; no frame shows the example program', async ({ page }) => {
+/**
+ * Fails the test on errors and hydration warnings, and from navigation on watches every
+ * shadow root for the built-in example's name: `window.exampleSeen` turns true if any frame
+ * could have shown it (a mutation observer's callback runs before the browser paints).
+ */
+async function watchForTheExample(page) {
   const errors = collectErrors(page);
   page.on('console', (message) => {
     if (/hydrat/i.test(message.text())) errors.push(`console: ${message.text()}`);
   });
-  // From navigation on, every shadow root is watched for the built-in example's name.
   await page.addInitScript(() => {
     window.exampleSeen = false;
     const attach = Element.prototype.attachShadow;
@@ -98,6 +108,11 @@ test('react: PartnerRoiWidget sets its properties while hydrating; no frame show
       return root;
     };
   });
+  return errors;
+}
+
+test('react: PartnerRoiWidget sets its properties while hydrating; no frame shows the example program', async ({ page }) => {
+  const errors = await watchForTheExample(page);
   await page.goto(`${servers.react.origin}/ssr.html`);
   const widget = page.locator('#ssr-component');
   await expect(widget.locator('.program-name')).toHaveText('React Example Partner Program');
@@ -107,6 +122,29 @@ test('react: PartnerRoiWidget sets its properties while hydrating; no frame show
   await expect(page.locator('#component-recommended')).toHaveText(`Recommended: ${ready.result.recommended_tier}`);
   expect(ready.result.program_id).toBe('react-example');
   expect(ready.inputs.existing_clients).toBe('90');
+  expect(await page.evaluate(() => window.exampleSeen), 'a frame showed the example program').toBe(false);
+  expect(errors).toEqual([]);
+});
+
+test('next: a server component and a client component pass the program as a prop; no frame shows the example', async ({ page }) => {
+  const errors = await watchForTheExample(page);
+  await page.goto(`${servers.next.origin}/`);
+  for (const [id, clients] of [['server-widget', '120'], ['client-widget', '60']]) {
+    const widget = page.locator(`#${id}`);
+    await expect(widget.locator('.program-name')).toHaveText('Next Example Partner Program');
+    await expect(widget.locator('.tier-card .tier-name')).toHaveText(TIERS);
+    const ready = await page.evaluate((id) => document.getElementById(id).ready, id);
+    expect(ready.result.program_id, id).toBe('next-example');
+    expect(ready.inputs.existing_clients, id).toBe(clients);
+  }
+  const ready = await page.evaluate(() => document.getElementById('client-widget').ready);
+  await expect(page.locator('#client-recommended')).toHaveText(`Recommended: ${ready.result.recommended_tier}`);
+  // A typed figure reaches the client component's onPartnerRoiChange.
+  const widget = page.locator('#client-widget');
+  await widget.getByLabel('Existing clients', { exact: true }).fill('400');
+  await expect.poll(() => page.evaluate(() => document.getElementById('client-widget').result.recommended_tier)).toBeTruthy();
+  const after = await page.evaluate(() => document.getElementById('client-widget').result.recommended_tier);
+  await expect(page.locator('#client-recommended')).toHaveText(`Recommended: ${after}`);
   expect(await page.evaluate(() => window.exampleSeen), 'a frame showed the example program').toBe(false);
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 //! The framework examples of `examples/frameworks/` (React 19 and Vue 3, each with Vite and
-//! TypeScript), built against the npm package as a user gets it: `npm pack` of `dist/npm/`,
+//! TypeScript, and Next.js 16 with the App Router), built against the npm package as a user gets it: `npm pack` of `dist/npm/`,
 //! checked by publint and arethetypeswrong, installed over the examples' locked
 //! dependencies, then type-checked with `strict` (and Vue's `strictTemplates`) and built.
 //! `tests/e2e/frameworks.spec.js` drives the builds.
@@ -12,7 +12,11 @@ use std::path::Path;
 use std::process::Command;
 
 /// The examples, each an npm project with `check` and `build` scripts.
-pub const EXAMPLES: [&str; 2] = ["examples/frameworks/react", "examples/frameworks/vue"];
+pub const EXAMPLES: [&str; 3] = [
+    "examples/frameworks/react",
+    "examples/frameworks/vue",
+    "examples/frameworks/next",
+];
 /// Where `npm pack` writes the package's tarball.
 const PACK_DIR: &str = "target/npm-pack";
 
@@ -40,7 +44,10 @@ pub fn build_examples() -> Result {
         println!("frameworks: {example}");
         let npm = |args: &[&str]| {
             let mut command = Command::new("npm");
-            command.args(args).current_dir(example);
+            command
+                .args(args)
+                .current_dir(example)
+                .env("NEXT_TELEMETRY_DISABLED", "1");
             command
         };
         // The locked dependencies, then the package from its tarball, as a user installs it.

@@ -207,9 +207,14 @@ fn package_json() -> PackageJson {
         .into_iter()
         .chain(["vue"])
     {
+        let code = if entry == "react" {
+            "react.js"
+        } else {
+            TYPES_ONLY_JS
+        };
         exports.insert(
             format!("./{entry}"),
-            Export::Conditions(Conditions::new(&format!("{entry}.d.ts"), TYPES_ONLY_JS)),
+            Export::Conditions(Conditions::new(&format!("{entry}.d.ts"), code)),
         );
     }
     for file in [

@@ -1,3 +1,4 @@
+'use client';
 // `partner-roi/react`: <PartnerRoiWidget>, the element as a React component, in the manner of
 // @lit/react's createComponent. `program` and `inputs` are set as the element's properties
 // in a layout effect, so neither a render nor hydration drops them and the widget never

@@ -1,9 +1,11 @@
 // What every script that drives a browser shares: the system Chromium's launch options
-// (never a downloaded browser) and `startServer`, which runs the project's one static file
-// server, `cargo serve` (xtask/static-server), on a directory.
+// (never a downloaded browser), `startServer`, which runs the project's one static file
+// server, `cargo serve` (xtask/static-server), on a directory, and `startNext`, which runs a
+// built Next.js app's own server.
 'use strict';
 
 const { spawn } = require('node:child_process');
+const net = require('node:net');
 const path = require('node:path');
 
 /** Launch options for Debian's Chromium, quiet on a machine with no internet. */
@@ -31,11 +33,39 @@ const START_TIMEOUT_MS = 300_000;
  * it has). The server stops too when this process exits.
  */
 function startServer(root, port = 0) {
+  const args = ['serve', '--root', path.resolve(root), '--port', String(port)];
+  return startListening(`cargo serve --root ${root}`, 'cargo', args, REPO, LISTENING);
+}
+
+/** A port no one listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `next start` of the built Next.js app in `dir` on a free port, as `startServer` resolves. */
+async function startNext(dir) {
+  const next = path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const args = [next, 'start', '--port', String(await freePort()), '--hostname', '127.0.0.1'];
+  return startListening(`next start in ${dir}`, process.execPath, args, dir, /(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/);
+}
+
+/**
+ * Runs `command args` in `cwd` in a process group of its own and resolves, once the origin
+ * `listening` finds in its output answers, to `{ origin, close() }`.
+ */
+function startListening(what, command, args, cwd, listening) {
   const child = spawn(
-    'cargo',
-    ['serve', '--root', path.resolve(root), '--port', String(port)],
-    // Its own process group, so that close() stops cargo and the server alike.
-    { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'inherit'] },
+    command,
+    args,
+    // Its own process group, so that close() stops the server and any child of its alike.
+    { cwd, detached: true, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
   );
   let exited = false;
   const exit = new Promise((resolve) => child.once('exit', (code, signal) => {
@@ -66,21 +96,21 @@ function startServer(root, port = 0) {
       reject(error);
     };
     const timer = setTimeout(
-      () => fail(new Error(`\`cargo serve --root ${root}\` did not start within ${START_TIMEOUT_MS / 1000} s`)),
+      () => fail(new Error(`\`${what}\` did not start within ${START_TIMEOUT_MS / 1000} s`)),
       START_TIMEOUT_MS,
     );
-    child.once('error', (error) => fail(new Error(`cannot run \`cargo serve\`: ${error.message}`)));
+    child.once('error', (error) => fail(new Error(`cannot run \`${what}\`: ${error.message}`)));
     exit.then((how) => {
-      if (!origin) fail(new Error(`\`cargo serve --root ${root}\` stopped (${how}) before serving:\n${output}`));
+      if (!origin) fail(new Error(`\`${what}\` stopped (${how}) before serving:\n${output}`));
     });
     // Keep reading: the server logs every request, and a full pipe would stall it.
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text) => {
       if (origin) return;
       output += text;
-      const listening = LISTENING.exec(output);
-      if (!listening) return;
-      origin = listening[1];
+      const found = listening.exec(output);
+      if (!found) return;
+      origin = found[1];
       // It listens before it prints: one request proves it answers.
       fetch(`${origin}/`, { method: 'HEAD' }).then(
         () => {
@@ -93,4 +123,4 @@ function startServer(root, port = 0) {
   });
 }
 
-module.exports = { CHROMIUM_LAUNCH, startServer };
+module.exports = { CHROMIUM_LAUNCH, startNext, startServer };
