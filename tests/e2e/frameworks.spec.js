@@ -5,19 +5,27 @@
 // `PartnerRoiWidget` sets it while hydrating, in Vite's React app and under `next start`.
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { test, expect } = require('@playwright/test');
 const { collectErrors } = require('./support/helpers');
 const { startNext, startServer } = require('./support/chromium');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APPS = { react: 'examples/frameworks/react/dist', vue: 'examples/frameworks/vue/dist' };
+/** The other apps' static builds, each with one widget, `#calculator`, of this program. */
+const STATIC_APPS = {
+  sveltekit: ['examples/frameworks/sveltekit/dist', 'SvelteKit Example Partner Program'],
+  astro: ['examples/frameworks/astro/dist', 'Astro Example Partner Program'],
+  angular: ['examples/frameworks/angular/dist/browser', 'Angular Example Partner Program'],
+};
 const TIERS = ['Member', 'Expert'];
 
 const servers = {};
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  for (const [name, dir] of Object.entries(APPS)) {
+  const dirs = { ...APPS, ...Object.fromEntries(Object.entries(STATIC_APPS).map(([name, [dir]]) => [name, dir])) };
+  for (const [name, dir] of Object.entries(dirs)) {
     const root = path.join(ROOT, dir);
     if (!fs.existsSync(path.join(root, 'index.html'))) {
       throw new Error(`${dir} is missing: \`cargo xtask test\` builds the framework examples`);
@@ -147,4 +155,72 @@ test('next: a server component and a client component pass the program as a prop
   await expect(page.locator('#client-recommended')).toHaveText(`Recommended: ${after}`);
   expect(await page.evaluate(() => window.exampleSeen), 'a frame showed the example program').toBe(false);
   expect(errors).toEqual([]);
+});
+
+/** Records every partner-roi:error and console warning from navigation on. */
+async function recordReports(page) {
+  const warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  await page.addInitScript(() => {
+    window.widgetErrors = [];
+    document.addEventListener('partner-roi:error', (event) => window.widgetErrors.push(event.detail));
+  });
+  return warnings;
+}
+
+for (const [name, [, programName]] of Object.entries(STATIC_APPS)) {
+  test(`${name}: the documented pattern shows the program and its prefill, reporting nothing`, async ({ page }) => {
+    const errors = await watchForTheExample(page);
+    const warnings = await recordReports(page);
+    await page.goto(`${servers[name].origin}/`);
+    const widget = page.locator('#calculator');
+    await expect(widget.locator('.program-name')).toHaveText(programName);
+    await expect(widget.locator('.tier-card .tier-name')).toHaveText(TIERS);
+    expect(await page.evaluate(() => document.getElementById('calculator').inputs.existing_clients)).toBe('120');
+    expect(await page.evaluate(() => window.exampleSeen), 'a frame showed the example program').toBe(false);
+    expect(await page.evaluate(() => window.widgetErrors)).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('sveltekit: the server writes "[object Object]", hydration sets the properties, and nothing is reported', async ({ page, request }) => {
+  const html = await (await request.get(`${servers.sveltekit.origin}/`)).text();
+  expect(html).toContain('program="[object Object]"');
+  const warnings = await recordReports(page);
+  await page.goto(`${servers.sveltekit.origin}/`);
+  const ready = await page.evaluate(() => document.getElementById('calculator').ready);
+  await expect(page.locator('#recommended')).toHaveText(`Recommended: ${ready.result.recommended_tier}`);
+  expect(ready.result.program_id).toBe('sveltekit-example');
+  expect(await page.evaluate(() => window.widgetErrors)).toEqual([]);
+  expect(warnings.filter((text) => text.includes('[object Object]'))).toEqual([]);
+});
+
+test('angular: the properties bound in the template and the change event heard on the element', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`${servers.angular.origin}/`);
+  const widget = page.locator('#calculator');
+  await widget.getByLabel('Existing clients', { exact: true }).fill('400');
+  await expect.poll(() => page.evaluate(() => document.getElementById('calculator').inputs.existing_clients)).toBe('400');
+  const recommended = await page.evaluate(() => document.getElementById('calculator').result.recommended_tier);
+  await expect(page.locator('#recommended')).toHaveText(`Recommended: ${recommended}`);
+  expect(errors).toEqual([]);
+});
+
+test('sveltekit: svelte-check types <partner-roi>, refusing a value the attribute does not take', () => {
+  const app = path.join(ROOT, 'examples/frameworks/sveltekit');
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'partner-roi-svelte-'));
+  fs.cpSync(app, dir, { recursive: true, filter: (source) => !/[\\/](node_modules|dist|\.svelte-kit)$/.test(source) });
+  fs.symlinkSync(path.join(app, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const page = path.join(dir, 'src', 'routes', '+page.svelte');
+  fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('loading="eager"', 'loading="bogus"'));
+  const check = () => {
+    try {
+      execFileSync('npm', ['run', 'check'], { cwd: dir, encoding: 'utf8' });
+      return '';
+    } catch (error) {
+      return `${error.stdout}${error.stderr}`;
+    }
+  };
+  expect(check()).toContain('"bogus"');
 });

@@ -1,5 +1,6 @@
 //! The framework examples of `examples/frameworks/` (React 19 and Vue 3, each with Vite and
-//! TypeScript, and Next.js 16 with the App Router), built against the npm package as a user gets it: `npm pack` of `dist/npm/`,
+//! TypeScript; Next.js 16 with the App Router; SvelteKit 2 with Svelte 5; Astro 5; Angular
+//! 20), built against the npm package as a user gets it: `npm pack` of `dist/npm/`,
 //! checked by publint and arethetypeswrong, installed over the examples' locked
 //! dependencies, then type-checked with `strict` (and Vue's `strictTemplates`) and built.
 //! `tests/e2e/frameworks.spec.js` drives the builds.
@@ -12,10 +13,13 @@ use std::path::Path;
 use std::process::Command;
 
 /// The examples, each an npm project with `check` and `build` scripts.
-pub const EXAMPLES: [&str; 3] = [
+pub const EXAMPLES: [&str; 6] = [
     "examples/frameworks/react",
     "examples/frameworks/vue",
     "examples/frameworks/next",
+    "examples/frameworks/sveltekit",
+    "examples/frameworks/astro",
+    "examples/frameworks/angular",
 ];
 /// Where `npm pack` writes the package's tarball.
 const PACK_DIR: &str = "target/npm-pack";
@@ -47,7 +51,10 @@ pub fn build_examples() -> Result {
             command
                 .args(args)
                 .current_dir(example)
-                .env("NEXT_TELEMETRY_DISABLED", "1");
+                // The frameworks' CLIs send nothing anywhere, and ask nothing.
+                .env("NEXT_TELEMETRY_DISABLED", "1")
+                .env("ASTRO_TELEMETRY_DISABLED", "1")
+                .env("NG_CLI_ANALYTICS", "false");
             command
         };
         // The locked dependencies, then the package from its tarball, as a user installs it.

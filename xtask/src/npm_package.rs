@@ -15,7 +15,9 @@ use crate::element_docs::ElementDocs;
 use crate::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
 use crate::minify_js::{minify_js, JsKind};
 use crate::script::Script;
-use crate::types_ts::{declarations, global_declarations, jsx_declarations, vue_declarations};
+use crate::types_ts::{
+    declarations, global_declarations, jsx_declarations, svelte_declarations, vue_declarations,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fs;
@@ -81,6 +83,7 @@ pub fn write_npm_package(script: &Script, wasm: &str) -> Result {
         write(&format!("{entry}.d.ts"), &jsx_declarations(&docs, module))?;
     }
     write("vue.d.ts", &vue_declarations(&docs))?;
+    write("svelte.d.ts", &svelte_declarations(&docs))?;
     write_json("custom-elements.json", &custom_elements_manifest(&docs))?;
     write_json("html-custom-data.json", &vscode_custom_data(&docs))?;
     write_json("web-types.json", &web_types(&docs, partner_roi::VERSION))?;
@@ -171,10 +174,18 @@ fn package_files() -> Vec<String> {
         .map(str::to_owned)
         .collect();
     files.extend(
-        ["partner-roi", "global", "index", "define", "project", "vue"]
-            .into_iter()
-            .chain(JSX_ENTRIES.map(|(entry, _)| entry))
-            .map(|entry| format!("{entry}.d.ts")),
+        [
+            "partner-roi",
+            "global",
+            "index",
+            "define",
+            "project",
+            "vue",
+            "svelte",
+        ]
+        .into_iter()
+        .chain(JSX_ENTRIES.map(|(entry, _)| entry))
+        .map(|entry| format!("{entry}.d.ts")),
     );
     files.extend(
         [
@@ -205,7 +216,7 @@ fn package_json() -> PackageJson {
     for entry in JSX_ENTRIES
         .map(|(entry, _)| entry)
         .into_iter()
-        .chain(["vue"])
+        .chain(["vue", "svelte"])
     {
         let code = if entry == "react" {
             "react.js"

@@ -266,6 +266,27 @@ export declare const PartnerRoiWidget: import('react').ForwardRefExoticComponent
     )
 }
 
+/// Svelte's `SvelteHTMLElements`, for `svelte-check`: the element's attributes and
+/// properties with their types, over the attributes every element takes.
+pub fn svelte_declarations(docs: &ElementDocs) -> String {
+    format!(
+        "{HEADER}import type {{ HTMLAttributes }} from 'svelte/elements';
+import type {{ PartnerRoiElement, PartnerRoiProps }} from './partner-roi.js';
+
+/** `<{tag}>` in a Svelte template: its attributes and properties (Svelte sets an object as
+ * the property), over the attributes any element takes. */
+export type PartnerRoiSvelteProps = Omit<HTMLAttributes<PartnerRoiElement>, keyof PartnerRoiProps> & PartnerRoiProps;
+
+declare module 'svelte/elements' {{
+  interface SvelteHTMLElements {{
+    '{tag}': PartnerRoiSvelteProps;
+  }}
+}}
+",
+        tag = docs.tag
+    )
+}
+
 /// Vue's `GlobalComponents`, for `vue-tsc` with `strictTemplates`.
 pub fn vue_declarations(docs: &ElementDocs) -> String {
     format!(

@@ -1,0 +1,2 @@
+// Rendered on the server at build time, then hydrated in the browser.
+export const prerender = true;
