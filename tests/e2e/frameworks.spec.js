@@ -189,6 +189,8 @@ test('sveltekit: the server writes "[object Object]", hydration sets the propert
   expect(html).toContain('program="[object Object]"');
   const warnings = await recordReports(page);
   await page.goto(`${servers.sveltekit.origin}/`);
+  // The app's modules (which define the element) may run after `load`.
+  await page.waitForFunction(() => customElements.get('partner-roi') !== undefined);
   const ready = await page.evaluate(() => document.getElementById('calculator').ready);
   await expect(page.locator('#recommended')).toHaveText(`Recommended: ${ready.result.recommended_tier}`);
   expect(ready.result.program_id).toBe('sveltekit-example');
