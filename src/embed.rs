@@ -5,6 +5,7 @@
 //! [`element::WidgetElement`], which applies them to the host reducer
 //! (`crate::host_state`) and runs its effects; every browser-facing name lives in `crate::names`.
 
+pub mod analytics;
 pub mod element;
 pub mod events;
 pub mod host_actions;

@@ -32,12 +32,13 @@ const PARTNER_ROI_SCRIPT_URL = typeof document === 'undefined' ? undefined : (do
  * What every instance shares: the compiled module, the stylesheet, the loader's instance
  * until someone takes it (`spare`), PartnerRoi.project's instance (started by its first
  * call), the count of widgets started (their number keeps element ids apart), the
- * skeleton's sheet, the observer that starts lazy widgets near the viewport, whether
+ * skeleton's sheet, the observer that starts lazy widgets near the viewport, the one that
+ * tells a widget it came into view, whether
  * `Intl` was warmed, the wasm's loading (its promise, whether its fetch has started) and
  * where the page said the wasm is (`PartnerRoi.configure`).
  */
 const partnerRoiShared = {
-  module: null, sheet: null, spare: null, service: null, widgets: 0, skeleton: null, nearViewport: null,
+  module: null, sheet: null, spare: null, service: null, widgets: 0, skeleton: null, nearViewport: null, inView: null,
   intlWarmed: false, loading: null, started: false, wasm: null,
 };
 
@@ -202,6 +203,18 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
     return partnerRoiShared.nearViewport;
   }
 
+  /** Tells each started widget, once, that it came into view (the analytics' view event). */
+  static #inView() {
+    partnerRoiShared.inView ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        partnerRoiShared.inView.unobserve(entry.target);
+        entry.target.#whenReady((widget) => widget.inView());
+      }
+    });
+    return partnerRoiShared.inView;
+  }
+
   /** Whether the widget was asked to start: at once, or when it neared the viewport. */
   #started = false;
   /** This element's glue and widget: null before the first start and after a panic. */
@@ -353,6 +366,7 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
       this.#whenReady((widget) => (name === program ? widget.setProgram(value) : widget.setInputs(value)));
     }
     if (this.isConnected) this.#whenReady((widget) => widget.connected());
+    if (typeof IntersectionObserver === 'function') PartnerRoiElement.#inView().observe(this);
   }
 
   /** Whether to start without waiting to near the viewport: `loading="eager"`, presenter

@@ -10,8 +10,8 @@ use yew::{AppHandle, AttrValue, Callback};
 
 use super::resume_point::ResumePoint;
 use super::{
-    events, host_actions, js_json, page_snapshot, print_handout, program_fetch, program_grace,
-    saved_state, share_link, stylesheet,
+    analytics, events, host_actions, js_json, page_snapshot, print_handout, program_fetch,
+    program_grace, saved_state, share_link, stylesheet,
 };
 use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
 use crate::i18n::{Message, Msg};
@@ -125,6 +125,12 @@ impl WidgetElement {
         let snapshot = page_snapshot::read(&self.inner.host, &self.inner.resume);
         self.inner
             .dispatch(HostEvent::Connected(Box::new(snapshot)));
+    }
+
+    /// The element came into the viewport (the first time).
+    #[wasm_bindgen(js_name = inView)]
+    pub fn in_view(&self) {
+        self.inner.dispatch(HostEvent::InView);
     }
 
     /// The page URL's fragment changed (`hashchange`).
@@ -253,6 +259,11 @@ impl Inner {
                 }
             }
             HostEffect::Announce(announcement) => events::announce(&self.host, &announcement),
+            HostEffect::Analytics {
+                target,
+                event,
+                params,
+            } => analytics::report(target, event, &params),
             HostEffect::StartProgramGrace => {
                 let inner = Rc::downgrade(self);
                 program_grace::start(move || {

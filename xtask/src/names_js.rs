@@ -183,7 +183,7 @@ mod tests {
         assert!(block.contains(
             "  observedAttributes: Object.freeze([\"program-src\", \"inputs\", \"locale\", \
              \"currency\", \"horizon\", \"presenter\", \"allow-program-file\", \"loading\", \
-             \"tools\", \"debug\", \"theme\", \"lang\"]),\n"
+             \"tools\", \"debug\", \"theme\", \"lang\", \"analytics\"]),\n"
         ));
         assert!(block.contains("ready: \"partner-roi:ready\""));
         assert!(block.contains("cta: \"partner-roi:cta\""));

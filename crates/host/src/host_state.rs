@@ -16,6 +16,7 @@
 //! The calculator ([`CalculatorState`]) is the one owner of the figures and the only caller
 //! of the engine; this state keeps it and reports what it settled on.
 
+mod analytics;
 mod announcer;
 mod attributes;
 mod connect;
@@ -35,6 +36,7 @@ mod tests;
 mod theme;
 mod tools;
 
+pub use analytics::{AnalyticsEvent, AnalyticsTarget};
 pub use effect::{Announcement, HostEffect, HostView, ReadyView};
 pub use event::{HostAction, HostEvent, PageSnapshot, PropertyValue, ReadProgram, TextMap};
 pub use theme::Theme;
@@ -95,6 +97,8 @@ pub struct HostState {
     page_notices: Rc<Vec<FieldError>>,
     /// The number of calculators started: a new one is a new generation of the view.
     generation: u64,
+    /// The analytics events reported once, and whether the widget is in view.
+    reported: analytics::Reported,
 }
 
 impl HostState {
@@ -117,6 +121,7 @@ impl HostState {
             notices: Rc::default(),
             page_notices: Rc::default(),
             generation: 0,
+            reported: analytics::Reported::default(),
         }
     }
 
@@ -160,8 +165,10 @@ impl HostState {
             HostEvent::Shown(seq) => {
                 if let Some(settled) = self.phase.showing().and_then(|s| s.settled.as_ref()) {
                     self.announcer.shown(settled, seq, &mut out);
+                    self.first_shown(&mut out);
                 }
             }
+            HostEvent::InView => self.came_into_view(&mut out),
             HostEvent::Request(action) => self.request(action, &mut out),
             HostEvent::Status(message) => {
                 self.status = Rc::from(self.language().0.say(&message));
@@ -427,12 +434,25 @@ impl HostState {
         let Some(shown) = self.phase.showing_mut() else {
             return;
         };
+        let starts = matches!(
+            action,
+            Action::Type(..) | Action::Slide(..) | Action::ResetInputs
+        );
+        let selects = matches!(action, Action::SelectTier(_));
+        let before = (shown.calculator.revision, shown.calculator.selected_tier);
         let next = shown.calculator.apply(action);
-        if next.revision == shown.calculator.revision {
+        let after = (next.revision, next.selected_tier);
+        if after.0 == before.0 {
             shown.calculator = Rc::new(next);
             out.push(HostEffect::Render);
         } else {
             self.install(next, out);
+        }
+        if starts && after.0 != before.0 {
+            self.track(AnalyticsEvent::Start, out);
+        }
+        if selects && after.1 != before.1 {
+            self.track(AnalyticsEvent::TierSelect, out);
         }
     }
 

@@ -56,6 +56,26 @@ pub const ATTR_DEBUG: &str = "debug";
 pub const ATTR_LANG: &str = "lang";
 /// The colour scheme: `auto` (the visitor's, the default), `light` or `dark`.
 pub const ATTR_THEME: &str = "theme";
+/// Opt-in analytics: `datalayer` pushes the widget's events to `window.dataLayer` (Google
+/// Tag Manager), `gtag` calls `gtag('event', …)`; without it nothing is reported.
+pub const ATTR_ANALYTICS: &str = "analytics";
+/// The `analytics` values: the page's `dataLayer`, its `gtag` function.
+pub const ANALYTICS_TARGETS: [&str; 2] = ["datalayer", "gtag"];
+/// The global array `analytics="datalayer"` pushes to.
+pub const GLOBAL_DATA_LAYER: &str = "dataLayer";
+/// The global function `analytics="gtag"` calls.
+pub const GLOBAL_GTAG: &str = "gtag";
+/// The analytics events, in the order of [`crate::host_state::AnalyticsEvent`]: the widget
+/// first in view, the partner's first change, a tier chosen, a link or summary copied, the
+/// handout printed, the call to action followed.
+pub const ANALYTICS_EVENTS: [&str; 6] = [
+    "partner_roi_view",
+    "partner_roi_start",
+    "partner_roi_tier_select",
+    "partner_roi_share",
+    "partner_roi_print",
+    "partner_roi_cta",
+];
 /// The `theme` values.
 pub const THEME_NAMES: [&str; 3] = ["auto", "light", "dark"];
 
@@ -111,6 +131,7 @@ pub const ATTRIBUTES: &[&str] = &[
     ATTR_DEBUG,
     ATTR_THEME,
     ATTR_LANG,
+    ATTR_ANALYTICS,
 ];
 /// The attributes whose changes the element follows (`observedAttributes`); `persist` is
 /// read when the element connects.
@@ -127,6 +148,7 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     ATTR_DEBUG,
     ATTR_THEME,
     ATTR_LANG,
+    ATTR_ANALYTICS,
 ];
 
 /// The program, as an object or JSON text (read and write).

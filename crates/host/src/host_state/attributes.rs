@@ -5,9 +5,9 @@ use super::tools::{read_tools, unknown_tools_message};
 use super::{revalidate, HostEffect, HostState, Restart, Theme, OBJECT_AS_TEXT};
 use crate::host_config::{apply_overrides, Overrides};
 use crate::names::{
-    ATTR_ALLOW_PROGRAM_FILE, ATTR_CURRENCY, ATTR_DEBUG, ATTR_HORIZON, ATTR_INPUTS, ATTR_LANG,
-    ATTR_LOCALE, ATTR_PRESENTER, ATTR_PROGRAM_SRC, ATTR_THEME, ATTR_TOOLS, PROPERTY_INPUTS,
-    PROPERTY_PROGRAM,
+    ATTR_ALLOW_PROGRAM_FILE, ATTR_ANALYTICS, ATTR_CURRENCY, ATTR_DEBUG, ATTR_HORIZON, ATTR_INPUTS,
+    ATTR_LANG, ATTR_LOCALE, ATTR_PRESENTER, ATTR_PROGRAM_SRC, ATTR_THEME, ATTR_TOOLS,
+    PROPERTY_INPUTS, PROPERTY_PROGRAM,
 };
 use partner_roi_engine::{FieldError, InputKey};
 use partner_roi_i18n::Msg;
@@ -52,6 +52,11 @@ impl HostState {
                 Some(problem) => self.reject(Problems::page(vec![problem]), out),
                 None => out.push(HostEffect::Render),
             },
+            ATTR_ANALYTICS => {
+                if let Some(problem) = self.analytics_problem() {
+                    self.reject(Problems::page(vec![problem]), out);
+                }
+            }
             _ => {}
         }
     }

@@ -58,6 +58,7 @@ impl HostState {
         self.pending_problems.extend(problem);
         self.pending_problems.extend(self.tools_problem());
         self.pending_problems.extend(self.theme_problem());
+        self.pending_problems.extend(self.analytics_problem());
         self.show_what_applies(out);
     }
 }

@@ -72,6 +72,15 @@ pub enum HostEffect {
     /// Give the page a moment to set the `program` property: once the page has loaded and
     /// a little after, answer with [`super::HostEvent::ProgramGraceOver`].
     StartProgramGrace,
+    /// Report `event` with `params` to the page's analytics (`analytics="…"`).
+    Analytics {
+        /// `dataLayer` or `gtag`.
+        target: super::AnalyticsTarget,
+        /// The event's name (`partner_roi_cta`, …).
+        event: &'static str,
+        /// `{program_id, tier, language, value, currency}`: nothing the partner typed.
+        params: Value,
+    },
     /// Set the first-results performance mark.
     MarkFirstResults,
     /// Write this to the console as a warning.

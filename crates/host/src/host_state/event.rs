@@ -137,6 +137,8 @@ pub enum HostEvent {
     InputsPropertySet(PropertyValue),
     /// The grace period [`super::HostEffect::StartProgramGrace`] began is over.
     ProgramGraceOver,
+    /// The widget came into the viewport (the first time).
+    InView,
     /// A `program-src` fetch finished.
     ProgramLoaded {
         /// The token of the [`super::HostEffect::FetchProgram`] it answers.

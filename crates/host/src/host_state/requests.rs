@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{HostAction, HostEffect, HostState};
+use super::{AnalyticsEvent, HostAction, HostEffect, HostState};
 use crate::export_csv::result_csv;
 use crate::share_code::encode_share_code;
 use partner_roi_engine::result_document::ResultDocument;
@@ -16,6 +16,12 @@ impl HostState {
         };
         let calculator = shown.calculator.clone();
         let program = &calculator.program;
+        let event = match action {
+            HostAction::CopyLink | HostAction::CopySummary(_) => Some(AnalyticsEvent::Share),
+            HostAction::Print => Some(AnalyticsEvent::Print),
+            HostAction::CallToAction { .. } => Some(AnalyticsEvent::Cta),
+            HostAction::DownloadCsv => None,
+        };
         let effect = match action {
             HostAction::CopyLink => {
                 let code =
@@ -60,5 +66,8 @@ impl HostState {
             }
         };
         out.push(effect);
+        if let Some(event) = event {
+            self.track(event, out);
+        }
     }
 }

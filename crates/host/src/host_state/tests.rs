@@ -1129,3 +1129,89 @@ fn setting_inputs_takes_three_projections() {
     let (count, _) = projections_counted(|| set_inputs(&mut state, json!({"deal_value": 20000})));
     assert_eq!(count, 3);
 }
+
+// ---- Analytics ----
+
+/// The analytics events among `effects`: name, then params.
+fn tracked(effects: &[HostEffect]) -> Vec<(&'static str, Value)> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::Analytics { event, params, .. } => Some((*event, params.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn without_the_analytics_attribute_nothing_is_reported() {
+    let (mut state, _) = connect(snapshot(&[]));
+    let mut effects = show(&mut state);
+    effects.extend(state.apply(HostEvent::InView));
+    effects.extend(type_into(&mut state, InputKey::DealValue, "15000"));
+    effects.extend(state.apply(HostEvent::Request(HostAction::Print)));
+    assert_eq!(tracked(&effects), []);
+}
+
+#[test]
+fn analytics_reports_view_and_start_once_and_each_tool_with_no_typed_figure() {
+    let (mut state, effects) = connect(snapshot(&[("analytics", "datalayer")]));
+    assert_eq!(error_paths(&effects), Vec::<String>::new());
+    // In view before the first results: reported once they are shown.
+    assert_eq!(tracked(&state.apply(HostEvent::InView)), []);
+    let names = |effects: &[HostEffect]| -> Vec<&'static str> {
+        tracked(effects).into_iter().map(|(name, _)| name).collect()
+    };
+    assert_eq!(names(&show(&mut state)), ["partner_roi_view"]);
+    assert_eq!(names(&state.apply(HostEvent::InView)), Vec::<&str>::new());
+    let typed = type_into(&mut state, InputKey::DealValue, "15321");
+    assert_eq!(names(&typed), ["partner_roi_start"]);
+    assert_eq!(
+        names(&type_into(&mut state, InputKey::DealValue, "15322")),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        names(&state.apply(HostEvent::Calculator(Action::SelectTier(2)))),
+        ["partner_roi_tier_select"]
+    );
+    let mut effects = state.apply(HostEvent::Request(HostAction::CopyLink));
+    effects.extend(state.apply(HostEvent::Request(HostAction::Print)));
+    effects.extend(state.apply(HostEvent::Request(HostAction::CallToAction {
+        url: "https://example.com/apply".into(),
+        new_tab: false,
+    })));
+    effects.extend(state.apply(HostEvent::Request(HostAction::DownloadCsv)));
+    let reported = tracked(&effects);
+    assert_eq!(
+        reported.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
+        ["partner_roi_share", "partner_roi_print", "partner_roi_cta"]
+    );
+    let (_, params) = &reported[2];
+    let keys: Vec<&String> = params
+        .as_object()
+        .map(|o| o.keys().collect())
+        .unwrap_or_default();
+    assert_eq!(
+        keys,
+        ["currency", "language", "program_id", "tier", "value"]
+    );
+    assert_eq!(params["program_id"], "example-cloud");
+    assert_eq!(
+        params["tier"],
+        calculator(&state).selected_tier_id().unwrap_or_default()
+    );
+    assert_eq!(params["language"], "en");
+    let value = params["value"].as_i64().unwrap_or(1);
+    assert_eq!(value % 1000, 0, "{params}");
+    assert!(
+        !params.to_string().contains("1532"),
+        "no typed figure: {params}"
+    );
+}
+
+#[test]
+fn an_analytics_value_that_is_no_target_is_the_pages_problem() {
+    let (_, effects) = connect(snapshot(&[("analytics", "segment")]));
+    assert_eq!(error_paths(&effects), ["analytics"]);
+    assert!(warnings(&effects)[0].contains("datalayer, gtag"));
+}

@@ -1,4 +1,6 @@
+import { createRef } from 'react';
 import type { PartnerRoiProgram } from 'partner-roi';
+import type { PartnerRoiJsxProps } from 'partner-roi/react';
 import reseller from '../../../programs/reseller.json';
 
 /** The program both pages show: two tiers, typed against the package's format. */
@@ -16,3 +18,8 @@ export const program: PartnerRoiProgram = {
 
 /** A program file imported as JSON (`version` is a number there) type-checks as a program. */
 export const resellerProgram: PartnerRoiProgram = reseller;
+
+/** The JSX ref is typed: a ref to another kind of element does not fit (were it `unknown`,
+ * the directive below would be unused, and `tsc` would fail). */
+// @ts-expect-error: an input's ref is not the widget's
+export const notTheWidgetsRef: PartnerRoiJsxProps['ref'] = createRef<HTMLInputElement>();
