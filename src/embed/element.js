@@ -209,10 +209,18 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         partnerRoiShared.inView.unobserve(entry.target);
-        entry.target.#whenReady((widget) => widget.inView());
+        entry.target.#cameIntoView();
       }
     });
     return partnerRoiShared.inView;
+  }
+
+  /** Tells the widget it is in view, once the wasm runs (after its connection, queued
+   * first); a wasm that failed to load was reported already. */
+  #cameIntoView() {
+    const tell = () => this.#run((widget) => widget.inView());
+    if (partnerRoiShared.module) tell();
+    else partnerRoiLoad().then(tell, () => {});
   }
 
   /** Whether the widget was asked to start: at once, or when it neared the viewport. */

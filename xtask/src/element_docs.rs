@@ -132,7 +132,7 @@ fn attribute_values(name: &str) -> Vec<&'static str> {
     match name {
         names::ATTR_LOADING => vec![names::LOADING_EAGER, "lazy"],
         names::ATTR_THEME => names::THEME_NAMES.to_vec(),
-        names::ATTR_PERSIST => vec!["off"],
+        names::ATTR_PERSIST => vec![names::PERSIST_OFF],
         names::ATTR_PROGRAM => vec![names::PROGRAM_EXAMPLE, names::PROGRAM_PENDING],
         names::ATTR_ANALYTICS => names::ANALYTICS_TARGETS.to_vec(),
         _ => Vec::new(),

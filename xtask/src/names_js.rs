@@ -182,7 +182,7 @@ mod tests {
         }
         assert!(block.contains(
             "  observedAttributes: Object.freeze([\"program-src\", \"inputs\", \"locale\", \
-             \"currency\", \"horizon\", \"presenter\", \"allow-program-file\", \"loading\", \
+             \"currency\", \"horizon\", \"persist\", \"presenter\", \"allow-program-file\", \"loading\", \
              \"tools\", \"debug\", \"theme\", \"lang\", \"analytics\"]),\n"
         ));
         assert!(block.contains("ready: \"partner-roi:ready\""));

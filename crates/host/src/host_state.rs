@@ -57,7 +57,7 @@ use tools::read_tools;
 use crate::host_config::{apply_overrides, read_inputs};
 use crate::names::{
     ATTR_ALLOW_PROGRAM_FILE, ATTR_DEBUG, ATTR_INPUTS, ATTR_PERSIST, ATTR_PROGRAM, ATTR_PROGRAM_SRC,
-    ATTR_THEME, ATTR_TOOLS, PROPERTY_PROGRAM,
+    ATTR_THEME, ATTR_TOOLS, PERSIST_OFF, PROPERTY_PROGRAM,
 };
 use crate::share_code::encode_share_code;
 use crate::state::{Action, CalculatorState};
@@ -267,7 +267,7 @@ impl HostState {
     }
 
     fn persists(&self) -> bool {
-        self.attribute(ATTR_PERSIST) != Some("off")
+        self.attribute(ATTR_PERSIST) != Some(PERSIST_OFF)
     }
 
     /// The figures this widget saved for `program_id`, unless it keeps none.

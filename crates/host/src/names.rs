@@ -32,6 +32,8 @@ pub const ATTR_CURRENCY: &str = "currency";
 pub const ATTR_HORIZON: &str = "horizon";
 /// `persist="off"` keeps nothing in `localStorage`.
 pub const ATTR_PERSIST: &str = "persist";
+/// The `persist` value that keeps nothing.
+pub const PERSIST_OFF: &str = "off";
 /// Presence starts presenter mode.
 pub const ATTR_PRESENTER: &str = "presenter";
 /// Presence offers loading a program from a file.
@@ -133,7 +135,7 @@ pub const ATTRIBUTES: &[&str] = &[
     ATTR_LANG,
     ATTR_ANALYTICS,
 ];
-/// The attributes whose changes the element follows (`observedAttributes`); `persist` is
+/// The attributes whose changes the element follows (`observedAttributes`); `program` is
 /// read when the element connects.
 pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     ATTR_PROGRAM_SRC,
@@ -141,6 +143,7 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     ATTR_LOCALE,
     ATTR_CURRENCY,
     ATTR_HORIZON,
+    ATTR_PERSIST,
     ATTR_PRESENTER,
     ATTR_ALLOW_PROGRAM_FILE,
     ATTR_LOADING,

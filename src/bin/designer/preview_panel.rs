@@ -6,8 +6,8 @@ use partner_roi::designer::designer_state::ValidProgram;
 use partner_roi::designer::profiles::PROFILES;
 use partner_roi::i18n::CATALOGUES;
 use partner_roi::names::{
-    ATTR_LANG, ATTR_LOADING, ATTR_THEME, ATTR_TOOLS, LOADING_EAGER, PROPERTY_INPUTS,
-    PROPERTY_PROGRAM, TAG, TOOLS_ALL,
+    ATTR_LANG, ATTR_LOADING, ATTR_PERSIST, ATTR_THEME, ATTR_TOOLS, LOADING_EAGER, PERSIST_OFF,
+    PROPERTY_INPUTS, PROPERTY_PROGRAM, TAG, TOOLS_ALL,
 };
 use partner_roi::ui::format::Formatter;
 use wasm_bindgen::JsValue;
@@ -108,6 +108,8 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 if let Some(element) = widget.cast::<web_sys::Element>() {
                     let _ = element.set_attribute(ATTR_LOADING, LOADING_EAGER);
                     let _ = element.set_attribute(ATTR_TOOLS, TOOLS_ALL);
+                    // Saved figures would beat the draft's defaults: the preview keeps none.
+                    let _ = element.set_attribute(ATTR_PERSIST, PERSIST_OFF);
                     let _ = element.set_attribute(ATTR_LANG, language);
                     let _ = element.set_attribute(ATTR_THEME, theme);
                 }

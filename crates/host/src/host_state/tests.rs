@@ -534,6 +534,31 @@ fn persist_off_neither_restores_nor_saves() {
 }
 
 #[test]
+fn persist_off_set_after_connecting_keeps_nothing_from_then_on() {
+    // The designer's preview: its attributes arrive after it connected.
+    let (mut state, _) = connect(snapshot(&[]));
+    type_into(&mut state, InputKey::DealValue, "15000");
+    state.apply(HostEvent::AttributeChanged {
+        name: "persist".into(),
+        value: Some("off".into()),
+    });
+    assert_eq!(
+        saves(&type_into(&mut state, InputKey::DealValue, "16000")),
+        []
+    );
+    // A new program with the same id starts from its defaults, not the figures typed.
+    let mut program = builtin_json();
+    program["inputs"]["existing_clients"] = json!({"default": 77});
+    let defaults = Program::from_json(&program).unwrap().default_inputs();
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(program)));
+    assert_eq!(
+        figure(&state, InputKey::DealValue),
+        defaults.get(InputKey::DealValue)
+    );
+    assert_eq!(figure(&state, InputKey::ExistingClients), Decimal::from(77));
+}
+
+#[test]
 fn two_widgets_without_an_id_keep_their_figures_apart() {
     let (mut first, first_effects) = connect(snapshot(&[]));
     let mut page = snapshot(&[]);
