@@ -3,7 +3,7 @@
 // a doubly loaded bundle and invalid attributes.
 //
 // Host pages are served by page.route under /test/ on the dist/ origin, so they load
-// /partner-roi.js and /programs/*.json from `cargo serve`.
+// /partner-roi.js and /programs/*.json from the static server.
 const { test, expect } = require('@playwright/test');
 const {
   ORIGIN,

@@ -22,7 +22,7 @@ const APOLOGY = 'Sorry, this calculator stopped working';
 let server;
 let origin;
 
-// A second `cargo serve`, on target/panic-test (Playwright's webServer serves dist/).
+// A second static server, on target/panic-test (Playwright's webServer serves dist/).
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   if (!fs.existsSync(path.join(PANIC_TEST_DIR, 'partner-roi.js'))) {

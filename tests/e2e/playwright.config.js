@@ -1,5 +1,5 @@
 // Playwright configuration: end-to-end tests of the demo page in dist/,
-// served by `cargo serve`, in the system Chromium (never a downloaded one).
+// served by xtask/build-tools/serve.js, in the system Chromium (never a downloaded one).
 // Run through `cargo xtask test`, which builds dist/ first.
 const path = require('node:path');
 const { defineConfig } = require('@playwright/test');
@@ -20,7 +20,7 @@ module.exports = defineConfig({
   },
   projects: [{ name: 'system-chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'cargo serve',
+    command: 'node xtask/build-tools/serve.js',
     env: { PORT },
     url: `${BASE_URL}/index.html`,
     reuseExistingServer: false,

@@ -3,7 +3,7 @@
 //! Every shipped script is minified by terser (`minify_js.rs`).
 //!
 //! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `PARTNER_ROI_NAMES`
-//!   (the browser-facing names of `crates/host/src/names.rs`, `names_js.rs`) + `src/embed/element.js`;
+//!   (the browser-facing names of `crates/host/src/names.rs`, `crates/element-api`) + `src/embed/element.js`;
 //!   `partner-roi_bg.wasm` beside it; `script.rs` joins the parts;
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and the wasm
 //!   inlined, gzipped and base64-encoded, `inline_wasm.rs`);
@@ -20,12 +20,12 @@ use crate::glue::{self, WasmBase};
 use crate::inline_wasm::{inline_wasm, INFLATE_JS};
 use crate::inputs_json::write_inputs_json;
 use crate::minify_js::{minify_js, JsKind};
-use crate::names_js::names_block;
 use crate::npm_package::write_npm_package;
 use crate::script::Script;
 use crate::skeleton_css::{skeleton_css_block, SKELETON_CSS};
 use crate::texts_js::texts_block;
 use crate::tools::{self, WASM_TARGET};
+use partner_roi_element_api::names_block;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -129,8 +129,10 @@ pub fn dist() -> Result {
     fs::create_dir_all(format!("{DIST}/programs"))
         .map_err(|e| format!("cannot create {DIST}/programs: {e}"))?;
     let programs = fs::read_dir(PROGRAMS).map_err(|e| format!("cannot list {PROGRAMS}: {e}"))?;
-    for entry in programs.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
+    for name in programs
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+    {
         if name.ends_with(".json") {
             copy(
                 &format!("{PROGRAMS}/{name}"),
@@ -140,18 +142,7 @@ pub fn dist() -> Result {
     }
 
     write_inputs_json()?;
-
-    for file in [
-        "index.html",
-        "partner-roi.js",
-        "partner-roi_bg.wasm",
-        "partner-roi.html",
-        "designer.html",
-    ] {
-        let path = format!("{DIST}/{file}");
-        let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        println!("dist: {path} ({size} bytes)");
-    }
+    println!("dist: written into {DIST}/");
     Ok(())
 }
 

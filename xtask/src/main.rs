@@ -1,16 +1,15 @@
 //! Project automation for partner-roi, run as `cargo xtask <command>`.
 //!
 //! Plain Rust (the standard library, plus clap for the command line, flate2, brotli and
-//! serde for `size` and `bench`, the static server of `xtask/static-server`, and the
-//! `partner-roi` crate for what `dist` generates from it), so that a fresh machine with
-//! rustup, cargo, node and npm can build, serve and test everything.
+//! serde for `size` and `bench`, and the `partner-roi` crate for what `dist` generates from
+//! it), so that a fresh machine with rustup, cargo, node and npm can build, serve and test
+//! everything.
 
 mod architecture_doc;
 mod bench;
 mod cmd;
 mod designer_page;
 mod dist;
-mod element_docs;
 mod flags;
 mod frameworks;
 mod fuzz;
@@ -19,12 +18,7 @@ mod inline_wasm;
 mod inputs_json;
 mod landing_pages;
 mod layers;
-mod lighthouse;
-mod manifests;
 mod minify_js;
-#[cfg(test)]
-mod module_cycles;
-mod names_js;
 mod npm_package;
 mod screenshots;
 mod script;
@@ -33,7 +27,6 @@ mod skeleton_css;
 mod test;
 mod texts_js;
 mod tools;
-mod types_ts;
 
 use clap::{CommandFactory, Parser};
 use flags::Command;
@@ -60,16 +53,12 @@ fn run(xtask: flags::Xtask) -> cmd::Result {
     match command {
         Command::Demo(_) => {
             dist::dist()?;
-            static_server::serve(static_server::Options {
-                root: None,
-                port: None,
-                gzip: false,
-            })
+            tools::serve(&[])
         }
         Command::Test(test) => test.run(),
         Command::Dist(dist) => dist.run(),
         Command::PanicBundle(bundle) => bundle.run(),
-        Command::Serve(serve) => static_server::serve(serve.options),
+        Command::Serve(serve) => tools::serve(&serve.args),
         Command::Size(size) => size.run(),
         Command::Bench(bench) => bench.run(),
         Command::Fuzz(fuzz) => fuzz.run(),

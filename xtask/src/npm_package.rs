@@ -7,17 +7,17 @@
 //!   API), `react.js` (`./react`: the element as a React component), `define.js` (`./define`: only the definition), `project.js` (`./project`: the
 //!   headless API, defining nothing), and under Node (the `node` condition) `index.node.js`
 //!   and `project.node.js`, which read the wasm from disk (`wasm-file.js`);
-//! - types (`types_ts.rs`), the Custom Elements Manifest, VS Code custom data and web-types
-//!   (`manifests.rs`), the README, and `package.json` with the crate's version.
+//! - types, the Custom Elements Manifest, VS Code custom data and web-types (from
+//!   `crates/element-api`), the README, and `package.json` with the crate's version.
 
 use crate::cmd::Result;
-use crate::element_docs::ElementDocs;
-use crate::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
 use crate::minify_js::{minify_js, JsKind};
 use crate::script::Script;
-use crate::types_ts::{
+use partner_roi_element_api::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
+use partner_roi_element_api::types_ts::{
     declarations, global_declarations, jsx_declarations, svelte_declarations, vue_declarations,
 };
+use partner_roi_element_api::ElementDocs;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fs;

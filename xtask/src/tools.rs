@@ -10,7 +10,8 @@ use std::time::SystemTime;
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// What `cargo xtask dist` needs from npm: terser and binaryen's wasm-opt.
+/// What `cargo xtask dist` and `serve` need from npm: terser, binaryen's wasm-opt, and
+/// serve-static and compression for `serve.js`.
 pub const BUILD_TOOLS: NpmProject = NpmProject {
     dir: "xtask/build-tools",
     bins: &["terser", "wasm-opt"],
@@ -44,6 +45,15 @@ pub fn ensure_build_tools() -> Result {
     ensure_wasm_bindgen()?;
     BUILD_TOOLS.ensure()
 }
+
+/// The static file server, `node xtask/build-tools/serve.js ARGS`, until it is stopped.
+pub fn serve(args: &[String]) -> Result {
+    BUILD_TOOLS.ensure()?;
+    cmd::run(Command::new("node").arg(SERVE_SCRIPT).args(args))
+}
+
+/// The static file server's script, from the repository root.
+pub const SERVE_SCRIPT: &str = "xtask/build-tools/serve.js";
 
 /// An npm project of the repository's (a folder with package.json and package-lock.json),
 /// installed with `npm ci` when it is missing or older than its lock.

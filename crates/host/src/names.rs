@@ -3,7 +3,7 @@
 //!
 //! Plain Rust (built natively too): `cargo xtask dist` reads these constants and writes the
 //! tag, the observed attributes, the properties and the events into the shipped JavaScript
-//! as `PARTNER_ROI_NAMES` (`xtask/src/names_js.rs`), which `src/embed/element.js` uses
+//! as `PARTNER_ROI_NAMES` (`crates/element-api/src/names_js.rs`), which `src/embed/element.js` uses
 //! instead of literals of its own (an xtask test checks that it has none).
 
 /// The custom element's tag.

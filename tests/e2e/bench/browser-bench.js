@@ -25,7 +25,7 @@
 //   BENCH_LOADS   page loads per page (default 20)
 //   BENCH_EDITS   scripted edits per page (default 200)
 //   BENCH_OUT     write the results as JSON to this file
-//   PORT          port of the static server, `cargo serve` (default: any free port)
+//   PORT          port of the static server (xtask/build-tools/serve.js) (default: any free port)
 'use strict';
 
 const fs = require('node:fs');
@@ -406,6 +406,7 @@ function printSummary(result) {
   }
   console.log('');
   console.log(`bench: Chromium ${result.chromium}, headless; times in ms`);
+  console.log('bench: targets: first results <= 150 median; keystroke -> all results <= 4 median, <= 8 p95');
   console.log(
     'bench: ' + ['page'.padEnd(28), 'measure'.padEnd(36), 'n'.padStart(4), 'p50'.padStart(8),
       'p95'.padStart(8), 'min'.padStart(8), 'max'.padStart(8)].join(' '),

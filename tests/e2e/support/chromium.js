@@ -1,7 +1,7 @@
 // What every script that drives a browser shares: the system Chromium's launch options
 // (never a downloaded browser), `startServer`, which runs the project's one static file
-// server, `cargo serve` (xtask/static-server), on a directory, and `startNext`, which runs a
-// built Next.js app's own server.
+// server (xtask/build-tools/serve.js) on a directory, and `startNext`, which runs a built
+// Next.js app's own server.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -22,19 +22,21 @@ const CHROMIUM_LAUNCH = Object.freeze({
 });
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-/** The first line `cargo serve` prints once it listens. */
+/** The static file server (installed by `cargo xtask dist`, which every test run starts with). */
+const SERVE_SCRIPT = path.join(REPO, 'xtask', 'build-tools', 'serve.js');
+/** The first line the server prints once it listens. */
 const LISTENING = /^serving .* at (http:\/\/127\.0\.0\.1:\d+)\//m;
-/** Long enough for cargo to build the server first on a fresh checkout. */
-const START_TIMEOUT_MS = 300_000;
+/** Long enough for a built Next.js app to start on a loaded machine. */
+const START_TIMEOUT_MS = 120_000;
 
 /**
- * Serves `root` with `cargo serve --root ROOT --port PORT` (port 0: any free port) and
- * resolves, once it answers, to `{ origin, close() }`; `close()` stops it (and resolves when
- * it has). The server stops too when this process exits.
+ * Serves `root` on `port` (0: any free port), gzipping as a CDN would when `gzip` is set,
+ * and resolves, once it answers, to `{ origin, close() }`; `close()` stops it (and resolves
+ * when it has). The server stops too when this process exits.
  */
-function startServer(root, port = 0) {
-  const args = ['serve', '--root', path.resolve(root), '--port', String(port)];
-  return startListening(`cargo serve --root ${root}`, 'cargo', args, REPO, LISTENING);
+function startServer(root, port = 0, { gzip = false } = {}) {
+  const args = [SERVE_SCRIPT, '--root', path.resolve(root), '--port', String(port), ...(gzip ? ['--gzip'] : [])];
+  return startListening(`serve.js --root ${root}`, process.execPath, args, REPO, LISTENING);
 }
 
 /** A port no one listens on now. */
@@ -103,7 +105,7 @@ function startListening(what, command, args, cwd, listening) {
     exit.then((how) => {
       if (!origin) fail(new Error(`\`${what}\` stopped (${how}) before serving:\n${output}`));
     });
-    // Keep reading: the server logs every request, and a full pipe would stall it.
+    // Keep reading: a full pipe would stall the server.
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text) => {
       if (origin) return;

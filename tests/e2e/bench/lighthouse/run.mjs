@@ -1,9 +1,10 @@
 // The Lighthouse part of `cargo xtask bench` (issue 12): what the widget costs a vendor's
 // landing page in Lighthouse's performance score, measured, not asserted.
 //
-//   node run.mjs BASE_URL OUT_DIR
+//   node run.mjs SITE_DIR OUT_DIR
 //
-// BASE_URL serves dist/ (the xtask starts `cargo xtask serve --gzip`, as a CDN would). Each
+// SITE_DIR (the landing pages `cargo xtask bench` writes) is served gzipped, as a CDN would,
+// by the project's static server (xtask/build-tools/serve.js --gzip). Each
 // page of figures.mjs's PAIRS and its widget-less twin gets RUNS Lighthouse runs (mobile
 // preset, simulated throttling, performance only), each in a fresh headless system Chromium,
 // page and twin alternating. The reports go to OUT_DIR as PAGE-ROUND.json; the summary
@@ -15,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launch } from 'chrome-launcher';
+import serverSupport from '../../support/chromium.js';
 import lighthouse from 'lighthouse';
 import { PAIRS, RUNS, figuresOf, median, schedule, summary } from './figures.mjs';
 
@@ -24,8 +26,19 @@ const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disa
 
 const progress = (line) => console.error(`lighthouse: ${line}`);
 
-async function main(baseUrl, outDir) {
-  if (!baseUrl || !outDir) throw new Error('usage: node run.mjs BASE_URL OUT_DIR');
+async function main(siteDir, outDir) {
+  if (!siteDir || !outDir) throw new Error('usage: node run.mjs SITE_DIR OUT_DIR');
+  const server = await serverSupport.startServer(siteDir, 0, { gzip: true });
+  try {
+    await runAll(server.origin, outDir);
+  } finally {
+    await server.close();
+  }
+}
+
+async function runAll(baseUrl, outDir) {
+  const bundle = await fetch(`${baseUrl}/partner-roi.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+  if (bundle.headers.get('content-encoding') !== 'gzip') throw new Error(`${baseUrl} does not serve gzip`);
   const files = PAIRS.flatMap(({ page, twin }) => [page, twin]);
   for (const file of files) {
     const response = await fetch(`${baseUrl}/${file}`, { method: 'HEAD' }).catch((error) => {

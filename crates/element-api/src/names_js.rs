@@ -9,7 +9,7 @@
 //! Keys are the names in camelCase (`program-src` → `programSrc`); an event's key drops
 //! the tag prefix (`partner-roi:ready` → `ready`).
 
-use crate::cmd::Result;
+use crate::Result;
 use partner_roi::names;
 
 /// The name of the generated constant.
@@ -94,13 +94,13 @@ fn object(entries: &[(String, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cmd::repo_root;
-    use crate::dist::ELEMENT_JS;
+    use crate::element_docs::NAMES_RS;
     use std::collections::BTreeSet;
 
-    fn element_js() -> String {
-        let path = repo_root().join(ELEMENT_JS);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    const ELEMENT_JS: &str = "src/embed/element.js";
+
+    fn element_js() -> &'static str {
+        include_str!("../../../src/embed/element.js")
     }
 
     /// The contents of every string and template literal in `js`, comments skipped (a
@@ -197,10 +197,7 @@ mod tests {
     /// `prefix`, as (name, value): the list to check is read from the declarations, so a
     /// new name must be listed (or excused) to pass.
     fn declared(prefix: &str) -> Vec<(String, String)> {
-        let path = repo_root().join("crates/host/src/names.rs");
-        let source =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let declared: Vec<_> = source
+        let declared: Vec<_> = NAMES_RS
             .lines()
             .filter_map(|line| {
                 let (name, value) = line.strip_prefix("pub const ")?.split_once(": &str = \"")?;
@@ -261,7 +258,7 @@ mod tests {
     fn element_js_writes_no_name_of_its_own() {
         let js = element_js();
         let names = every_name();
-        for literal in string_literals(&js) {
+        for literal in string_literals(js) {
             assert!(
                 !names.contains(&literal.as_str()),
                 "{ELEMENT_JS} has the literal {literal:?}: use {CONSTANT} (crates/host/src/names.rs) instead"
@@ -281,7 +278,7 @@ mod tests {
     fn element_js_uses_only_declared_names() {
         let js = element_js();
         let block = names_block().unwrap();
-        let used = references(&js);
+        let used = references(js);
         assert!(used.contains("tag"), "{used:?}");
         assert!(used.contains("observedAttributes"), "{used:?}");
         for reference in &used {

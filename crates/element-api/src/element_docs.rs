@@ -4,9 +4,8 @@
 //! off real results). `types_ts.rs` and `manifests.rs` render it as TypeScript, the Custom
 //! Elements Manifest, VS Code's custom data and JetBrains' web-types.
 
-use crate::cmd::{repo_root, Result};
+use crate::Result;
 use partner_roi::names;
-use std::fs;
 
 /// An attribute: its name, what it does, the values it takes when they are a set, and
 /// whether it is a switch (its presence is what counts).
@@ -44,13 +43,15 @@ pub struct ElementDocs {
 
 const DESCRIPTION: &str = "A partner ROI calculator: for each tier of a vendor's partner program, a prospective partner's projected revenue, costs, profit, ROI, NPV and payback.";
 
+/// The names' declarations, with their doc comments.
+pub(crate) const NAMES_RS: &str = include_str!("../../host/src/names.rs");
+
 impl ElementDocs {
     /// Reads the doc comments of `crates/host/src/names.rs`; an error names a name that has none.
     pub fn read() -> Result<ElementDocs> {
-        let path = repo_root().join("crates/host/src/names.rs");
-        let source = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let source = NAMES_RS;
         let doc = |kind: &str, value: &str| -> Result<String> {
-            doc_of(&source, kind, value).ok_or_else(|| {
+            doc_of(source, kind, value).ok_or_else(|| {
                 format!("crates/host/src/names.rs: the {kind}* constant `\"{value}\"` has no doc comment")
             })
         };
@@ -159,6 +160,7 @@ fn doc_of(source: &str, kind: &str, value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::{fs, path::Path};
 
     #[test]
     fn every_name_has_its_doc_comment() {
@@ -177,7 +179,10 @@ mod tests {
             .map(|(name, _)| *name)
             .collect();
         for file in ["styles/widget.css", "styles/charts.css", "styles/sales.css"] {
-            let css = fs::read_to_string(repo_root().join(file)).unwrap_or_default();
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../..")
+                .join(file);
+            let css = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
             for (at, _) in css.match_indices("var(--partner-roi-") {
                 let name: String = css[at + 4..]
                     .chars()
