@@ -526,7 +526,7 @@ async fn the_levers_panel_opens_on_request_and_refreshes_once_changes_settle() {
     assert_eq!(all(&root, ".chart-levers rect.lever-higher").len(), 6);
     let rows = all(&root, ".chart-levers .visually-hidden tbody tr");
     assert_eq!(rows.len(), 6);
-    assert!(text(&rows[0]).starts_with("Average annual deal value"));
+    assert!(text(&rows[0]).starts_with("Yearly license value per client"));
     let caption = text(
         &root
             .query_selector(".chart-levers caption")

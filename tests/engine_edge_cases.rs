@@ -344,7 +344,9 @@ fn overflow_is_an_error_naming_the_input() {
             input: InputKey::DealValue
         }
     );
-    assert!(error.to_string().contains("Average annual deal value"));
+    assert!(error
+        .to_string()
+        .contains("Yearly license value per client"));
 }
 
 #[test]

@@ -34,7 +34,10 @@ pub fn summary_text(
     {
         let shown = formatter.input_value(key.unit(), inputs.get(key));
         let label = program.input_label_in(key, texts.language());
-        lines.push(format!("- {label}: {shown}"));
+        lines.push(texts.fill(
+            Msg::SummaryInputLine,
+            &[("label", label), ("value", &shown)],
+        ));
     }
     lines.push(String::new());
     let recommended = projection
@@ -76,28 +79,33 @@ pub fn summary_text(
             let payback = payback_text(texts, formatter, outcome.payback_months, years);
             parts.push(texts.fill(Msg::SummaryPayback, &[("payback", &payback)]));
         }
-        parts.join(", ")
+        texts.list(&parts)
     };
     for (tier, figures) in program.tiers.iter().zip(&projection.tiers) {
-        lines.push(format!("{}: {}", tier.name, figures_text(figures)));
+        let figures = figures_text(figures);
+        lines.push(texts.fill(
+            Msg::LabelValue,
+            &[("label", &tier.name), ("value", &figures)],
+        ));
     }
     let journey = &projection.journey;
     let steps = journey.steps();
     if steps.len() > 1 {
         let name = |index: usize| program.tier_name(index);
-        let path: Vec<String> = steps
-            .iter()
-            .map(|&(tier, year)| match year {
-                1 => texts.fill(Msg::SummaryStepNow, &[("tier", name(tier))]),
-                year => texts.fill(
-                    Msg::SummaryStepFrom,
-                    &[
-                        ("tier", name(tier)),
-                        ("year", &formatter.number(year.into())),
-                    ],
-                ),
-            })
-            .collect();
+        let mut path = steps.iter().map(|&(tier, year)| match year {
+            1 => texts.fill(Msg::SummaryStepNow, &[("tier", name(tier))]),
+            year => texts.fill(
+                Msg::SummaryStepFrom,
+                &[
+                    ("tier", name(tier)),
+                    ("year", &formatter.number(year.into())),
+                ],
+            ),
+        });
+        let first = path.next().unwrap_or_default();
+        let path = path.fold(first, |steps, next| {
+            texts.fill(Msg::PathNextStep, &[("steps", &steps), ("next", &next)])
+        });
         let extra = journey.extra_net_vs_start_tier;
         let start = name(steps[0].0);
         let comparison = if extra.is_sign_negative() {
@@ -111,7 +119,7 @@ pub fn summary_text(
         lines.push(texts.fill(
             Msg::SummaryPath,
             &[
-                ("steps", &path.join(" → ")),
+                ("steps", &path),
                 ("figures", &figures_text(&journey.outcome)),
                 ("comparison", &comparison),
             ],

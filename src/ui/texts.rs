@@ -23,6 +23,16 @@ extern "C" {
     /// The plural category of a number given as decimal text (`"1"`, `"2.5"`).
     #[wasm_bindgen(method)]
     fn select(this: &PluralRules, number: &str) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = ListFormat)]
+    type ListFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "ListFormat", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<ListFormat, JsValue>;
+
+    /// The items as one list, in the language's way (`a, b, c`; `a、b、c`).
+    #[wasm_bindgen(method)]
+    fn format(this: &ListFormat, items: &js_sys::Array) -> String;
 }
 
 /// What components say, in one language.
@@ -60,6 +70,28 @@ impl Texts {
     /// `message` with its `{placeholders}` filled.
     pub fn fill(&self, message: Msg, args: &[(&str, &str)]) -> String {
         self.language.fill(message, args)
+    }
+
+    /// `items` as a list of parts (`Intl.ListFormat`, a unit list: no "and").
+    pub fn list(&self, items: &[String]) -> String {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"type".into(), &"unit".into());
+        let list = ListFormat::new(&JsValue::from_str(self.language.tag()), &options);
+        let array: js_sys::Array = items.iter().map(|item| JsValue::from_str(item)).collect();
+        match list {
+            Ok(list) => list.format(&array),
+            // Browsers without Intl.ListFormat (before 2021): one sentence after the other.
+            Err(_) => self.sentences(items.to_vec()),
+        }
+    }
+
+    /// Sentences one after the other, as the language writes them (no space in Japanese).
+    pub fn sentences(&self, sentences: Vec<String>) -> String {
+        let mut sentences = sentences.into_iter();
+        let first = sentences.next().unwrap_or_default();
+        sentences.fold(first, |first, next| {
+            self.fill(Msg::NextSentence, &[("first", &first), ("next", &next)])
+        })
     }
 
     /// A message made elsewhere (a problem, an error), in this language.
@@ -122,6 +154,13 @@ pub fn input_help(texts: &Texts, program: &Program, key: InputKey) -> String {
         Some(help) => help.clone(),
         None => texts.get(key.help_msg()).to_owned(),
     }
+}
+
+/// A text of the program's (a name, a benefit, a help text), isolated from the text around
+/// it: its direction is its own, whatever the widget's language (`<bdi>`), so an English
+/// benefit reads correctly in the Arabic widget and an Arabic name in the English one.
+pub fn program_text(text: &str) -> Html {
+    html! { <bdi>{ text.to_owned() }</bdi> }
 }
 
 /// The texts from the nearest context, English outside one (component tests).

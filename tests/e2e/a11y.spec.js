@@ -88,7 +88,7 @@ for (const colorScheme of ['light', 'dark']) {
       await page.goto('/index.html');
       await widgetReady(page, '#partner-roi-demo', DEFAULT_TIERS);
       const widget = page.locator('#partner-roi-demo');
-      const field = widget.getByLabel('Average annual deal value');
+      const field = widget.getByLabel('Yearly license value per client');
       await field.fill('12abc');
       await expect(field).toHaveAttribute('aria-invalid', 'true');
       await expect(widget.locator('.field-problem')).toHaveText(/Enter a number/);

@@ -154,7 +154,7 @@ for (const [title, policy] of POLICIES) {
     await expectNoViolations(page, 'after the first render');
 
     // Typing recomputes.
-    await typeInput(page, src, '#src', 'Average annual deal value', 'deal_value', '55000');
+    await typeInput(page, src, '#src', 'Yearly license value per client', 'deal_value', '55000');
     const typed = await expectCardsShowResult(page, '#src');
     expect(typed.result.tiers.map((tier) => tier.net)).not.toEqual(before.result.tiers.map((tier) => tier.net));
     await typeInput(page, embedded, '#embedded', referral.inputs.deal_value.label, 'deal_value', '12000');

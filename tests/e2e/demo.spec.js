@@ -31,7 +31,7 @@ test('demo page renders the default program and recomputes on typing', async ({ 
     await expect(nets.first()).toContainText(/\$\d/);
     const before = await nets.allTextContents();
 
-    await widget.getByLabel('Average annual deal value').fill('30000');
+    await widget.getByLabel('Yearly license value per client').fill('30000');
     await expect(nets.first()).not.toHaveText(before[0]);
     const after = await nets.allTextContents();
     after.forEach((net, index) => expect(net).not.toBe(before[index]));

@@ -52,3 +52,37 @@ test('typing key by key into an input row and a tier keeps focus and every digit
   expect(saved.tiers[1].min_certified_staff).toBe(3);
   expect(errors).toEqual([]);
 });
+
+/** The preview widget's figure for `key`, as a decimal string (`null` until it shows one). */
+function previewInput(page, key) {
+  return page.locator('.preview partner-roi').evaluate((el, key) => el.inputs?.[key] ?? null, key);
+}
+
+/** Sets the default of input `key` to `value` in its (opened) row. */
+async function setDefault(page, key, value) {
+  const row = page.locator(`#field-inputs-${key.replace(/_/g, '-')}`);
+  if (!(await row.evaluate((details) => details.open))) await row.locator('summary').click();
+  await field(page, `inputs.${key}.default`).fill(value);
+}
+
+test('the preview computes with the draft defaults at once, after a reload and after an import', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(DESIGNER);
+  await expect.poll(() => previewInput(page, 'existing_clients')).toBe('40');
+  await setDefault(page, 'existing_clients', '77');
+  await expect.poll(() => previewInput(page, 'existing_clients')).toBe('77');
+
+  await page.reload();
+  await expect.poll(() => previewInput(page, 'existing_clients')).toBe('77');
+  await setDefault(page, 'new_clients_per_year', '9');
+  await expect.poll(() => previewInput(page, 'new_clients_per_year')).toBe('9');
+
+  const imported = await (await page.request.get('/programs/reseller.json')).text();
+  await page.getByLabel('Or paste its JSON:').fill(imported);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const importedDefault = String(JSON.parse(imported).inputs?.existing_clients?.default ?? 40);
+  await expect.poll(() => previewInput(page, 'existing_clients')).toBe(importedDefault);
+  await setDefault(page, 'existing_clients', '123');
+  await expect.poll(() => previewInput(page, 'existing_clients')).toBe('123');
+  expect(errors).toEqual([]);
+});

@@ -160,7 +160,7 @@ test.describe('hostile host page', () => {
 
     // Typing into one widget changes only that widget.
     const resellerNets = await bySrc.locator('.tier-net-value').allTextContents();
-    const dealValue = bySrc.getByLabel(reseller.inputs.deal_value.label || 'Average annual deal value');
+    const dealValue = bySrc.getByLabel(reseller.inputs.deal_value.label || 'Yearly license value per client');
     await dealValue.fill('55000');
     await expect(bySrc.locator('.tier-net-value').first()).not.toHaveText(resellerNets[0]);
     const resellerAfter = await expectCardsMatchResult(page, 'by-src');
@@ -360,7 +360,7 @@ test('setting inputs updates result at once and fires partner-roi:change with th
   // The cards show the new nets, and the box shows the new deal value.
   await expect(widget.locator('.tier-net-value').first()).not.toHaveText(netsBefore[0]);
   await expectCardsMatchResult(page, 'w');
-  await expect(widget.getByLabel('Average annual deal value')).toHaveValue(/^42,?000$/);
+  await expect(widget.getByLabel('Yearly license value per client')).toHaveValue(/^42,?000$/);
   expect(errors, 'console errors, page errors and failed requests').toEqual([]);
 });
 
@@ -491,7 +491,7 @@ test('loading partner-roi.js twice is harmless', async ({ page }) => {
 
   await expectCardsMatchResult(page, 'w');
   const nets = await widget.locator('.tier-net-value').allTextContents();
-  await widget.getByLabel('Average annual deal value').fill('31000');
+  await widget.getByLabel('Yearly license value per client').fill('31000');
   await expect(widget.locator('.tier-net-value').first()).not.toHaveText(nets[0]);
   await expectCardsMatchResult(page, 'w');
 

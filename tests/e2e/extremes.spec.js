@@ -97,7 +97,7 @@ test('values at the absolute limits compute or say why, without freezing the pag
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card .tier-name')).toHaveText(program.tiers.map((tier) => tier.name));
   // The program's ranges are the absolute limits.
-  const help = await widget.getByLabel('Average annual deal value', { exact: true }).evaluate((input) =>
+  const help = await widget.getByLabel('Yearly license value per client', { exact: true }).evaluate((input) =>
     input.getRootNode().getElementById(input.getAttribute('aria-describedby').split(' ')[0]).textContent);
   expect(help).toMatch(/1,000,000,000/);
 
@@ -200,7 +200,7 @@ test('typing the largest values into the boxes keeps the page responsive', async
   await expect(widget.locator('.tier-card')).toHaveCount(program.tiers.length);
   const typed = [
     ['Existing clients', 'existing_clients', '1000000'],
-    ['Average annual deal value', 'deal_value', '1000000000'],
+    ['Yearly license value per client', 'deal_value', '1000000000'],
   ];
   for (const [label, key, value] of typed) {
     await widget.getByLabel(label, { exact: true }).fill(value);

@@ -9,13 +9,13 @@ test('hidden_figures leaves the hidden figures out of the widget, not out of res
     body: '<partner-roi program="example" id="w" loading="eager" inputs=\'{"new_clients_per_year": 40}\'></partner-roi>',
   })));
   const widget = page.locator('#w');
-  await expect(widget.locator('.tier-card').first().locator('.tier-figures dt')).toHaveText(['ROI', 'Payback', 'NPV', 'Per year']);
+  await expect(widget.locator('.tier-card').first().locator('.tier-figures dt')).toHaveText(['ROI', 'Payback', 'Value today (NPV)', 'Average net profit per year']);
   await page.evaluate((program) => {
     document.getElementById('w').program = { ...program, hidden_figures: ['payback', 'npv'] };
   }, reseller);
   await expect(widget.locator('.program-name')).toHaveText(reseller.name);
   for (const card of await widget.locator('.tier-card').all()) {
-    await expect(card.locator('.tier-figures dt')).toHaveText(['ROI', 'Per year']);
+    await expect(card.locator('.tier-figures dt')).toHaveText(['ROI', 'Average net profit per year']);
   }
   await expect(widget.locator('.path-strip dt')).toHaveText([/^Net profit over \d+ years$/, 'ROI']);
   await expect(widget.locator('figure.chart figcaption').filter({ hasText: 'Cumulative' })).toHaveText('Cumulative net profit');

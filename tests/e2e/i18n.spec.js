@@ -159,7 +159,12 @@ test('the program\'s language applies when the page says none; the element\'s la
 
 test('a translated program shows its German texts under lang="de", and its own texts otherwise', async ({ page, request }) => {
   const errors = collectErrors(page);
-  const program = await (await request.get('/programs/cloud-services.json')).json();
+  const shipped = await (await request.get('/programs/cloud-services.json')).json();
+  expect(Object.keys(shipped.translations).sort(), 'the example program carries every language').toEqual(LANGUAGES.filter((tag) => tag !== 'en').sort());
+  // Without its Spanish texts, a Spanish widget shows the program's own.
+  const { es: spanish, ...others } = shipped.translations;
+  expect(spanish, 'the example program carries Spanish').toBeTruthy();
+  const program = { ...shipped, translations: others };
   const german = program.translations.de;
   const french = program.translations.fr;
   expect(german, 'the example program carries German').toBeTruthy();
@@ -185,7 +190,7 @@ test('a translated program shows its German texts under lang="de", and its own t
   await expect(shown.disclaimer).toContainText(german.disclaimer);
   // The widget's own words are German too.
   await expect(page.locator('#de .results > .section-title')).toHaveText(catalogue('de').results_title);
-  // No German translation for Spanish: the program's own texts, in a Spanish widget.
+  // No Spanish translation left: the program's own texts, in a Spanish widget.
   const own = texts('es');
   await expect(own.name).toHaveText(program.name);
   await expect(own.tier).toHaveText(first.name);

@@ -35,7 +35,7 @@ test('cards, year table, chart and timing note follow the monthly model', async 
       // What it would take is the headline; the net only "if you reached it".
       const headline = card.locator('.tier-unreached');
       await expect(headline).toContainText('Not reached with these figures:');
-      await expect(headline).toContainText('more annual revenue needed');
+      await expect(headline).toContainText('more license revenue a year');
       expectShowsAmount(await headline.textContent(), tier.revenue_shortfall, `${tier.name} shortfall`);
       await expect(card.locator('.tier-net-label')).toHaveText(`Net profit over ${result.horizon_years} years if you reached it`);
       await expect(card.locator('.badge-missing')).toHaveCount(0);
@@ -56,7 +56,7 @@ test('cards, year table, chart and timing note follow the monthly model', async 
   }
 
   await expect(widget.locator('.results-timing')).toHaveText(
-    'Clients pay monthly from the month they are won; fees are paid at the start of each year, rebates and market development funds at its end.',
+    'Clients pay monthly from the month they are won; program and certification fees are paid at the start of each year, rebates and market development funds at its end.',
   );
 
   // The year table's client counts: one decimal where not whole, equal to the result's.

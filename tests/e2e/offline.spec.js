@@ -51,7 +51,7 @@ test('offline file renders and recomputes with every request blocked', async ({ 
     };
     const first = await check();
 
-    await widget.getByLabel('Average annual deal value').fill('30000');
+    await widget.getByLabel('Yearly license value per client').fill('30000');
     await expect(nets.first()).not.toHaveText(before[0]);
     const after = await nets.allTextContents();
     after.forEach((net, index) => expect(net, `net of ${TIERS[index]}`).not.toBe(before[index]));

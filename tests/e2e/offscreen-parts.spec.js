@@ -5,7 +5,7 @@
 const { test, expect } = require('@playwright/test');
 const { serveHostPage, hostDocument, collectErrors } = require('./support/helpers');
 
-const DEAL_VALUE = 'Average annual deal value';
+const DEAL_VALUE = 'Yearly license value per client';
 
 /** Mutations under each part during one input event and the frame after it. */
 async function mutationsOfOneEdit(page, value) {

@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const PANIC_TEST_DIR = path.join(ROOT, 'target', 'panic-test');
 const DIST = path.join(ROOT, 'dist');
 const TRIGGER = 'data-partner-roi-test-panic';
-const DEAL_VALUE = 'Average annual deal value';
+const DEAL_VALUE = 'Yearly license value per client';
 const APOLOGY = 'Sorry, this calculator stopped working';
 
 let server;

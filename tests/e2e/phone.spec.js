@@ -40,7 +40,7 @@ for (const colorScheme of ['light', 'dark']) {
     const years = widget.getByRole('textbox', { name: 'Years to project' });
     await years.scrollIntoViewIfNeeded();
     await years.fill('5');
-    await expect(bar.locator('.answer-bar-net')).toContainText('net over 5 years');
+    await expect(bar.locator('.answer-bar-net')).toContainText('net profit over 5 years');
     await expect.poll(async () => (await edges(bar)).top, { message: 'the bar sticks to the top' }).toBeLessThanOrEqual(1);
     expect((await edges(years)).top, 'the field is below the bar').toBeGreaterThan((await edges(bar)).bottom);
     await expectNoAxeViolations(page, `the phone view with the bar (${colorScheme})`);

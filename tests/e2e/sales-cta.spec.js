@@ -111,7 +111,7 @@ test('the link fills the placeholders with the selected tier, URL-encoded, and f
   await expect(link).toHaveAttribute('href', fillTemplate(reseller.cta.url, reseller.id, first));
 
   // New figures (with cents) and another tier: the link follows.
-  await typeInput(page, widget, '#w', 'Average annual deal value', 'deal_value', '31234.57');
+  await typeInput(page, widget, '#w', 'Yearly license value per client', 'deal_value', '31234.57');
   const other = result.tiers.find((tier) => tier.id !== first.id);
   await widget.getByRole('article', { name: `${other.name} tier`, exact: true }).locator('.tier-select').click();
   const now = await selectedTier(page, '#w');

@@ -26,7 +26,7 @@ const {
   negatedMoney,
 } = require('./support/sales');
 
-const DEAL = 'Average annual deal value';
+const DEAL = 'Yearly license value per client';
 const DEMO = '#partner-roi-demo';
 // Under target/: tests leave the tree as it was (docs' images come from `cargo xtask screenshots`).
 const PREVIEW = path.resolve(__dirname, '..', '..', 'target', 'e2e-images', 'print-preview.png');

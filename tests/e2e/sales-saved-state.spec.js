@@ -23,7 +23,7 @@ const {
   allowClipboard,
 } = require('./support/sales');
 
-const DEAL = 'Average annual deal value';
+const DEAL = 'Yearly license value per client';
 const CLIENTS = 'Existing clients';
 const KEY = `partner-roi:${DEFAULT_PROGRAM_ID}:`;
 const PLAIN_PAGE = hostDocument({ body: '<partner-roi program="example"></partner-roi>' });

@@ -26,7 +26,7 @@ const {
   allowClipboard,
 } = require('./support/sales');
 
-const DEAL = 'Average annual deal value';
+const DEAL = 'Yearly license value per client';
 const CLIENTS = 'Existing clients';
 const SHARE_PAGE = hostDocument({ body: '<partner-roi program="example"></partner-roi>' });
 

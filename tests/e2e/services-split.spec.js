@@ -63,7 +63,7 @@ test('services_in_net: false keeps the services profit out of the headline figur
     const reached = tier.qualifies_from_year !== null ? '' : ' if you reached it';
     expect(card.label).toBe(`Net profit from the program over ${kept.horizon_years} years${reached}`);
     expectShowsAmount(card.net, tier.net, `${tier.name} net`);
-    expect(card.servicesText).toContain('(not counted in the net)');
+    expect(card.servicesText).toContain('(not counted in net profit)');
     expectShowsAmount(card.services, tier.services, `${tier.name} services`);
   });
   // A more modest ROI: the headline is the program's alone.

@@ -346,7 +346,7 @@ test.describe('hostile figures', () => {
     const widget = page.locator('#w');
     await expect(widget.locator('.tier-card .tier-name')).toHaveText(DEFAULT_TIERS);
     const before = await expectCardsShowResult(page, '#w');
-    const field = widget.getByLabel('Average annual deal value', { exact: true });
+    const field = widget.getByLabel('Yearly license value per client', { exact: true });
     for (const payload of PAYLOADS) {
       await field.fill(payload);
       await expect(field).toHaveValue(payload);
@@ -396,7 +396,7 @@ test.describe('hostile figures', () => {
       const selector = 'partner-roi';
       const widget = page.locator(selector);
       await expect(widget.locator('.tier-card .tier-name')).toHaveText(DEFAULT_TIERS);
-      await widget.getByLabel('Average annual deal value', { exact: true }).fill('43210');
+      await widget.getByLabel('Yearly license value per client', { exact: true }).fill('43210');
       await expect.poll(() => page.evaluate(() => document.querySelector('partner-roi').inputs.deal_value)).toBe('43210');
       const shared = await expectCardsShowResult(page, selector);
       await expectNoInjection(page, record, 'after typing');

@@ -8,7 +8,8 @@
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and the wasm
 //!   inlined, gzipped and base64-encoded, `inline_wasm.rs`);
 //! - `designer.html` = the program designer, also one file (`designer_page.rs`);
-//! - `npm/` = the npm package (`npm_package.rs`);
+//! - `npm/` = the npm package (`npm_package.rs`); `wordpress/partner-roi.zip` = the
+//!   WordPress plugin (`wordpress.rs`);
 //! - `index.html` (demo, from the repo root), `embed-example.html` and `frame.html` (from
 //!   `examples/pages/`) and `programs/*.json` (from `examples/programs/`);
 //! - and, not shipped, the partner inputs' limits for the e2e tests (`inputs_json.rs`).
@@ -25,12 +26,15 @@ use crate::script::Script;
 use crate::skeleton_css::{skeleton_css_block, SKELETON_CSS};
 use crate::texts_js::texts_block;
 use crate::tools::{self, WASM_TARGET};
+use crate::wordpress;
 use partner_roi_element_api::names_block;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
 pub const DIST: &str = "dist";
+/// The embed bundle: what a host page downloads.
+pub const BUNDLE_FILES: [&str; 2] = ["partner-roi.js", "partner-roi_bg.wasm"];
 const CRATE: &str = "partner-roi";
 /// wasm-bindgen's `--out-name`: the bundle is `names::BUNDLE_FILE` (a test checks).
 const OUT_NAME: &str = "partner-roi";
@@ -142,6 +146,7 @@ pub fn dist() -> Result {
     }
 
     write_inputs_json()?;
+    wordpress::write_plugin_zip()?;
     println!("dist: written into {DIST}/");
     Ok(())
 }

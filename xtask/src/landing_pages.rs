@@ -5,6 +5,7 @@
 //! the `<partner-roi>` line, so that a twin differs from its page by the widget alone.
 
 use crate::cmd::Result;
+use crate::dist::BUNDLE_FILES;
 use std::fs;
 use std::path::Path;
 
@@ -38,9 +39,6 @@ pub const PAGES: [(&str, Placement, bool); 4] = [
     ("landing-below-twin.html", Placement::Below, false),
 ];
 
-/// The files of dist/ a landing page loads.
-const BUNDLE: [&str; 2] = ["partner-roi.js", "partner-roi_bg.wasm"];
-
 /// The bench's site in `out` (emptied first, under target/, never in dist/): every page of
 /// [`PAGES`] and the bundle of `dist_dir` they load.
 pub fn write_site(template_dir: &Path, dist_dir: &Path, out: &Path) -> Result {
@@ -56,7 +54,7 @@ pub fn write_site(template_dir: &Path, dist_dir: &Path, out: &Path) -> Result {
         fs::write(out.join(page), landing_page(&template, placement, widget)?)
             .map_err(|e| format!("cannot write {page} in {shown}: {e}"))?;
     }
-    for file in BUNDLE {
+    for file in BUNDLE_FILES {
         fs::copy(dist_dir.join(file), out.join(file))
             .map_err(|e| format!("cannot copy {file} of dist/ into {shown}: {e}"))?;
     }
@@ -125,7 +123,7 @@ mod tests {
         let temp = std::env::temp_dir().join(format!("xtask-landing-{}", std::process::id()));
         let (dist, site) = (temp.join("dist"), temp.join("site"));
         std::fs::create_dir_all(&dist).unwrap();
-        for file in BUNDLE {
+        for file in BUNDLE_FILES {
             std::fs::write(dist.join(file), file).unwrap();
         }
         let templates = repo_root().join(crate::dist::PAGES);
@@ -134,7 +132,7 @@ mod tests {
             let text = std::fs::read_to_string(site.join(page)).unwrap();
             assert_eq!(text.contains(WIDGET_LINES[0]), widget, "{page}");
         }
-        for file in BUNDLE {
+        for file in BUNDLE_FILES {
             assert_eq!(std::fs::read_to_string(site.join(file)).unwrap(), file);
         }
         std::fs::remove_dir_all(&dist).unwrap();

@@ -27,6 +27,7 @@ mod skeleton_css;
 mod test;
 mod texts_js;
 mod tools;
+mod wordpress;
 
 use clap::{CommandFactory, Parser};
 use flags::Command;

@@ -4,7 +4,7 @@
 //! pins (flate2 level 9, brotli quality 11, window 22): the same numbers on every machine.
 
 use crate::cmd::Result;
-use crate::dist::{self, DIST};
+use crate::dist::{self, BUNDLE_FILES, DIST};
 use crate::flags;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -12,7 +12,6 @@ use std::{fs, io::Write as _, path::Path};
 
 const BUDGET_FILE: &str = "size-budget.json";
 const EMBED: &str = "embed";
-const EMBED_FILES: [&str; 2] = ["partner-roi.js", "partner-roi_bg.wasm"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -104,7 +103,7 @@ fn measure(budget: &Budget) -> Result<Table> {
         .chain(budget.goals.keys())
         .map(String::as_str)
         .collect();
-    names.extend(EMBED_FILES);
+    names.extend(BUNDLE_FILES);
     names.retain(|name| *name != EMBED);
     names.sort_unstable();
     names.dedup();
@@ -129,7 +128,7 @@ fn measure(budget: &Budget) -> Result<Table> {
     let embed = [Metric::Raw, Metric::Gzip, Metric::Brotli].map(|metric| {
         (
             metric,
-            EMBED_FILES
+            BUNDLE_FILES
                 .iter()
                 .map(|file| measured[*file][&metric])
                 .sum(),
@@ -241,27 +240,27 @@ mod tests {
 
     #[test]
     fn malformed_budgets_are_refused() {
-        for (from, to, expected) in [
-            (
+        for [from, to, expected] in [
+            [
                 r#""goals""#,
                 r#""limits": {}, "goals""#,
                 "unknown field `limits`",
-            ),
-            (
+            ],
+            [
                 r#""brotli": 13800"#,
                 r#""zstd": 1"#,
                 "unknown variant `zstd`",
-            ),
-            (
+            ],
+            [
                 r#""raw": 41200"#,
                 r#""raw": -1"#,
                 "invalid value: integer `-1`",
-            ),
-            (
+            ],
+            [
                 r#""budget": {"#,
                 r#""budget": ["#,
                 "invalid type: sequence, expected a map",
-            ),
+            ],
         ] {
             let text = BUDGET.replacen(from, to, 1);
             let error = serde_json::from_str::<Budget>(&text)

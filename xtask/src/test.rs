@@ -42,6 +42,10 @@ const STEPS: &[Step] = &[
     Step::Code("Playwright end-to-end tests", || {
         cmd::run(tools::E2E.command("npx").args(["playwright", "test"]))
     }),
+    Step::Code("the WordPress plugin on Debian's WordPress", || {
+        let config = ["playwright", "test", "-c", "wordpress.config.js"];
+        cmd::run(tools::E2E.command("npx").args(config))
+    }),
 ];
 
 impl flags::Test {

@@ -195,15 +195,20 @@ pub fn locked_version(name: &str) -> Result<String> {
         .ok_or_else(|| format!("Cargo.lock has no `{name}` package"))
 }
 
-/// The browsers the tests drive, each a Debian package: Chromium (Playwright and the
-/// component tests), Firefox ESR (over WebDriver BiDi) and WebKitGTK's WebDriver under a
-/// virtual display, for the three-engine smoke suite.
-const BROWSERS: [(&str, &str); 5] = [
+/// What the tests run, each a Debian package (a file it installs, its name): the browsers
+/// (Chromium for Playwright and the component tests, Firefox ESR over WebDriver BiDi,
+/// WebKitGTK's WebDriver under a virtual display) and WordPress 6.1 with PHP and MariaDB,
+/// for the plugin's test.
+const BROWSERS: [(&str, &str); 9] = [
     (CHROMIUM, "chromium"),
     (CHROMEDRIVER, "chromium-driver"),
     (FIREFOX, "firefox-esr"),
     (WEBKIT_DRIVER, "webkit2gtk-driver"),
     ("/usr/bin/xvfb-run", "xvfb"),
+    ("/usr/share/wordpress/wp-login.php", "wordpress"),
+    ("/usr/bin/php", "php-cli"),
+    ("/usr/share/doc/php-mysql", "php-mysql"),
+    ("/usr/sbin/mariadbd", "mariadb-server"),
 ];
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
@@ -214,9 +219,7 @@ fn ensure_browsers() -> Result {
         .filter(|(path, _)| !Path::new(path).exists())
         .collect();
     if missing.is_empty() {
-        println!(
-            "tools: Chromium, chromedriver, Firefox ESR, WebKitWebDriver and xvfb-run: present"
-        );
+        println!("tools: the browsers, xvfb-run, WordPress, PHP and MariaDB: present");
         return Ok(());
     }
     let packages: Vec<&str> = missing.iter().map(|(_, package)| *package).collect();

@@ -247,9 +247,9 @@ mod tests {
         assert_eq!(lines[1], format!("Program,{}", program.name));
         assert_eq!(lines[2], "Program id,example-cloud");
         assert_eq!(lines[3], "Currency,USD");
-        assert_eq!(lines[5], "Services profit in the net,true");
+        assert_eq!(lines[5], "Services profit counted in net profit,true");
         assert!(
-            lines.contains(&"Average annual deal value,43210.55"),
+            lines.contains(&"Yearly license value per client,43210.55"),
             "{csv}"
         );
         for key in InputKey::ALL {
@@ -272,7 +272,9 @@ mod tests {
             .unwrap();
         assert!(note.contains("Costs, Net profit give its totals"), "{note}");
         assert!(note.contains("Year 0 holds the initial costs"));
-        assert!(note.contains("Active clients, Cumulative net are running figures"));
+        assert!(
+            note.contains("Active clients, Cumulative net profit are year-end figures, not sums")
+        );
     }
 
     #[test]

@@ -229,7 +229,7 @@ mod tests {
             .starts_with("\"Existing clients\" must be between 0 and 2000"));
         assert!(restored.problems[1]
             .to_string()
-            .starts_with("\"Average annual deal value\" was not a number"));
+            .starts_with("\"Yearly license value per client\" was not a number"));
         assert_eq!(restored.tier_id.as_deref(), Some("platinum"));
     }
 

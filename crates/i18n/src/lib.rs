@@ -136,15 +136,19 @@ impl Language {
         self.fill(message.msg, &values)
     }
 
-    /// `text` filled with `args`; right to left, each value is isolated (U+2068 … U+2069)
-    /// so that an amount or a Latin name keeps its own direction inside the sentence.
+    /// `text` filled with `args`, each value isolated (U+2068 … U+2069) where its direction
+    /// could mix with the sentence's: every value right to left, so that an amount or a Latin
+    /// name keeps its own direction; left to right, a value with right-to-left letters (an
+    /// Arabic tier name in the English widget).
     fn fill_text(self, text: &str, args: &[(&str, &str)]) -> String {
-        if !self.is_rtl() {
-            return fill_placeholders(text, args);
-        }
         let isolated: Vec<(&str, String)> = args
             .iter()
-            .map(|(name, value)| (*name, format!("\u{2068}{value}\u{2069}")))
+            .map(
+                |(name, value)| match self.is_rtl() || has_rtl_letters(value) {
+                    true => (*name, format!("\u{2068}{value}\u{2069}")),
+                    false => (*name, (*value).to_owned()),
+                },
+            )
             .collect();
         let isolated: Vec<(&str, &str)> = isolated
             .iter()
@@ -152,6 +156,14 @@ impl Language {
             .collect();
         fill_placeholders(text, &isolated)
     }
+}
+
+/// Whether `text` has letters of a right-to-left script (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms).
+fn has_rtl_letters(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    })
 }
 
 /// How a language tag is looked up: trimmed, in lower case, `_` written `-` (`pt_BR` →

@@ -165,3 +165,10 @@ fn right_to_left_each_value_is_isolated() {
         .fill(Msg::Range, &[("low", "$1"), ("high", "$2")])
         .contains('\u{2068}'));
 }
+
+#[test]
+fn left_to_right_a_value_in_a_right_to_left_script_is_isolated() {
+    let filled = Language::ENGLISH.fill(Msg::Range, &[("low", "فضي"), ("high", "Gold")]);
+    assert!(filled.contains("\u{2068}فضي\u{2069}"), "{filled:?}");
+    assert!(!filled.contains("\u{2068}Gold"), "{filled:?}");
+}

@@ -69,6 +69,24 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             .collect();
         Some(serde_json::Value::Object(figures).to_string())
     });
+    // Its attributes by their names in `names.rs`, set before the program (effects run in
+    // order): a program set first would start from figures saved before `persist="off"`.
+    {
+        let widget = widget.clone();
+        use_effect_with(
+            ((*language).clone(), (*theme).clone()),
+            move |(language, theme)| {
+                if let Some(element) = widget.cast::<web_sys::Element>() {
+                    let _ = element.set_attribute(ATTR_LOADING, LOADING_EAGER);
+                    let _ = element.set_attribute(ATTR_TOOLS, TOOLS_ALL);
+                    // Saved figures would beat the draft's defaults: the preview keeps none.
+                    let _ = element.set_attribute(ATTR_PERSIST, PERSIST_OFF);
+                    let _ = element.set_attribute(ATTR_LANG, language);
+                    let _ = element.set_attribute(ATTR_THEME, theme);
+                }
+            },
+        );
+    }
     {
         let widget = widget.clone();
         use_effect_with(
@@ -99,23 +117,6 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             .collect::<Vec<_>>()
     });
     let element = html! { <@{TAG} ref={widget.clone()} /> };
-    // Its attributes by their names in `names.rs`.
-    {
-        let widget = widget.clone();
-        use_effect_with(
-            ((*language).clone(), (*theme).clone()),
-            move |(language, theme)| {
-                if let Some(element) = widget.cast::<web_sys::Element>() {
-                    let _ = element.set_attribute(ATTR_LOADING, LOADING_EAGER);
-                    let _ = element.set_attribute(ATTR_TOOLS, TOOLS_ALL);
-                    // Saved figures would beat the draft's defaults: the preview keeps none.
-                    let _ = element.set_attribute(ATTR_PERSIST, PERSIST_OFF);
-                    let _ = element.set_attribute(ATTR_LANG, language);
-                    let _ = element.set_attribute(ATTR_THEME, theme);
-                }
-            },
-        );
-    }
     html! {
         <section class="preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">{ "Preview" }</h2>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::engine::{InputKey, PartnerInputs, Program};
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;
-use crate::ui::texts::{input_label, use_texts};
+use crate::ui::texts::{input_label, program_text, use_texts};
 
 /// Properties of [`Assumptions`].
 #[derive(Properties, PartialEq)]
@@ -37,7 +37,7 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
                 <p>{ texts.get(Msg::AssumptionsNote) }</p>
             </details>
             if let Some(disclaimer) = &props.program.disclaimer {
-                <p class="disclaimer">{ disclaimer }</p>
+                <p class="disclaimer">{ program_text(disclaimer) }</p>
             }
         </section>
     }

@@ -1,5 +1,6 @@
 //! The program's call-to-action link, reported to the host before any navigation.
 
+use crate::ui::texts::program_text;
 use yew::prelude::*;
 
 /// Properties of [`CallToAction`].
@@ -37,6 +38,6 @@ pub fn call_to_action(props: &CallToActionProps) -> Html {
         })
     };
     html! {
-        <a class="cta-button" href={props.href.clone()} {onclick} {onauxclick}>{ &props.label }</a>
+        <a class="cta-button" href={props.href.clone()} {onclick} {onauxclick}>{ program_text(&props.label) }</a>
     }
 }

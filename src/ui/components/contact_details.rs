@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::engine::Contact;
 use crate::i18n::Msg;
-use crate::ui::texts::use_texts;
+use crate::ui::texts::{program_text, use_texts};
 
 /// Properties of [`ContactDetails`].
 #[derive(Properties, PartialEq)]
@@ -27,16 +27,16 @@ pub fn contact_details(props: &ContactDetailsProps) -> Html {
         } else {
             ""
         };
-        format!("tel:{plus}{digits}")
+        format!("tel:{plus}{digits}") // not text: a URL
     };
     html! {
         <address class="contact">
             <span class="contact-title">{ texts.get(Msg::ContactTitle) }</span>
             if let Some(name) = &contact.name {
-                <span class="contact-name">{ name }</span>
+                <span class="contact-name">{ program_text(name) }</span>
             }
             if let Some(email) = &contact.email {
-                <a class="contact-email" href={format!("mailto:{email}")}>{ email }</a>
+                <a class="contact-email" href={format!("mailto:{email}")}>{ email }</a> // not text: a URL
             }
             if let Some(phone) = &contact.phone {
                 <a class="contact-phone" href={dial(phone)}>{ phone }</a>

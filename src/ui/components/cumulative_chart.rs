@@ -138,8 +138,8 @@ pub fn cumulative_chart(props: &CumulativeChartProps) -> Html {
     html! {
         <figure class="chart chart-cumulative">
             <figcaption>{ caption }</figcaption>
-            <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} width="100%" role="img"
-                aria-labelledby={format!("{title_id} {desc_id}")}>
+            <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} width="100%" role="img" // not text: the SVG box
+                aria-labelledby={format!("{title_id} {desc_id}")}> // not text: ids
                 <title id={title_id}>
                     { texts.get(Msg::CumulativeChartTitle) }
                 </title>
@@ -284,9 +284,9 @@ fn monthly_points(outcome: &Outcome) -> MonthlyLine {
 fn svg_points(months: &[(u32, Decimal)], x: &LinearScale, y: &LinearScale) -> String {
     months
         .iter()
-        .map(|&(month, value)| format!("{},{}", x.map(Decimal::from(month)), y.map(value)))
+        .map(|&(month, value)| format!("{},{}", x.map(Decimal::from(month)), y.map(value))) // not text: SVG points
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ") // not text: SVG points
 }
 
 /// SVG points along the conservative line and back along the optimistic one.
@@ -338,24 +338,26 @@ fn description(
             None => texts.get(Msg::NoBreakEven).to_owned(),
         };
         let payback = if show_payback {
-            format!(", {payback}")
+            texts.fill(Msg::LinePayback, &[("payback", &payback)])
         } else {
             String::new()
         };
-        let band = bands
-            .get(index)
-            .map_or(String::new(), |(conservative, optimistic)| {
-                let band = texts.fill(
-                    Msg::LineBand,
-                    &[
-                        ("low", &formatter.money_whole(final_net(conservative))),
-                        ("high", &formatter.money_whole(final_net(optimistic))),
-                    ],
-                );
-                format!(" {band}")
-            });
+        let band = bands.get(index).map(|(conservative, optimistic)| {
+            texts.fill(
+                Msg::LineBand,
+                &[
+                    ("low", &formatter.money_whole(final_net(conservative))),
+                    ("high", &formatter.money_whole(final_net(optimistic))),
+                ],
+            )
+        });
+        let message = match band {
+            Some(_) => Msg::LineDescriptionBand,
+            None => Msg::LineDescription,
+        };
+        let band = band.unwrap_or_default();
         texts.fill(
-            Msg::LineDescription,
+            message,
             &[
                 ("tier", &tier.tier_name),
                 ("start", &formatter.money_whole(-tier.initial_costs)),
@@ -371,12 +373,7 @@ fn description(
             &[("end", &formatter.money_whole(final_net(journey)))],
         )
     });
-    intro
-        .into_iter()
-        .chain(sentences)
-        .chain(path)
-        .collect::<Vec<_>>()
-        .join(" ")
+    texts.sentences(intro.into_iter().chain(sentences).chain(path).collect())
 }
 
 /// The cumulative net at the horizon.

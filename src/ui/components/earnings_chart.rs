@@ -179,8 +179,8 @@ pub fn earnings_chart(props: &EarningsChartProps) -> Html {
     html! {
         <figure class="chart chart-earnings">
             <figcaption>{ caption.clone() }</figcaption>
-            <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img"
-                aria-labelledby={format!("{title_id} {desc_id}")}>
+            <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img" // not text: the SVG box
+                aria-labelledby={format!("{title_id} {desc_id}")}> // not text: ids
                 <title id={title_id}>
                     { texts.get(Msg::EarningsChartTitle) }
                 </title>
@@ -269,7 +269,7 @@ fn shortened(text: &str, room: i64) -> String {
 
 /// The chart in one sentence per tier.
 fn description(texts: &Texts, tiers: &[TierProjection], formatter: &Formatter) -> String {
-    tiers
+    let sentences = tiers
         .iter()
         .map(|tier| {
             texts.fill(
@@ -282,6 +282,6 @@ fn description(texts: &Texts, tiers: &[TierProjection], formatter: &Formatter) -
                 ],
             )
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    texts.sentences(sentences)
 }

@@ -12,7 +12,7 @@ use crate::state::number_entry::typed_text;
 use crate::state::FieldProblem;
 use crate::ui::format::Formatter;
 use crate::ui::slider_scale::SliderScale;
-use crate::ui::texts::{use_texts, Texts};
+use crate::ui::texts::{program_text, use_texts, Texts};
 
 /// Properties of [`InputField`].
 #[derive(Properties, PartialEq)]
@@ -25,6 +25,12 @@ pub struct InputFieldProps {
     pub label: AttrValue,
     /// Help text.
     pub help: AttrValue,
+    /// Whether the label is the program's own (isolated for bidi), not the catalogue's.
+    #[prop_or_default]
+    pub own_label: bool,
+    /// Whether the help is the program's own.
+    #[prop_or_default]
+    pub own_help: bool,
     /// Text currently in the box.
     pub text: AttrValue,
     /// Last valid value (drives the slider).
@@ -53,7 +59,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     let help_id = format!("{id}-help");
     let problem_id = format!("{id}-problem");
     let described_by = if props.problem.is_some() {
-        format!("{help_id} {problem_id}")
+        format!("{help_id} {problem_id}") // not text: ids
     } else {
         help_id.clone()
     };
@@ -81,7 +87,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
     let unit = unit_text(&texts, key.unit(), formatter.currency());
     html! {
         <div class={classes!("field", props.problem.is_some().then_some("field-invalid"))}>
-            <label class="field-label" for={id.clone()}>{ &props.label }</label>
+            <label class="field-label" for={id.clone()}>{ own_or_catalogue(&props.label, props.own_label) }</label>
             <div class="field-controls">
                 <div class="field-box">
                     <input
@@ -110,7 +116,7 @@ pub fn input_field(props: &InputFieldProps) -> Html {
                 />
             </div>
             <p id={help_id} class="field-help">
-                { &props.help }
+                { own_or_catalogue(&props.help, props.own_help) }
                 { " " }
                 { texts.fill(Msg::FieldRange, &[("default", &show(props.default)), ("min", &show(props.min)), ("max", &show(props.max))]) }
             </p>
@@ -158,5 +164,14 @@ fn unit_text(texts: &Texts, unit: Unit, currency: &str) -> String {
         Unit::People => texts.get(Msg::UnitPeople).to_owned(),
         Unit::Years => texts.get(Msg::UnitYears).to_owned(),
         Unit::Months => texts.get(Msg::UnitMonths).to_owned(),
+    }
+}
+
+/// A program's own text isolated, a catalogue's as it is.
+fn own_or_catalogue(text: &str, own: bool) -> Html {
+    if own {
+        program_text(text)
+    } else {
+        html! { text.to_owned() }
     }
 }

@@ -53,6 +53,8 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 id_prefix={props.id_prefix.clone()}
                 label={input_label(&texts, program, key)}
                 help={input_help(&texts, program, key)}
+                own_label={spec.label.is_some()}
+                own_help={spec.help.is_some()}
                 text={state.texts[key.index()].clone()}
                 value={state.inputs.get(key)}
                 default={spec.default}

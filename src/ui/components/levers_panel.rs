@@ -184,28 +184,29 @@ fn tornado(
             </g>
         }
     };
-    let description = std::iter::once(texts.fill(
-        Msg::LeversNetNow,
-        &[("amount", &formatter.money_whole(set.net))],
-    ))
-    .chain(levers.iter().map(|lever| {
-        texts.fill(
-            Msg::LeversRow,
-            &[
-                ("input", &label(lever.input)),
-                ("low", &formatter.money_whole(lever.low_net)),
-                ("high", &formatter.money_whole(lever.high_net)),
-            ],
-        )
-    }))
-    .collect::<Vec<_>>()
-    .join(" ");
+    let description = texts.sentences(
+        std::iter::once(texts.fill(
+            Msg::LeversNetNow,
+            &[("amount", &formatter.money_whole(set.net))],
+        ))
+        .chain(levers.iter().map(|lever| {
+            texts.fill(
+                Msg::LeversRow,
+                &[
+                    ("input", &label(lever.input)),
+                    ("low", &formatter.money_whole(lever.low_net)),
+                    ("high", &formatter.money_whole(lever.high_net)),
+                ],
+            )
+        }))
+        .collect(),
+    );
 
     html! {
         <figure class="chart chart-levers">
             <figcaption>{ caption.clone() }</figcaption>
-            <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img"
-                aria-labelledby={format!("{title_id} {desc_id}")}>
+            <svg class="chart-svg" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img" // not text: the SVG box
+                aria-labelledby={format!("{title_id} {desc_id}")}> // not text: ids
                 <title id={title_id}>
                     { texts.get(Msg::LeversChartTitle) }
                 </title>

@@ -4,6 +4,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::i18n::Msg;
+use crate::ui::texts::use_texts;
+
 /// Properties of [`ProgramFile`].
 #[derive(Properties, PartialEq)]
 pub struct ProgramFileProps {
@@ -29,6 +32,7 @@ pub fn read_file(file: File, on_text: Callback<String>) {
 /// "Load a program file", by picking or dropping it.
 #[function_component(ProgramFile)]
 pub fn program_file(props: &ProgramFileProps) -> Html {
+    let texts = use_texts();
     let dragging = use_state(|| false);
     let id = format!("{}-program-file", props.id_prefix);
     let on_change = {
@@ -73,9 +77,9 @@ pub fn program_file(props: &ProgramFileProps) -> Html {
             ondragleave={on_drag_leave}
             ondrop={on_drop}
         >
-            <label for={id.clone()} class="program-file-label">{ "Load a program file (JSON)" }</label>
+            <label for={id.clone()} class="program-file-label">{ texts.get(Msg::ProgramFileLabel) }</label>
             <input id={id} class="program-file-input" type="file" accept=".json,application/json" onchange={on_change} />
-            <span class="program-file-hint">{ "or drop it here" }</span>
+            <span class="program-file-hint">{ texts.get(Msg::ProgramFileHint) }</span>
         </div>
     }
 }

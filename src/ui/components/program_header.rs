@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::engine::Program;
 use crate::i18n::Msg;
-use crate::ui::texts::use_texts;
+use crate::ui::texts::{program_text, use_texts};
 
 /// Properties of [`ProgramHeader`].
 #[derive(Properties, PartialEq)]
@@ -30,11 +30,11 @@ pub fn program_header(props: &ProgramHeaderProps) -> Html {
                 <p class="program-example-notice">{ texts.get(Msg::ExampleProgram) }</p>
             }
             if let Some(vendor) = &program.vendor {
-                <p class="program-vendor">{ vendor }</p>
+                <p class="program-vendor">{ program_text(vendor) }</p>
             }
-            <h2 id={props.heading_id.clone()} class="program-name">{ &program.name }</h2>
+            <h2 id={props.heading_id.clone()} class="program-name">{ program_text(&program.name) }</h2>
             if let Some(description) = &program.description {
-                <p class="program-description">{ description }</p>
+                <p class="program-description">{ program_text(description) }</p>
             }
         </header>
     }

@@ -88,7 +88,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     on_select={props.on_select.clone()}
                 />
                 <p class="results-timing">{ texts.get(Msg::TimingNote) }</p>
-                { call_to_action(state, projection, &props.on_request) }
+                { call_to_action(&texts, state, projection, &props.on_request) }
                 if let Some(contact) = &state.program.contact {
                     <ContactDetails contact={contact.clone()} />
                 }
@@ -156,6 +156,7 @@ fn year_table(
 /// The program's call to action for the selected tier (the recommended one until the partner
 /// chooses), when the program has one.
 fn call_to_action(
+    texts: &Texts,
     state: &CalculatorState,
     projection: &Projection,
     on_request: &Callback<HostAction>,
@@ -185,7 +186,7 @@ fn call_to_action(
         <div class="cta">
             <CallToAction label={label.clone()} href={href.clone()} {on_activate} />
             // On paper, where nothing can be clicked: the address itself.
-            <p class="cta-address">{ format!("{label}: ") }<span class="cta-url">{ href }</span></p>
+            <p class="cta-address">{ texts.fill(Msg::LabelValue, &[("label", label.as_str()), ("value", "")]) }<span class="cta-url">{ href }</span></p>
         </div>
     }
 }

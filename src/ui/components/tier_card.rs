@@ -8,7 +8,7 @@ use crate::engine::outcome::{Qualification, TierProjection};
 use crate::engine::{ShownFigures, Tier};
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;
-use crate::ui::texts::{payback_text, use_texts, Texts};
+use crate::ui::texts::{payback_text, program_text, use_texts, Texts};
 use crate::ui::tier_color_class;
 
 /// Properties of [`TierCard`].
@@ -87,7 +87,7 @@ pub fn tier_card(props: &TierCardProps) -> Html {
             aria-label={texts.fill(Msg::TierLabel, &[("name", &props.tier.name)])}
         >
             <header class="tier-card-header">
-                <h4 class="tier-name">{ &props.tier.name }</h4>
+                <h4 class="tier-name">{ program_text(&props.tier.name) }</h4>
                 if props.why_recommended.is_some() {
                     <span class="tier-ribbon">{ texts.get(Msg::TierRibbon) }</span>
                 }
@@ -103,7 +103,7 @@ pub fn tier_card(props: &TierCardProps) -> Html {
             }
             <p class={classes!("tier-net", shortfall.is_some().then_some("tier-net-if-reached"))}>
                 <span class="tier-net-label">{ texts.plural(net_label, ("years", props.horizon_years.into()), formatter, &[]) }</span>
-                <span class="tier-net-value">{ formatter.money_whole(figures.net) }</span>
+                { net_value(formatter.money_whole(figures.net)) }
             </p>
             { earnings_split(&texts, figures, props.services_in_net, formatter) }
             if let Some((conservative, optimistic)) = props.range {
@@ -124,11 +124,11 @@ pub fn tier_card(props: &TierCardProps) -> Html {
                 <div><dt>{ texts.get(Msg::PerYear) }</dt><dd>{ formatter.money_whole(figures.yearly_average_net) }</dd></div>
             </dl>
             if let Some(description) = &props.tier.description {
-                <p class="tier-description">{ description }</p>
+                <p class="tier-description">{ program_text(description) }</p>
             }
             if !props.tier.benefits.is_empty() {
-                <ul class="tier-benefits" aria-label={format!("{} benefits", props.tier.name)}>
-                    { for props.tier.benefits.iter().map(|benefit| html! { <li>{ benefit }</li> }) }
+                <ul class="tier-benefits" aria-label={texts.fill(Msg::TierBenefits, &[("tier", &props.tier.name)])}>
+                    { for props.tier.benefits.iter().map(|benefit| html! { <li>{ program_text(benefit) }</li> }) }
                 </ul>
             }
             <button type="button" class="tier-select" aria-pressed={props.selected.to_string()} onclick={on_select}>
@@ -241,3 +241,12 @@ fn earnings_split(
         </p>
     }
 }
+
+/// The net amount, at a smaller size when it has many characters (it never wraps).
+fn net_value(amount: String) -> Html {
+    let long = amount.chars().count() > LONG_AMOUNT_CHARS;
+    html! { <span class={classes!("tier-net-value", long.then_some("is-long"))}>{ amount }</span> }
+}
+
+/// More characters than "US$ 1,234,567" take the smaller size.
+const LONG_AMOUNT_CHARS: usize = 13;
