@@ -55,6 +55,11 @@ for (const language of LANGUAGES) {
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           if (!node.parentElement.closest(program)) texts.push(node.textContent);
         }
+        // And what screen readers hear: every aria-label, the program's names taken out.
+        const names = Array.from(host.shadowRoot.querySelectorAll(program), (node) => node.textContent.trim());
+        for (const labelled of host.shadowRoot.querySelectorAll('[aria-label]')) {
+          texts.push(names.reduce((label, name) => (name ? label.split(name).join(' ') : label), labelled.getAttribute('aria-label')));
+        }
         return texts.join('\n');
       });
       const english = catalogue('en');
@@ -63,7 +68,7 @@ for (const language of LANGUAGES) {
         .filter(([key, part]) => part.length > 3 && /[a-z]{3}/.test(part) && !(words[key] || '').includes(part))
         // Whole words only: German "kalkuliert" does not hold the English "tier".
         .filter(([, part]) => new RegExp(`(^|[^\\p{L}])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(shown));
-      expect(left, `English left on screen in ${language}`).toEqual([]);
+      expect(left, `English left on screen or in an aria-label in ${language}`).toEqual([]);
     }
 
     // A number typed the language's way: its grouping and decimal signs, Arabic-Indic
