@@ -146,7 +146,7 @@ pub fn dist() -> Result {
     }
 
     write_inputs_json()?;
-    wordpress::write_plugin_zip()?;
+    wordpress::write_plugin_zip(DIST, &BUNDLE_FILES)?;
     println!("dist: written into {DIST}/");
     Ok(())
 }

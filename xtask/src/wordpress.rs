@@ -2,7 +2,6 @@
 //! the embed bundle in its `assets/`, ready for WordPress's "Upload Plugin" screen.
 
 use crate::cmd::Result;
-use crate::dist::{BUNDLE_FILES, DIST};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -10,17 +9,22 @@ use zip::write::SimpleFileOptions;
 
 const PLUGIN: &str = "src/wordpress";
 
-pub fn write_plugin_zip() -> Result {
+/// Writes the zip into `dist`, with `bundle` (files of `dist`) under `assets/`.
+pub fn write_plugin_zip(dist: &str, bundle: &[&str]) -> Result {
     let mut files = Vec::new();
     list_files(Path::new(PLUGIN), &mut files)?;
     let mut entries: Vec<(String, PathBuf)> = files
         .into_iter()
         .filter_map(|path| Some((path.strip_prefix(PLUGIN).ok()?.display().to_string(), path)))
         .collect();
-    entries.extend(BUNDLE_FILES.map(|name| (format!("assets/{name}"), Path::new(DIST).join(name))));
+    entries.extend(
+        bundle
+            .iter()
+            .map(|name| (format!("assets/{name}"), Path::new(dist).join(name))),
+    );
     entries.sort();
-    let out = format!("{DIST}/wordpress/partner-roi.zip");
-    fs::create_dir_all(format!("{DIST}/wordpress")).map_err(|e| format!("{out}: {e}"))?;
+    let out = format!("{dist}/wordpress/partner-roi.zip");
+    fs::create_dir_all(format!("{dist}/wordpress")).map_err(|e| format!("{out}: {e}"))?;
     let file = fs::File::create(&out).map_err(|e| format!("cannot create {out}: {e}"))?;
     let mut zip = zip::ZipWriter::new(file);
     let error = |e: &dyn std::fmt::Display| format!("{out}: {e}");
