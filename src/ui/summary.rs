@@ -92,7 +92,7 @@ pub fn summary_text(
     let steps = journey.steps();
     if steps.len() > 1 {
         let name = |index: usize| program.tier_name(index);
-        let mut path = steps.iter().map(|&(tier, year)| match year {
+        let path = steps.iter().map(|&(tier, year)| match year {
             1 => texts.fill(Msg::SummaryStepNow, &[("tier", name(tier))]),
             year => texts.fill(
                 Msg::SummaryStepFrom,
@@ -102,10 +102,7 @@ pub fn summary_text(
                 ],
             ),
         });
-        let first = path.next().unwrap_or_default();
-        let path = path.fold(first, |steps, next| {
-            texts.fill(Msg::PathNextStep, &[("steps", &steps), ("next", &next)])
-        });
+        let path = texts.chained(Msg::PathNextStep, path);
         let extra = journey.extra_net_vs_start_tier;
         let start = name(steps[0].0);
         let comparison = if extra.is_sign_negative() {

@@ -87,10 +87,16 @@ impl Texts {
 
     /// Sentences one after the other, as the language writes them (no space in Japanese).
     pub fn sentences(&self, sentences: Vec<String>) -> String {
-        let mut sentences = sentences.into_iter();
-        let first = sentences.next().unwrap_or_default();
-        sentences.fold(first, |first, next| {
-            self.fill(Msg::NextSentence, &[("first", &first), ("next", &next)])
+        self.chained(Msg::NextSentence, sentences)
+    }
+
+    /// `items` joined pairwise by `message`, whose `{first}` takes what is joined so far and
+    /// `{next}` the next item (sentences, the steps of a path).
+    pub fn chained(&self, message: Msg, items: impl IntoIterator<Item = String>) -> String {
+        let mut items = items.into_iter();
+        let first = items.next().unwrap_or_default();
+        items.fold(first, |first, next| {
+            self.fill(message, &[("first", &first), ("next", &next)])
         })
     }
 

@@ -34,7 +34,7 @@ pub fn ensure_all() -> Result {
     ensure_rust_components()?;
     ensure_build_tools()?;
     E2E.ensure()?;
-    ensure_browsers()?;
+    ensure_debian_packages()?;
     println!("tools: all present");
     Ok(())
 }
@@ -199,7 +199,7 @@ pub fn locked_version(name: &str) -> Result<String> {
 /// (Chromium for Playwright and the component tests, Firefox ESR over WebDriver BiDi,
 /// WebKitGTK's WebDriver under a virtual display) and WordPress 6.1 with PHP and MariaDB,
 /// for the plugin's test.
-const BROWSERS: [(&str, &str); 9] = [
+const DEBIAN_PACKAGES: [(&str, &str); 9] = [
     (CHROMIUM, "chromium"),
     (CHROMEDRIVER, "chromium-driver"),
     (FIREFOX, "firefox-esr"),
@@ -213,8 +213,8 @@ const BROWSERS: [(&str, &str); 9] = [
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
 
-fn ensure_browsers() -> Result {
-    let missing: Vec<(&str, &str)> = BROWSERS
+fn ensure_debian_packages() -> Result {
+    let missing: Vec<(&str, &str)> = DEBIAN_PACKAGES
         .into_iter()
         .filter(|(path, _)| !Path::new(path).exists())
         .collect();
@@ -246,7 +246,10 @@ fn ensure_browsers() -> Result {
     };
     cmd::run(&mut apt(&["update"]))?;
     cmd::run(apt(&["install", "-y", "-o", "DPkg::Lock::Timeout=600"]).args(&packages))?;
-    match BROWSERS.iter().find(|(path, _)| !Path::new(path).exists()) {
+    match DEBIAN_PACKAGES
+        .iter()
+        .find(|(path, _)| !Path::new(path).exists())
+    {
         Some((path, _)) => Err(format!("{path} is still missing after apt-get install")),
         None => Ok(()),
     }

@@ -141,14 +141,16 @@ impl Language {
     /// name keeps its own direction; left to right, a value with right-to-left letters (an
     /// Arabic tier name in the English widget).
     fn fill_text(self, text: &str, args: &[(&str, &str)]) -> String {
+        let isolate = |value: &str| self.is_rtl() || has_rtl_letters(value);
+        if !args.iter().any(|(_, value)| isolate(value)) {
+            return fill_placeholders(text, args);
+        }
         let isolated: Vec<(&str, String)> = args
             .iter()
-            .map(
-                |(name, value)| match self.is_rtl() || has_rtl_letters(value) {
-                    true => (*name, format!("\u{2068}{value}\u{2069}")),
-                    false => (*name, (*value).to_owned()),
-                },
-            )
+            .map(|(name, value)| match isolate(value) {
+                true => (*name, format!("\u{2068}{value}\u{2069}")),
+                false => (*name, (*value).to_owned()),
+            })
             .collect();
         let isolated: Vec<(&str, &str)> = isolated
             .iter()

@@ -125,4 +125,4 @@ function startListening(what, command, args, cwd, listening) {
   });
 }
 
-module.exports = { CHROMIUM_LAUNCH, startNext, startServer };
+module.exports = { CHROMIUM_LAUNCH, freePort, startNext, startServer };

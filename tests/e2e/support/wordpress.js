@@ -9,10 +9,10 @@
 
 const { execFile, spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { promisify } = require('node:util');
+const { freePort } = require('./chromium');
 
 const run = promisify(execFile);
 
@@ -41,17 +41,10 @@ async function checkInstalled() {
   if (process.getuid() !== 0) throw new Error(`WordPress test: must run as root, to write ${CONFIG}`);
 }
 
-/** A port no one listens on now (`PARTNER_ROI_WP_PORT` when set). */
-function freePort() {
-  if (process.env.PARTNER_ROI_WP_PORT) return Promise.resolve(Number(process.env.PARTNER_ROI_WP_PORT));
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
+/** The port for WordPress: `PARTNER_ROI_WP_PORT` when set, else a free one. */
+function wordPressPort() {
+  const port = process.env.PARTNER_ROI_WP_PORT;
+  return port ? Promise.resolve(Number(port)) : freePort();
 }
 
 /**
@@ -223,7 +216,7 @@ async function startWordPress() {
     });
     const db = await startMariaDb(state);
     stops.push(() => db.server.stop());
-    const port = await freePort();
+    const port = await wordPressPort();
     const origin = `http://127.0.0.1:${port}`;
     const { root, content } = makeSite(state);
     writeConfig({ origin, content, db, state });
