@@ -4,18 +4,18 @@
 //! 1. `engine`: `cargo bench --bench engine` (criterion; under target/criterion/);
 //! 2. `browser`: dist/ in headless Chromium, `node bench/browser-bench.js` in tests/e2e
 //!    (page load -> first results, keystroke -> updated results, memory, long frames);
-//! 3. `lighthouse`: the landing pages of examples/pages/ with and without the widget, written
-//!    under target/bench/landing/, and `node run.mjs` of the pinned npm project
-//!    tests/e2e/bench/lighthouse/, which serves them with gzip and runs Lighthouse's mobile
-//!    preset over them.
+//! 3. `lighthouse`: `node run.mjs` of the pinned npm project tests/e2e/bench/lighthouse/,
+//!    which writes the landing pages of examples/pages/ with and without the widget under
+//!    target/bench/lighthouse/site/, serves them with gzip and runs Lighthouse's mobile preset
+//!    over them.
 //!
 //! Not part of `cargo xtask test`: timings depend on the machine and its load.
 
 use crate::cmd::{self, probe, Result};
+use crate::dist;
 use crate::flags::{self, BenchPart};
 use crate::tools::{self, NpmProject, CHROMIUM};
-use crate::{dist, landing_pages};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// Lighthouse and its script, apart from tests/e2e so that `cargo xtask test` installs none
@@ -59,14 +59,13 @@ impl flags::Bench {
             )?;
         }
         if parts.contains(&BenchPart::Lighthouse) {
-            let site: PathBuf = target.join("bench/landing");
-            landing_pages::write_site(Path::new(dist::PAGES), Path::new(dist::DIST), &site)?;
             LIGHTHOUSE.ensure()?;
             let mut script = LIGHTHOUSE.command("node");
+            let dist = cmd::repo_root().join(dist::DIST);
             cmd::run(
                 script
                     .arg("run.mjs")
-                    .arg(&site)
+                    .arg(dist)
                     .arg(target.join("bench/lighthouse")),
             )?;
         }
@@ -79,12 +78,12 @@ impl flags::Bench {
 mod tests {
     use super::*;
 
-    /// The script's pure part (medians, targets, schedule, summary), with plain `node --test`:
-    /// no Lighthouse installed.
+    /// The scripts' pure parts (medians, targets, schedule, summary; the landing pages),
+    /// with plain `node --test`: no Lighthouse installed.
     #[test]
-    fn the_lighthouse_scripts_figures_pass_their_tests() {
+    fn the_lighthouse_scripts_pass_their_tests() {
         let output = Command::new("node")
-            .args(["--test", "figures-test.mjs"])
+            .args(["--test", "figures-test.mjs", "landing-test.mjs"])
             .current_dir(cmd::repo_root().join(LIGHTHOUSE.dir))
             .output()
             .unwrap_or_else(|e| panic!("cannot run node: {e}"));
@@ -93,19 +92,5 @@ mod tests {
             "{}",
             String::from_utf8_lossy(&output.stdout)
         );
-    }
-
-    /// The pages the script runs are pages the bench writes.
-    #[test]
-    fn the_lighthouse_script_runs_the_landing_pages() {
-        let path = cmd::repo_root().join(LIGHTHOUSE.dir).join("figures.mjs");
-        let script =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let named: Vec<&str> = script
-            .split('\'')
-            .filter(|word| word.starts_with("landing-") && word.ends_with(".html"))
-            .collect();
-        let made: Vec<&str> = landing_pages::PAGES.iter().map(|p| p.0).collect();
-        assert_eq!(named, made);
     }
 }

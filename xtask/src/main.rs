@@ -16,7 +16,6 @@ mod fuzz;
 mod glue;
 mod inline_wasm;
 mod inputs_json;
-mod landing_pages;
 mod layers;
 mod minify_js;
 mod npm_package;

@@ -2,7 +2,7 @@
 // report's figures, their medians, issue 12's targets and the summary. It imports nothing,
 // so that `node --test figures-test.mjs` needs no `npm ci`.
 
-/** Each landing page with the widget and its twin without it, as `cargo xtask dist` makes them. */
+/** Each landing page with the widget and its twin without it, as landing.mjs makes them. */
 export const PAIRS = [
   { placement: 'top', page: 'landing-top.html', twin: 'landing-top-twin.html' },
   { placement: 'below', page: 'landing-below.html', twin: 'landing-below-twin.html' },

@@ -1,10 +1,11 @@
 // The Lighthouse part of `cargo xtask bench` (issue 12): what the widget costs a vendor's
 // landing page in Lighthouse's performance score, measured, not asserted.
 //
-//   node run.mjs SITE_DIR OUT_DIR
+//   node run.mjs DIST_DIR OUT_DIR
 //
-// SITE_DIR (the landing pages `cargo xtask bench` writes) is served gzipped, as a CDN would,
-// by the project's static server (xtask/build-tools/serve.js --gzip). Each
+// The landing pages of landing.mjs and the bundle of DIST_DIR are written to OUT_DIR/site and
+// served gzipped, as a CDN would, by the project's static server
+// (xtask/build-tools/serve.js --gzip). Each
 // page of figures.mjs's PAIRS and its widget-less twin gets RUNS Lighthouse runs (mobile
 // preset, simulated throttling, performance only), each in a fresh headless system Chromium,
 // page and twin alternating. The reports go to OUT_DIR as PAGE-ROUND.json; the summary
@@ -19,6 +20,7 @@ import { launch } from 'chrome-launcher';
 import serverSupport from '../../support/chromium.js';
 import lighthouse from 'lighthouse';
 import { PAIRS, RUNS, figuresOf, median, schedule, summary } from './figures.mjs';
+import { writeSite } from './landing.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Chromium's flags for every run (Lighthouse adds its own, e.g. the mobile viewport). */
@@ -26,8 +28,10 @@ const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disa
 
 const progress = (line) => console.error(`lighthouse: ${line}`);
 
-async function main(siteDir, outDir) {
-  if (!siteDir || !outDir) throw new Error('usage: node run.mjs SITE_DIR OUT_DIR');
+async function main(distDir, outDir) {
+  if (!distDir || !outDir) throw new Error('usage: node run.mjs DIST_DIR OUT_DIR');
+  const siteDir = path.join(outDir, 'site');
+  await writeSite(distDir, siteDir);
   const server = await serverSupport.startServer(siteDir, 0, { gzip: true });
   try {
     await runAll(server.origin, outDir);
