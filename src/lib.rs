@@ -15,7 +15,7 @@
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The repository, as `Cargo.toml` gives it (the npm package's links).
 pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
-/// The licence, as `Cargo.toml` gives it (a LICENSE file at the root holds its text).
+/// The license, as `Cargo.toml` gives it (a LICENSE file at the root holds its text).
 pub const LICENSE: &str = env!("CARGO_PKG_LICENSE");
 
 pub use partner_roi_engine as engine;

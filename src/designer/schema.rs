@@ -210,7 +210,7 @@ pub fn tier_terms() -> Vec<FieldSpec> {
         number(
             "resale_margin_pct",
             "Resale margin",
-            "Margin on resold licence revenue.",
+            "Margin on resold license revenue.",
             PERCENT,
             (0, 100),
         ),
@@ -224,7 +224,7 @@ pub fn tier_terms() -> Vec<FieldSpec> {
         number(
             "referral_share_pct",
             "Referral fee",
-            "Share of referred licence revenue.",
+            "Share of referred license revenue.",
             PERCENT,
             (0, 100),
         ),
@@ -238,7 +238,7 @@ pub fn tier_terms() -> Vec<FieldSpec> {
         number(
             "rebate_pct",
             "Rebate",
-            "On resold licence revenue above the threshold.",
+            "On resold license revenue above the threshold.",
             PERCENT,
             (0, 100),
         ),
@@ -252,7 +252,7 @@ pub fn tier_terms() -> Vec<FieldSpec> {
         number(
             "mdf_pct",
             "Market development funds",
-            "Share of licence revenue.",
+            "Share of license revenue.",
             PERCENT,
             (0, 100),
         ),
@@ -299,7 +299,7 @@ pub fn tier_costs() -> Vec<FieldSpec> {
         ),
         number(
             "min_annual_revenue",
-            "Licence revenue required",
+            "License revenue required",
             "Per year.",
             MONEY,
             (0, MONEY_MAX),

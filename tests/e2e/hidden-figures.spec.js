@@ -10,6 +10,7 @@ test('hidden_figures leaves the hidden figures out of the widget, not out of res
   })));
   const widget = page.locator('#w');
   await expect(widget.locator('.tier-card').first().locator('.tier-figures dt')).toHaveText(['ROI', 'Payback', 'Value today (NPV)', 'Average net profit per year']);
+  await expect(widget.locator('.results-npv-note')).toHaveCount(1);
   await page.evaluate((program) => {
     document.getElementById('w').program = { ...program, hidden_figures: ['payback', 'npv'] };
   }, reseller);
@@ -17,6 +18,7 @@ test('hidden_figures leaves the hidden figures out of the widget, not out of res
   for (const card of await widget.locator('.tier-card').all()) {
     await expect(card.locator('.tier-figures dt')).toHaveText(['ROI', 'Average net profit per year']);
   }
+  await expect(widget.locator('.results-npv-note')).toHaveCount(0);
   await expect(widget.locator('.path-strip dt')).toHaveText([/^Net profit over \d+ years$/, 'ROI']);
   await expect(widget.locator('figure.chart figcaption').filter({ hasText: 'Cumulative' })).toHaveText('Cumulative net profit');
   const result = await page.evaluate(() => document.getElementById('w').result);

@@ -58,6 +58,10 @@ test('cards, year table, chart and timing note follow the monthly model', async 
   await expect(widget.locator('.results-timing')).toHaveText(
     'Clients pay monthly from the month they are won; program and certification fees are paid at the start of each year, rebates and market development funds at its end.',
   );
+  // What "Value today (NPV)" means, at the partner's own discount rate.
+  await expect(widget.locator('.results-npv-note')).toHaveText(
+    "Value today (NPV) is your net profit in today's money: each later year counts for less, at a discount rate of 10% a year.",
+  );
 
   // The year table's client counts: one decimal where not whole, equal to the result's.
   const selected = result.tiers.find((tier) => tier.id === result.recommended_tier);
@@ -80,5 +84,8 @@ test('cards, year table, chart and timing note follow the monthly model', async 
   expect(points.length).toBe(12 * result.horizon_years + 1);
   // Its points mark the year ends only.
   await expect(widget.locator('.chart-cumulative g').first().locator('.chart-point')).toHaveCount(result.horizon_years + 1);
+  // The NPV note follows the partner's discount rate.
+  await page.evaluate(() => { document.getElementById('w').inputs = { discount_rate_pct: 7.5 }; });
+  await expect(widget.locator('.results-npv-note')).toContainText('at a discount rate of 7.5% a year.');
   expect(errors).toEqual([]);
 });

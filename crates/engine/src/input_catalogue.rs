@@ -40,9 +40,9 @@ pub enum InputKey {
     AdoptionPct,
     /// `W`: new clients won per year.
     NewClientsPerYear,
-    /// `V`: average annual licence value per client at list price.
+    /// `V`: average annual license value per client at list price.
     DealValue,
-    /// `e`: yearly change of a retained client's licence value.
+    /// `e`: yearly change of a retained client's license value.
     ExpansionPct,
     /// `c`: % of adopted clients lost each year.
     ChurnPct,

@@ -1,4 +1,4 @@
-//! The tier journey ("Your path"): the tier a partner is in each year as its licence revenue
+//! The tier journey ("Your path"): the tier a partner is in each year as its license revenue
 //! grows and falls, and what that path earns (`docs/model.md`, "Your path").
 
 use rust_decimal::Decimal;
@@ -47,7 +47,7 @@ impl Journey {
     }
 }
 
-/// The tier of a year with licence revenue `licence_revenue`: the highest (in program order)
+/// The tier of a year with license revenue `licence_revenue`: the highest (in program order)
 /// whose revenue requirement it meets, else the lowest.
 fn tier_for_revenue(program: &Program, licence_revenue: Decimal) -> usize {
     program

@@ -17,7 +17,7 @@ use super::schedule::{Schedule, ScheduleMonth, MONTH_MONEY_SCALE};
 /// What the months of one year earn and cost under the tier the year is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct YearTerms {
-    /// What a month's licence revenue earns while every client is within the referral
+    /// What a month's license revenue earns while every client is within the referral
     /// period: `r·(g + r·b)` plus the referral fee, unless the tier pays none.
     pub per_licence_revenue: Decimal,
     /// With a referral period of `yf ≥ 1` years shorter than the horizon,
@@ -29,7 +29,7 @@ pub(super) struct YearTerms {
     pub opening_x144: Decimal,
     /// 144 × what the year's last month brings besides: its rebate and MDF.
     pub closing_x144: Decimal,
-    /// Whether no month's licence revenue can earn less than nothing under these terms
+    /// Whether no month's license revenue can earn less than nothing under these terms
     /// (their rates are not negative and the schedule is [`Schedule::never_negative`]).
     pub revenue_never_negative: bool,
 }
@@ -158,7 +158,7 @@ impl MonthlyNets {
     }
 
     /// 144 × the net of month `number` (from 1), `month`, in a year with `terms`: its
-    /// licence revenue at the year's rates and the partner's own flows; the year's fee and
+    /// license revenue at the year's rates and the partner's own flows; the year's fee and
     /// certification in its first month, its rebate and MDF in its last.
     fn month_net_x144(&self, terms: &YearTerms, number: usize, month: &ScheduleMonth) -> Calc {
         let value = InputKey::DealValue;
@@ -228,7 +228,7 @@ impl MonthlyNets {
 
     /// Whether, from a cumulative net of `start` (≥ 0) at the start of year `year`, whose
     /// terms are `terms`, the cumulative net cannot fall below zero before the year's last
-    /// month: its licence revenue earns nothing negative, and the year's first-month costs
+    /// month: its license revenue earns nothing negative, and the year's first-month costs
     /// and every negative own flow together stay within `start`.
     fn stays_paid_back(
         &self,

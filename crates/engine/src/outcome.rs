@@ -15,9 +15,9 @@ use super::schedule::{ScheduleYear, MONTH_MONEY_SCALE};
 /// The five earnings streams of one year or of a whole horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Streams {
-    /// Margin and registration bonus on resold licences.
+    /// Margin and registration bonus on resold licenses.
     pub resale: Decimal,
-    /// Referral fees on referred licences.
+    /// Referral fees on referred licenses.
     pub referral: Decimal,
     /// Rebate on resold revenue above the threshold.
     pub rebate: Decimal,
@@ -74,7 +74,7 @@ pub struct TierYear {
     pub active_clients: Decimal,
     /// `L_t`.
     pub licence_revenue: Decimal,
-    /// `Lref_t`: licence revenue still earning referral fees.
+    /// `Lref_t`: license revenue still earning referral fees.
     pub referral_revenue: Decimal,
     /// The five earnings streams.
     pub streams: Streams,
@@ -100,9 +100,9 @@ pub struct TierYear {
 /// Whether and when a tier's requirements are met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Qualification {
-    /// First year whose licence revenue reaches the requirement; `None` within the horizon.
+    /// First year whose license revenue reaches the requirement; `None` within the horizon.
     pub qualifies_from_year: Option<u32>,
-    /// When never reached: how far the last year's licence revenue falls short.
+    /// When never reached: how far the last year's license revenue falls short.
     pub revenue_shortfall: Option<Decimal>,
     /// Certified staff still to train (their cost is already in the projection).
     pub staff_gap: Decimal,

@@ -192,19 +192,19 @@ pub struct Tier {
 /// A tier's financial terms; percents are in percent (20 means 20%).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TierTerms {
-    /// `m`: margin on resold licence revenue.
+    /// `m`: margin on resold license revenue.
     pub resale_margin_pct: Decimal,
     /// `mg`: extra margin on registered resold deals.
     pub registration_bonus_pct: Decimal,
-    /// `f`: share of referred licence revenue.
+    /// `f`: share of referred license revenue.
     pub referral_share_pct: Decimal,
     /// `yf`: referral fees are paid for each cohort's first `yf` years; `None` = every year.
     pub referral_years: Option<u32>,
-    /// `b`: rebate on resold licence revenue above the threshold.
+    /// `b`: rebate on resold license revenue above the threshold.
     pub rebate_pct: Decimal,
     /// `T`: yearly resold revenue above which the rebate applies.
     pub rebate_threshold: Decimal,
-    /// `d`: market development funds as % of licence revenue.
+    /// `d`: market development funds as % of license revenue.
     pub mdf_pct: Decimal,
     /// `Dcap`: yearly MDF cap; `None` = no cap.
     pub mdf_cap: Option<Decimal>,
@@ -216,7 +216,7 @@ pub struct TierTerms {
     pub joining_cost: Decimal,
     /// `nc`: certified staff required.
     pub min_certified_staff: Decimal,
-    /// `Rmin`: yearly licence revenue required.
+    /// `Rmin`: yearly license revenue required.
     pub min_annual_revenue: Decimal,
 }
 

@@ -167,19 +167,19 @@ struct TierRates {
     referral: Decimal,
     /// The rebate per unit of resold revenue above the threshold.
     rebate: Decimal,
-    /// MDF per unit of licence revenue, before the cap.
+    /// MDF per unit of license revenue, before the cap.
     mdf: Decimal,
     /// `Q·max(k, nc)`: the certification cost of a year.
     certification: Decimal,
     /// `F + Q·max(k, nc)`: the costs of every year, whatever its clients.
     fixed_costs: Decimal,
-    /// What a month's licence revenue earns while every client is within the referral
+    /// What a month's license revenue earns while every client is within the referral
     /// period: `r·(g + r·b)` plus the referral fee, unless the tier pays none (`yf = 0`).
     per_licence_revenue: Decimal,
     /// With a referral period of `yf ≥ 1` years, `(yf, (1−r)·f·change^yf)`: what is taken
     /// back per unit of [`Schedule::older_revenue_x144`] for the clients past it.
     referral_ended: Option<(usize, Decimal)>,
-    /// Whether licence revenue earns nothing negative: the resale and referral rates are
+    /// Whether license revenue earns nothing negative: the resale and referral rates are
     /// not negative.
     revenue_never_negative: bool,
 }
@@ -264,11 +264,11 @@ fn project_year(
     services_in_net: bool,
 ) -> Result<TierYear, EngineError> {
     let value = InputKey::DealValue;
-    let licence = schedule_year.licence_revenue;
+    let license = schedule_year.licence_revenue;
     let referral_revenue = schedule_year.referral_revenue(terms.referral_years);
     let resold = schedule_year.resold_revenue;
     let above_threshold = sub(resold, terms.rebate_threshold, value)?.max(Decimal::ZERO);
-    let mdf_uncapped = mul(rates.mdf, licence, value)?;
+    let mdf_uncapped = mul(rates.mdf, license, value)?;
     let streams = Streams {
         resale: mul(resold, rates.resale, value)?,
         referral: mul(rates.referral, referral_revenue, value)?,
@@ -289,7 +289,7 @@ fn project_year(
         year: schedule_year.year,
         new_clients: schedule_year.new_clients,
         active_clients: schedule_year.active_clients,
-        licence_revenue: licence,
+        licence_revenue: license,
         referral_revenue,
         streams,
         earnings,

@@ -1,11 +1,11 @@
-//! The tier-independent part of the model: clients, licence revenue and the partner's own
+//! The tier-independent part of the model: clients, license revenue and the partner's own
 //! figures month by month and year by year (`docs/model.md`, sections 3 to 5), computed once
 //! per projection and shared by every tier and the path.
 //!
 //! Monthly figures are kept as multiples that make them exact products of the inputs: a
 //! month's client counts as 12 × their value (a month brings a twelfth of a year's clients)
 //! and its money as 144 × its value (a twelfth of those clients, paying a twelfth of a
-//! year's licence). Only what a year shows is divided back, once per figure.
+//! year's license). Only what a year shows is divided back, once per figure.
 
 use rust_decimal::Decimal;
 
@@ -29,7 +29,7 @@ pub struct ScheduleMonth {
     pub new_clients_x12: Decimal,
     /// 12 × `act_k`, the clients paying this month.
     pub active_clients_x12: Decimal,
-    /// 144 × `l_k`, this month's licence revenue over all cohorts.
+    /// 144 × `l_k`, this month's license revenue over all cohorts.
     pub licence_revenue_x144: Decimal,
 }
 
@@ -62,7 +62,7 @@ impl ScheduleMonth {
     }
 }
 
-/// Clients, licence revenue and the partner's own figures in one year: the sums of its
+/// Clients, license revenue and the partner's own figures in one year: the sums of its
 /// months (its active clients: those of its last month).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScheduleYear {
@@ -74,12 +74,12 @@ pub struct ScheduleYear {
     pub remaining_existing: Decimal,
     /// Clients using the product in the year's last month, over all cohorts.
     pub active_clients: Decimal,
-    /// `L_t`: licence revenue of all cohorts.
+    /// `L_t`: license revenue of all cohorts.
     pub licence_revenue: Decimal,
-    /// This year's licence revenue of the clients up to each age in years: index `q` sums
+    /// This year's license revenue of the clients up to each age in years: index `q` sums
     /// the clients in their first `q + 1` years (a client's first 12 months are age 0).
     pub revenue_up_to_age: Vec<Decimal>,
-    /// `r·L_t`: the licence revenue the partner resells.
+    /// `r·L_t`: the license revenue the partner resells.
     pub resold_revenue: Decimal,
     /// The profit on the partner's own services over the year.
     pub services_profit: Decimal,
@@ -103,7 +103,7 @@ pub struct ScaledYear {
 }
 
 impl ScheduleYear {
-    /// `Lref_t`: licence revenue of the clients in their first `referral_years` years
+    /// `Lref_t`: license revenue of the clients in their first `referral_years` years
     /// (`None` = all).
     pub fn referral_revenue(&self, referral_years: Option<u32>) -> Decimal {
         match referral_years {
@@ -169,18 +169,18 @@ pub struct Schedule {
     pub months: Vec<ScheduleMonth>,
     /// Years 1 to H.
     pub years: Vec<ScheduleYear>,
-    /// `(1−c)·(1+e)`: what a cohort's licence revenue is multiplied by at each anniversary.
+    /// `(1−c)·(1+e)`: what a cohort's license revenue is multiplied by at each anniversary.
     pub cohort_change: Decimal,
     /// The partner's own figures per client.
     pub own: OwnRates,
-    /// Whether no month's clients or licence revenue is negative and no cohort's revenue
-    /// changes sign at an anniversary: so a month's licence revenue is at least what its
+    /// Whether no month's clients or license revenue is negative and no cohort's revenue
+    /// changes sign at an anniversary: so a month's license revenue is at least what its
     /// older cohorts bring (true for every input within its allowed range).
     pub never_negative: bool,
 }
 
 impl Schedule {
-    /// 144 × the licence revenue of month `month` (from 1) earned by clients at least
+    /// 144 × the license revenue of month `month` (from 1) earned by clients at least
     /// `years` years old, as `cohort_change^years · l_(k − 12·years)`: none before the
     /// first month.
     pub fn older_revenue_x144(&self, month: usize, years: usize) -> Option<Decimal> {
@@ -256,7 +256,7 @@ pub fn client_schedule(inputs: &PartnerInputs, horizon: u32) -> Result<Schedule,
     let mut young_clients = Decimal::ZERO;
     let mut remaining = inputs.get(InputKey::ExistingClients);
     let mut discount_factor = Decimal::ONE;
-    // This year's licence revenue of each age in years, newest first.
+    // This year's license revenue of each age in years, newest first.
     let mut revenue_by_age: Vec<Decimal> = Vec::with_capacity(horizon as usize);
     let mut years = Vec::with_capacity(horizon as usize);
     for year in 1..=horizon {

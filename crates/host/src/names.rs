@@ -102,7 +102,7 @@ pub const CSS_PROPERTIES: &[(&str, &str)] = &[
     ("--partner-roi-border", "Hairlines."),
     ("--partner-roi-positive", "Profit, \"You qualify\"."),
     ("--partner-roi-negative", "Losses, errors, invalid fields."),
-    ("--partner-roi-warning", "\"Qualifies from year N\", stale results."),
+    ("--partner-roi-warning", "\"You qualify from year N\", stale results."),
     ("--partner-roi-tier-1", "The first tier's colour (cards and charts)."),
     ("--partner-roi-tier-2", "The second tier's colour."),
     ("--partner-roi-tier-3", "The third tier's colour."),

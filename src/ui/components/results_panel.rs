@@ -14,12 +14,13 @@ use super::path_strip::PathStrip;
 use super::tier_cards::TierCards;
 use super::year_table::{YearTable, YearTableSource};
 use crate::engine::cta::{cta_label, fill_cta_url};
-use crate::engine::Projection;
+use crate::engine::{InputKey, Projection};
 use crate::host_state::HostAction;
 use crate::i18n::Msg;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
 use crate::ui::texts::{use_texts, Texts};
+use rust_decimal::Decimal;
 
 /// Properties of [`ResultsPanel`].
 #[derive(Properties, PartialEq)]
@@ -88,6 +89,9 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     on_select={props.on_select.clone()}
                 />
                 <p class="results-timing">{ texts.get(Msg::TimingNote) }</p>
+                if state.program.shown_figures.npv {
+                    <p class="results-npv-note">{ npv_note(&texts, state, formatter) }</p>
+                }
                 { call_to_action(&texts, state, projection, &props.on_request) }
                 if let Some(contact) = &state.program.contact {
                     <ContactDetails contact={contact.clone()} />
@@ -189,4 +193,10 @@ fn call_to_action(
             <p class="cta-address">{ texts.fill(Msg::LabelValue, &[("label", label.as_str()), ("value", "")]) }<span class="cta-url">{ href }</span></p>
         </div>
     }
+}
+
+/// What "Value today (NPV)" on the cards means, with the partner's discount rate.
+fn npv_note(texts: &Texts, state: &CalculatorState, formatter: &Formatter) -> String {
+    let rate = state.inputs.get(InputKey::DiscountRatePct) / Decimal::ONE_HUNDRED;
+    texts.fill(Msg::NpvNote, &[("rate", &formatter.percent(rate))])
 }
