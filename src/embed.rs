@@ -6,6 +6,7 @@
 //! (`crate::host_state`) and runs its effects; every browser-facing name lives in `crate::names`.
 
 pub mod analytics;
+pub mod application_send;
 pub mod element;
 pub mod events;
 pub mod host_actions;

@@ -105,6 +105,7 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
         cta: None,
         shown_figures: ShownFigures::ALL,
         contact: None,
+        lead: None,
         services_in_net: true,
         translations: Vec::new(),
     }

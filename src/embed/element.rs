@@ -10,8 +10,8 @@ use yew::{AppHandle, AttrValue, Callback};
 
 use super::resume_point::ResumePoint;
 use super::{
-    analytics, events, host_actions, js_json, page_snapshot, print_handout, program_fetch,
-    program_grace, saved_state, share_link, stylesheet,
+    analytics, application_send, events, host_actions, js_json, page_snapshot, print_handout,
+    program_fetch, program_grace, saved_state, share_link, stylesheet,
 };
 use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
 use crate::i18n::{Message, Msg};
@@ -325,6 +325,16 @@ impl Inner {
                 new_tab,
                 detail,
             } => host_actions::call_to_action(&self.host, &url, new_tab, &detail),
+            HostEffect::SendApplication {
+                attempt,
+                application,
+            } => {
+                let inner = Rc::clone(self);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = application_send::send(&inner.host, &application).await;
+                    inner.dispatch(HostEvent::ApplicationAnswered { attempt, outcome });
+                });
+            }
         }
     }
 }

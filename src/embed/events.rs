@@ -6,7 +6,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use super::js_json::{from_json, from_json_text};
 use crate::host_state::Announcement;
-use crate::names::{EVENT_CHANGE, EVENT_CTA, EVENT_ERROR, EVENT_READY};
+use crate::names::{EVENT_CHANGE, EVENT_CTA, EVENT_ERROR, EVENT_LEAD, EVENT_READY};
 
 /// Dispatches `name`; returns `false` when a listener cancelled a cancelable event.
 fn dispatch_with(host: &HtmlElement, name: &str, detail: JsValue, cancelable: bool) -> bool {
@@ -25,6 +25,11 @@ fn dispatch_with(host: &HtmlElement, name: &str, detail: JsValue, cancelable: bo
 /// `partner-roi:cta` with `detail` (JSON text); `false` when the host cancelled it.
 pub fn call_to_action(host: &HtmlElement, detail: &str) -> bool {
     dispatch_with(host, EVENT_CTA, js_or_null(from_json_text(detail)), true)
+}
+
+/// `partner-roi:lead` with `detail`; `false` when the host cancelled it.
+pub fn lead(host: &HtmlElement, detail: &Value) -> bool {
+    dispatch_with(host, EVENT_LEAD, js_or_null(from_json(detail)), true)
 }
 
 fn js_or_null(value: Result<JsValue, JsError>) -> JsValue {

@@ -33,10 +33,9 @@ pub fn fragment_params() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Puts `code` into the page URL's fragment (keeping other parameters) and returns the URL.
-pub fn put_in_page_url(param: &str, code: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let location = window.location();
+/// The page URL with `code` in its fragment as `param` (other parameters kept).
+pub fn page_url_with(param: &str, code: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
     let href = location.href().ok()?;
     let base = href.split('#').next().unwrap_or_default();
     let hash = location.hash().ok().unwrap_or_default();
@@ -46,8 +45,13 @@ pub fn put_in_page_url(param: &str, code: &str) -> Option<String> {
         .collect();
     let name: String = js_sys::encode_uri_component(param).into();
     parts.push(format!("{name}={code}"));
-    let url = format!("{base}#{}", parts.join("&"));
-    if let Ok(history) = window.history() {
+    Some(format!("{base}#{}", parts.join("&")))
+}
+
+/// Puts `code` into the page URL's fragment (keeping other parameters) and returns the URL.
+pub fn put_in_page_url(param: &str, code: &str) -> Option<String> {
+    let url = page_url_with(param, code)?;
+    if let Ok(history) = web_sys::window()?.history() {
         // Replacing (not pushing) keeps the back button meaningful.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

@@ -3,6 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 pub mod answer_bar;
+pub mod application_form;
+pub mod apply_section;
 pub mod assumptions;
 pub mod call_to_action;
 pub mod contact_details;

@@ -127,6 +127,7 @@ pub fn hosted(props: &HostedProps) -> Html {
                     on_toggle_presenter={props.on_toggle_presenter.clone()}
                     on_request={props.on_request.clone()}
                     example_notice={ready.example_notice}
+                    application={ready.application.clone()}
                 />
             </>
         },

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::InputKey;
-use crate::host_state::{HostAction, Theme, Tools};
+use crate::host_state::{ApplicationStatus, HostAction, Theme, Tools};
 use crate::state::{Action, CalculatorState};
 use crate::ui::components::answer_bar::AnswerBar;
 use crate::ui::components::handout_meta::HandoutMeta;
@@ -54,6 +54,9 @@ pub struct WidgetProps {
     /// The built-in example shows because the page set no program: say so.
     #[prop_or_default]
     pub example_notice: bool,
+    /// Where the partner's application stands.
+    #[prop_or_default]
+    pub application: ApplicationStatus,
 }
 
 /// The callbacks that turn what the partner does into [`Action`]s.
@@ -179,6 +182,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                     on_select={actions.on_select.clone()}
                     heading_ref={results_heading}
                     on_request={props.on_request.clone()}
+                    application={props.application.clone()}
                     on_toggle_levers={actions.on_toggle_levers.clone()}
                     on_refresh_levers={actions.on_refresh_levers.clone()}
                 />

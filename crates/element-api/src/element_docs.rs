@@ -101,6 +101,7 @@ impl ElementDocs {
                     names::EVENT_READY | names::EVENT_CHANGE => "PartnerRoiChangeDetail",
                     names::EVENT_ERROR => "PartnerRoiErrorDetail",
                     names::EVENT_CTA => "PartnerRoiCtaDetail",
+                    names::EVENT_LEAD => "PartnerRoiLeadDetail",
                     other => return Err(format!("no detail type for the event `{other}`")),
                 };
                 Ok(Event {

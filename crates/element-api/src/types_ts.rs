@@ -66,6 +66,30 @@ export interface PartnerRoiCtaDetail {
   result: PartnerRoiResult;
   tier: string;
 }
+/** An application, as a webhook receives it (docs/lead.schema.json). */
+export interface PartnerRoiApplication {
+  version: 1;
+  program: string;
+  /** ISO 8601. */
+  submitted_at: string;
+  language: string;
+  contact: { name: string; email: string; company?: string; phone?: string; country?: string; partner_type?: string; message?: string };
+  consent: { given: true; text: string; privacy_url: string };
+  tier: string;
+  tier_name: string;
+  currency: string;
+  /** Decimal strings, as in `result`; `null` where there is none. */
+  figures: { net: string; roi: string | null; payback_months: string | null; npv: string };
+  inputs: PartnerRoiInputs;
+  share_url: string;
+  page_url: string;
+  rep: { name: string; email?: string } | null;
+}
+/** `partner-roi:lead` (cancelable): the application about to be sent, and where. */
+export interface PartnerRoiLeadDetail {
+  application: PartnerRoiApplication;
+  destination: 'webhook' | 'hubspot' | 'mailto';
+}
 ";
     out += "\n/** The element's events and the `detail` each carries. */\nexport interface PartnerRoiElementEventMap extends HTMLElementEventMap {\n";
     for event in &docs.events {
@@ -362,12 +386,26 @@ export interface PartnerRoiProgram {{
 {cta}  }};
   /** Who partners ask. */
   contact?: PartnerRoiContact;
+  /** The application form the call to action opens, and where applications go. */
+  lead?: PartnerRoiLead;
   /** Per-input overrides. */
   inputs?: Partial<Record<PartnerRoiInputName, PartnerRoiInputSpec>>;
   /** At least one tier, lowest first. */
   tiers: PartnerRoiTier[];
   /** The program's own texts in other languages. */
   translations?: Partial<Record<PartnerRoiLanguage, PartnerRoiTranslation>>;
+}}
+/** The application form (docs/program-format.md, `lead`). The name and the work email
+ * are always asked. */
+export interface PartnerRoiLead {{
+  fields?: Partial<Record<'company' | 'phone' | 'country' | 'partner_type' | 'message', 'required' | 'optional'>>;
+  /** Exactly one. */
+  destination:
+    | {{ webhook: string }}
+    | {{ hubspot: {{ portal_id: string; form_guid: string; properties?: Partial<Record<string, string>> }} }}
+    | {{ mailto: string }};
+  consent_text: string;
+  privacy_url: string;
 }}
 /** Who partners ask about the program: any of the four. */
 export interface PartnerRoiContact {{

@@ -43,7 +43,7 @@ pub fn cta_label(label: &str, tier_name: &str) -> String {
 const TIER_NAME: &str = "{tier_name}";
 
 /// RFC 3986 percent-encoding: unreserved characters kept, every other UTF-8 byte as `%XX`.
-fn percent_encode(value: &str) -> String {
+pub fn percent_encode(value: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut encoded = String::with_capacity(value.len());
     for byte in value.bytes() {

@@ -37,6 +37,7 @@ fn fallback_program() -> Program {
         cta: None,
         shown_figures: ShownFigures::ALL,
         contact: None,
+        lead: None,
         services_in_net: true,
         translations: Vec::new(),
     }

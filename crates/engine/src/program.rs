@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::input_catalogue::InputKey;
 use super::inputs::PartnerInputs;
 use super::json_reader::{child_path, FieldError, JsonReader};
+use super::lead::Lead;
 use partner_roi_i18n::{Language, Message, Msg};
 
 /// The default spread of the conservative and optimistic projections: ±25%.
@@ -48,6 +49,8 @@ pub struct Program {
     pub shown_figures: ShownFigures,
     /// Who a partner asks about the program: on the printout and beside the call to action.
     pub contact: Option<Contact>,
+    /// The application form the call to action opens, and where applications go.
+    pub lead: Option<Lead>,
     /// Whether the partner's own services profit counts in earnings, and so in the net, ROI,
     /// NPV, payback and recommendation (`services_in_net`, default true). Either way the
     /// cards show it apart from what the program pays.

@@ -21,7 +21,7 @@ pub const MONEY_MAX: i64 = 1_000_000_000_000;
 pub const COUNT_MAX: i64 = 1_000_000;
 
 /// The longest text of each kind, in characters: `(where, limit)`.
-pub const TEXT_LIMITS: [(TextKind, usize); 16] = [
+pub const TEXT_LIMITS: [(TextKind, usize); 18] = [
     (TextKind::ProgramName, 120),
     (TextKind::Vendor, 120),
     (TextKind::Description, 2_000),
@@ -38,6 +38,8 @@ pub const TEXT_LIMITS: [(TextKind, usize); 16] = [
     (TextKind::ContactPhone, 40),
     (TextKind::ContactUrl, 2_000),
     (TextKind::Id, 64),
+    (TextKind::LeadConsent, 1_000),
+    (TextKind::LeadUrl, 2_000),
 ];
 
 /// Each text of a program that has a length limit.
@@ -75,6 +77,10 @@ pub enum TextKind {
     ContactUrl,
     /// `id` and `tiers[i].id`.
     Id,
+    /// `lead.consent_text`.
+    LeadConsent,
+    /// `lead.privacy_url` and the destination's address.
+    LeadUrl,
 }
 
 impl TextKind {
@@ -105,6 +111,8 @@ impl TextKind {
             TextKind::ContactPhone => "contact.phone",
             TextKind::ContactUrl => "contact.url",
             TextKind::Id => "id, tiers[].id",
+            TextKind::LeadConsent => "lead.consent_text",
+            TextKind::LeadUrl => "lead.privacy_url, lead.destination",
         }
     }
 }

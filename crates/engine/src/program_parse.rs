@@ -13,6 +13,7 @@ use super::program::{
 };
 use partner_roi_i18n::{Message, Msg};
 
+use super::lead_parse::read_lead;
 use super::program_limits::{
     within, TextKind, COUNT_MAX, MONEY_MAX, PROGRAM_BYTES, REFERRAL_YEARS, TIERS,
 };
@@ -40,6 +41,7 @@ pub const PROGRAM_FIELDS: &[&str] = &[
     "spread_pct",
     "cta",
     "contact",
+    "lead",
     "services_in_net",
     "hidden_figures",
     "inputs",
@@ -131,6 +133,7 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
     let cta = optional(map, "cta").map_or(Some(None), |v| read_cta(reader, v).map(Some));
     let contact = optional(map, "contact")
         .map_or(Some(None), |v| read_contact(reader, v, "contact").map(Some));
+    let lead = optional(map, "lead").map_or(Some(None), |v| read_lead(reader, v).map(Some));
     let services_in_net = optional(map, "services_in_net")
         .map_or(Some(true), |v| reader.boolean(v, "services_in_net"));
     let shown_figures = optional(map, "hidden_figures")
@@ -157,6 +160,7 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         cta: cta?,
         shown_figures: shown_figures?,
         contact: contact?,
+        lead: lead?,
         services_in_net: services_in_net?,
         translations: translations?,
     })

@@ -113,7 +113,7 @@ pub(crate) fn read_contact(reader: &mut JsonReader, value: &Value, path: &str) -
 }
 
 /// One `@` with text on both sides, a dot in the domain, no spaces.
-fn check_email(text: &str) -> Result<(), Msg> {
+pub(crate) fn check_email(text: &str) -> Result<(), Msg> {
     let parts_valid = text.split_once('@').is_some_and(|(local, domain)| {
         let domain_valid =
             domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.');
@@ -138,7 +138,7 @@ fn check_phone(text: &str) -> Result<(), Msg> {
 }
 
 /// An `https:` or `http:` address without spaces.
-fn check_web_url(text: &str) -> Result<(), Msg> {
+pub(crate) fn check_web_url(text: &str) -> Result<(), Msg> {
     let lower = text.to_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
         Err(Msg::ErrorWebUrl)

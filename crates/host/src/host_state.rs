@@ -18,6 +18,7 @@
 
 mod analytics;
 mod announcer;
+mod application;
 mod attributes;
 mod connect;
 mod effect;
@@ -37,6 +38,7 @@ mod theme;
 mod tools;
 
 pub use analytics::{AnalyticsEvent, AnalyticsTarget};
+pub use application::{ApplicationStatus, Delivered, SendFailure};
 pub use effect::{Announcement, HostEffect, HostView, ReadyView};
 pub use event::{HostAction, HostEvent, PageSnapshot, PropertyValue, ReadProgram, TextMap};
 pub use theme::Theme;
@@ -99,6 +101,8 @@ pub struct HostState {
     generation: u64,
     /// The analytics events reported once, and whether the widget is in view.
     reported: analytics::Reported,
+    /// Where the partner's application stands.
+    application: application::ApplicationProgress,
 }
 
 impl HostState {
@@ -122,6 +126,7 @@ impl HostState {
             page_notices: Rc::default(),
             generation: 0,
             reported: analytics::Reported::default(),
+            application: application::ApplicationProgress::default(),
         }
     }
 
@@ -170,6 +175,9 @@ impl HostState {
             }
             HostEvent::InView => self.came_into_view(&mut out),
             HostEvent::Request(action) => self.request(action, &mut out),
+            HostEvent::ApplicationAnswered { attempt, outcome } => {
+                self.application_answered(attempt, outcome, &mut out)
+            }
             HostEvent::Status(message) => {
                 self.status = Rc::from(self.language().0.say(&message));
                 out.push(HostEffect::Render);
@@ -204,6 +212,7 @@ impl HostState {
                 settled_seq: self.announcer.last_settled(),
                 generation: self.generation,
                 example_notice: shown.base.example_notice,
+                application: self.application.status.clone(),
             })),
         }
     }
@@ -398,6 +407,7 @@ impl HostState {
         let mut calculator = CalculatorState::new(program, inputs, tier_id, separator);
         calculator.show_all_inputs = show_all_inputs;
         self.generation += 1;
+        self.application.restart();
         self.notices = Rc::new(problems.partner.clone());
         self.page_notices = Rc::new(problems.page.clone());
         let settled = self.phase.take_showing().and_then(|shown| shown.settled);

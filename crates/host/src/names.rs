@@ -69,14 +69,16 @@ pub const GLOBAL_DATA_LAYER: &str = "dataLayer";
 pub const GLOBAL_GTAG: &str = "gtag";
 /// The analytics events, in the order of [`crate::host_state::AnalyticsEvent`]: the widget
 /// first in view, the partner's first change, a tier chosen, a link or summary copied, the
-/// handout printed, the call to action followed.
-pub const ANALYTICS_EVENTS: [&str; 6] = [
+/// handout printed, the call to action followed, an application sent (GA4's recommended
+/// event).
+pub const ANALYTICS_EVENTS: [&str; 7] = [
     "partner_roi_view",
     "partner_roi_start",
     "partner_roi_tier_select",
     "partner_roi_share",
     "partner_roi_print",
     "partner_roi_cta",
+    "generate_lead",
 ];
 /// The `theme` values.
 pub const THEME_NAMES: [&str; 3] = ["auto", "light", "dark"];
@@ -177,8 +179,17 @@ pub const EVENT_CHANGE: &str = "partner-roi:change";
 pub const EVENT_ERROR: &str = "partner-roi:error";
 /// Fired (cancelable) when the call to action is followed; detail `{inputs, result, tier}`.
 pub const EVENT_CTA: &str = "partner-roi:cta";
+/// Fired (cancelable) when the partner sends an application; detail `{application,
+/// destination}`. Cancelled, the widget sends nothing: the page sends it.
+pub const EVENT_LEAD: &str = "partner-roi:lead";
 /// Every event the element fires.
-pub const EVENTS: &[&str] = &[EVENT_READY, EVENT_CHANGE, EVENT_ERROR, EVENT_CTA];
+pub const EVENTS: &[&str] = &[
+    EVENT_READY,
+    EVENT_CHANGE,
+    EVENT_ERROR,
+    EVENT_CTA,
+    EVENT_LEAD,
+];
 
 /// While a widget prints its handout: on `<html>`, so that the page's own content is left
 /// off the paper (`embed/print_handout.rs`).

@@ -3,8 +3,8 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
+use super::apply_section::ApplySection;
 use super::assumptions::Assumptions;
-use super::call_to_action::CallToAction;
 use super::contact_details::ContactDetails;
 use super::cumulative_chart::CumulativeChart;
 use super::deferred::Deferred;
@@ -13,9 +13,8 @@ use super::levers_panel::LeversPanel;
 use super::path_strip::PathStrip;
 use super::tier_cards::TierCards;
 use super::year_table::{YearTable, YearTableSource};
-use crate::engine::cta::{cta_label, fill_cta_url};
 use crate::engine::{InputKey, Projection};
-use crate::host_state::HostAction;
+use crate::host_state::{ApplicationStatus, HostAction};
 use crate::i18n::Msg;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
@@ -36,9 +35,12 @@ pub struct ResultsPanelProps {
     /// The heading "See all tiers" jumps to.
     #[prop_or_default]
     pub heading_ref: NodeRef,
-    /// Asks the host to act (the call to action).
+    /// Asks the host to act (the call to action, the application).
     #[prop_or_default]
     pub on_request: Callback<HostAction>,
+    /// Where the partner's application stands.
+    #[prop_or_default]
+    pub application: ApplicationStatus,
     /// "What moves your profit" opened or closed.
     #[prop_or_default]
     pub on_toggle_levers: Callback<()>,
@@ -92,7 +94,13 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 if state.program.shown_figures.npv {
                     <p class="results-npv-note">{ npv_note(&texts, state, formatter) }</p>
                 }
-                { call_to_action(&texts, state, projection, &props.on_request) }
+                <ApplySection
+                    state={state.clone()}
+                    formatter={formatter.clone()}
+                    status={props.application.clone()}
+                    id_prefix={props.id_prefix.clone()}
+                    on_request={props.on_request.clone()}
+                />
                 if let Some(contact) = &state.program.contact {
                     <ContactDetails contact={contact.clone()} />
                 }
@@ -154,44 +162,6 @@ fn year_table(
             }
             <YearTable program={state.program.clone()} projection={projection.clone()} {source} formatter={formatter.clone()} />
         </>
-    }
-}
-
-/// The program's call to action for the selected tier (the recommended one until the partner
-/// chooses), when the program has one.
-fn call_to_action(
-    texts: &Texts,
-    state: &CalculatorState,
-    projection: &Projection,
-    on_request: &Callback<HostAction>,
-) -> Html {
-    let (Some(cta), Some(tier)) = (
-        &state.program.cta,
-        projection.tiers.get(state.selected_tier),
-    ) else {
-        return Html::default();
-    };
-    let href = fill_cta_url(
-        &cta.url,
-        &state.program.id,
-        &tier.tier_id,
-        tier.net,
-        tier.roi,
-    );
-    let on_activate = {
-        let href = href.clone();
-        on_request.reform(move |new_tab| HostAction::CallToAction {
-            url: href.to_string(),
-            new_tab,
-        })
-    };
-    let label = cta_label(&cta.label, &tier.tier_name);
-    html! {
-        <div class="cta">
-            <CallToAction label={label.clone()} href={href.clone()} {on_activate} />
-            // On paper, where nothing can be clicked: the address itself.
-            <p class="cta-address">{ texts.fill(Msg::LabelValue, &[("label", label.as_str()), ("value", "")]) }<span class="cta-url">{ href }</span></p>
-        </div>
     }
 }
 

@@ -34,6 +34,8 @@ pub enum AnalyticsEvent {
     Print,
     /// The partner followed the call to action.
     Cta,
+    /// An application was sent (`generate_lead`).
+    GenerateLead,
 }
 
 impl AnalyticsEvent {

@@ -39,6 +39,8 @@ pub struct ReadyView {
     pub generation: u64,
     /// The built-in example is shown because the page set no program: say so on screen.
     pub example_notice: bool,
+    /// Where the partner's application stands.
+    pub application: super::ApplicationStatus,
 }
 
 /// An event the element dispatches to the page.
@@ -126,6 +128,14 @@ pub enum HostEffect {
     },
     /// Open the print dialog.
     Print,
+    /// Dispatch the cancelable `partner-roi:lead` with the application; unless cancelled,
+    /// send it; answer with [`super::HostEvent::ApplicationAnswered`] and `attempt`.
+    SendApplication {
+        /// Tells this sending from later ones.
+        attempt: u64,
+        /// What to send, but for what only the page knows.
+        application: Box<crate::application::Application>,
+    },
     /// Dispatch the cancelable `partner-roi:cta` with `detail`; unless cancelled, go to `url`.
     CallToAction {
         /// Where to go.

@@ -110,6 +110,10 @@ pub enum HostAction {
     DownloadCsv,
     /// Open the print dialog.
     Print,
+    /// The call to action opened the application form.
+    OpenApplication,
+    /// Send the application the partner filled in.
+    Apply(crate::application::ApplicationDraft),
     /// Follow the call to action to this (already filled) URL.
     CallToAction {
         /// Where to go.
@@ -163,4 +167,11 @@ pub enum HostEvent {
     Request(HostAction),
     /// The page's answer to the last request, for the partner.
     Status(Message),
+    /// What became of the application sent as `attempt`.
+    ApplicationAnswered {
+        /// The attempt of the [`super::HostEffect::SendApplication`] it answers.
+        attempt: u64,
+        /// How it went, or why not.
+        outcome: Result<super::Delivered, super::SendFailure>,
+    },
 }

@@ -1,5 +1,5 @@
 //! What the partner asks of the page through the widget: copy a link or a summary,
-//! download the CSV, print, follow the call to action.
+//! download the CSV, print, follow the call to action, open the application form and send it.
 
 use serde_json::Value;
 
@@ -19,10 +19,17 @@ impl HostState {
         let event = match action {
             HostAction::CopyLink | HostAction::CopySummary(_) => Some(AnalyticsEvent::Share),
             HostAction::Print => Some(AnalyticsEvent::Print),
-            HostAction::CallToAction { .. } => Some(AnalyticsEvent::Cta),
-            HostAction::DownloadCsv => None,
+            HostAction::CallToAction { .. } | HostAction::OpenApplication => {
+                Some(AnalyticsEvent::Cta)
+            }
+            HostAction::DownloadCsv | HostAction::Apply(_) => None,
         };
         let effect = match action {
+            HostAction::Apply(draft) => return self.apply_for(draft, out),
+            HostAction::OpenApplication => {
+                self.track(AnalyticsEvent::Cta, out);
+                return;
+            }
             HostAction::CopyLink => {
                 let code =
                     encode_share_code(program, &calculator.inputs, calculator.chosen_tier_id());

@@ -4,10 +4,13 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use super::*;
+use crate::application::{Application, ApplicationDraft};
 use crate::names::{PROGRAM_EXAMPLE, PROGRAM_PENDING, SHARE_PARAM};
 use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi_engine::lead::{LeadDestination, LeadField};
 use partner_roi_engine::projection::projections_counted;
 use partner_roi_engine::InputKey;
+use partner_roi_i18n::Msg;
 
 const KEY: &str = "partner-roi:example-cloud:";
 
@@ -1239,4 +1242,189 @@ fn an_analytics_value_that_is_no_target_is_the_pages_problem() {
     let (_, effects) = connect(snapshot(&[("analytics", "segment")]));
     assert_eq!(error_paths(&effects), ["analytics"]);
     assert!(warnings(&effects)[0].contains("datalayer, gtag"));
+}
+
+// ---- Applications (the program's `lead` section) ----
+
+/// The built-in program with a `lead` section posting to a webhook.
+fn program_with_lead() -> Value {
+    let mut program = builtin_json();
+    program["lead"] = json!({
+        "fields": { "company": "required", "message": "optional" },
+        "destination": { "webhook": "https://hooks.example.com/lead" },
+        "consent_text": "You may contact me about the partner program.",
+        "privacy_url": "https://example.com/privacy"
+    });
+    program
+}
+
+/// A widget showing [`program_with_lead`], with analytics on.
+fn widget_with_lead() -> HostState {
+    let (mut state, _) = connect(snapshot(&[("analytics", "datalayer")]));
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        program_with_lead(),
+    )));
+    show(&mut state);
+    state
+}
+
+fn draft(answers: &[(LeadField, &str)], consent: bool) -> ApplicationDraft {
+    ApplicationDraft {
+        answers: answers
+            .iter()
+            .map(|(field, text)| (*field, (*text).to_owned()))
+            .collect(),
+        consent,
+        summary: "Summary".into(),
+    }
+}
+
+fn complete_draft() -> ApplicationDraft {
+    draft(
+        &[
+            (LeadField::Name, "Ada Lovelace"),
+            (LeadField::Email, "ada@analytical.example"),
+            (LeadField::Company, "Analytical Engines Ltd"),
+        ],
+        true,
+    )
+}
+
+fn sendings(effects: &[HostEffect]) -> Vec<(u64, Application)> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::SendApplication {
+                attempt,
+                application,
+            } => Some((*attempt, (**application).clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn application_status(state: &HostState) -> ApplicationStatus {
+    match state.view() {
+        HostView::Ready(ready) => ready.application.clone(),
+        other => panic!("expected the calculator, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_application_with_problems_sends_nothing_and_names_each_field() {
+    let mut state = widget_with_lead();
+    let effects = state.apply(HostEvent::Request(HostAction::Apply(draft(
+        &[(LeadField::Email, "not an email")],
+        false,
+    ))));
+    assert_eq!(sendings(&effects).len(), 0);
+    let ApplicationStatus::Invalid(problems) = application_status(&state) else {
+        panic!("expected problems");
+    };
+    let fields: Vec<Option<LeadField>> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(LeadField::Name),
+            Some(LeadField::Email),
+            Some(LeadField::Company),
+            None
+        ]
+    );
+    assert_eq!(problems[1].message, Msg::LeadEmail);
+    assert_eq!(problems[3].message, Msg::LeadConsentNeeded);
+}
+
+#[test]
+fn an_application_is_sent_once_however_often_send_is_pressed() {
+    let mut state = widget_with_lead();
+    let first = state.apply(HostEvent::Request(HostAction::Apply(complete_draft())));
+    let again = state.apply(HostEvent::Request(HostAction::Apply(complete_draft())));
+    let sent = sendings(&first);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sendings(&again).len(), 0);
+    assert_eq!(application_status(&state), ApplicationStatus::Sending);
+    let (attempt, application) = &sent[0];
+    assert_eq!(
+        application.tier.0,
+        calculator(&state).selected_tier_id().unwrap_or_default()
+    );
+    assert_eq!(
+        application.destination,
+        LeadDestination::Webhook("https://hooks.example.com/lead".into())
+    );
+    // The answer to an earlier attempt changes nothing; this one's is shown, and reported.
+    state.apply(HostEvent::ApplicationAnswered {
+        attempt: attempt - 1,
+        outcome: Ok(Delivered::Posted),
+    });
+    assert_eq!(application_status(&state), ApplicationStatus::Sending);
+    let answered = state.apply(HostEvent::ApplicationAnswered {
+        attempt: *attempt,
+        outcome: Ok(Delivered::Posted),
+    });
+    assert_eq!(
+        application_status(&state),
+        ApplicationStatus::Sent(Delivered::Posted)
+    );
+    let events: Vec<&str> = tracked(&answered).iter().map(|(name, _)| *name).collect();
+    assert_eq!(events, ["generate_lead"]);
+    assert!(!tracked(&answered)[0].1.to_string().contains("Ada"));
+    let after = state.apply(HostEvent::Request(HostAction::Apply(complete_draft())));
+    assert_eq!(
+        sendings(&after).len(),
+        0,
+        "a sent application is not sent again"
+    );
+}
+
+#[test]
+fn a_failed_application_can_be_sent_again() {
+    let mut state = widget_with_lead();
+    let (attempt, _) =
+        sendings(&state.apply(HostEvent::Request(HostAction::Apply(complete_draft()))))[0].clone();
+    let failed = state.apply(HostEvent::ApplicationAnswered {
+        attempt,
+        outcome: Err(SendFailure::Status(500)),
+    });
+    assert_eq!(tracked(&failed), []);
+    assert_eq!(
+        application_status(&state),
+        ApplicationStatus::Failed(SendFailure::Status(500))
+    );
+    let retry = state.apply(HostEvent::Request(HostAction::Apply(complete_draft())));
+    assert_eq!(sendings(&retry)[0].0, attempt + 1);
+}
+
+#[test]
+fn a_page_that_takes_the_application_itself_gets_no_generate_lead_from_the_widget() {
+    let mut state = widget_with_lead();
+    let (attempt, _) =
+        sendings(&state.apply(HostEvent::Request(HostAction::Apply(complete_draft()))))[0].clone();
+    let answered = state.apply(HostEvent::ApplicationAnswered {
+        attempt,
+        outcome: Ok(Delivered::ByPage),
+    });
+    assert_eq!(tracked(&answered), []);
+    assert_eq!(
+        application_status(&state),
+        ApplicationStatus::Sent(Delivered::ByPage)
+    );
+}
+
+#[test]
+fn without_a_lead_section_an_application_goes_nowhere() {
+    let (mut state, _) = connect(snapshot(&[]));
+    show(&mut state);
+    let effects = state.apply(HostEvent::Request(HostAction::Apply(complete_draft())));
+    assert_eq!(sendings(&effects).len(), 0);
+    assert_eq!(application_status(&state), ApplicationStatus::Editing);
+}
+
+#[test]
+fn opening_the_form_is_reported_as_the_call_to_action() {
+    let mut state = widget_with_lead();
+    let effects = state.apply(HostEvent::Request(HostAction::OpenApplication));
+    let events: Vec<&str> = tracked(&effects).iter().map(|(name, _)| *name).collect();
+    assert_eq!(events, ["partner_roi_cta"]);
 }
