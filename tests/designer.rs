@@ -9,6 +9,7 @@ use partner_roi::designer::schema::{self, FieldKind};
 use partner_roi::designer::starts::{Start, EXAMPLES};
 use partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON;
 use partner_roi::engine::input_catalogue::InputKey;
+use partner_roi::engine::lead_parse::{ASKABLE, DESTINATIONS, HUBSPOT_FIELDS, LEAD_FIELDS};
 use partner_roi::engine::program_parse::{PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS};
 use partner_roi::engine::program_text_fields::{CONTACT_FIELDS, CTA_FIELDS};
 use partner_roi::engine::Program;
@@ -250,8 +251,7 @@ fn profiles_find_a_rising_tier_under_the_built_in_program() {
 #[test]
 fn every_field_of_the_format_has_a_place_in_the_designer() {
     let general: Vec<&str> = schema::general().iter().map(|f| f.key).collect();
-    // `version` is always 1; the others are sections of their own. `lead` has no editor
-    // yet: the draft keeps it as imported (issue 30, the designer's part).
+    // `version` is always 1; the others are sections of their own.
     let sections = [
         "version",
         "cta",
@@ -278,6 +278,31 @@ fn every_field_of_the_format_has_a_place_in_the_designer() {
     assert_eq!(cta, CTA_FIELDS);
     let contact: Vec<&str> = schema::contact().iter().map(|f| f.key).collect();
     assert_eq!(contact, CONTACT_FIELDS);
+    let keys = |specs: Vec<schema::FieldSpec>| -> Vec<&'static str> {
+        specs.iter().map(|f| f.key).collect()
+    };
+    // `fields` and `destination` are the parts below; HubSpot's `properties` map is kept as
+    // imported (its defaults serve most forms).
+    assert_eq!(
+        [keys(schema::lead()), vec!["fields", "destination"]]
+            .concat()
+            .len(),
+        LEAD_FIELDS.len()
+    );
+    for key in keys(schema::lead()) {
+        assert!(LEAD_FIELDS.contains(&key), "{key}");
+    }
+    let mut destinations = keys(schema::lead_destination());
+    destinations.push("hubspot");
+    destinations.sort_unstable();
+    let mut known = DESTINATIONS.to_vec();
+    known.sort_unstable();
+    assert_eq!(destinations, known);
+    assert_eq!(
+        [keys(schema::lead_hubspot()), vec!["properties"]].concat(),
+        HUBSPOT_FIELDS
+    );
+    assert_eq!(keys(schema::lead_fields()), ASKABLE);
     let input: Vec<&str> = schema::input_fields(InputKey::DealValue)
         .iter()
         .map(|f| f.key)
@@ -311,4 +336,57 @@ fn the_designer_offers_a_tier_term_exactly_the_range_the_engine_accepts() {
         );
         assert_eq!(with_term(field.key, min - 1).err(), Some(vec![path]));
     }
+}
+
+#[test]
+fn the_application_form_is_built_from_its_fields_and_each_problem_is_at_its_field() {
+    let mut state = imported(DEFAULT_PROGRAM_JSON);
+    let choice = FieldKind::Choice(&["required", "optional"]);
+    type_in(
+        &mut state,
+        "lead.consent_text",
+        FieldKind::Paragraph(1000),
+        "You may contact me.",
+    );
+    // Half done: the missing parts are named where they are typed.
+    let paths: Vec<String> = state.problems().iter().map(|p| p.path.clone()).collect();
+    assert_eq!(paths, ["lead.destination", "lead.privacy_url"]);
+    type_in(
+        &mut state,
+        "lead.privacy_url",
+        LINE,
+        "https://example.com/privacy",
+    );
+    type_in(
+        &mut state,
+        "lead.destination.webhook",
+        LINE,
+        "https://hooks.example.com/lead",
+    );
+    type_in(&mut state, "lead.fields.company", choice, "required");
+    type_in(&mut state, "lead.fields.message", choice, "optional");
+    assert!(state.is_valid(), "{:?}", state.problems());
+    let lead = state.valid().and_then(|valid| valid.program.lead.clone());
+    let lead = lead.expect("a lead section");
+    assert_eq!(lead.fields.len(), 4);
+    // Two destinations are one too many; clearing one mends it.
+    type_in(
+        &mut state,
+        "lead.destination.mailto",
+        LINE,
+        "partners@example.com",
+    );
+    let paths: Vec<String> = state.problems().iter().map(|p| p.path.clone()).collect();
+    assert_eq!(paths, ["lead.destination"]);
+    type_in(&mut state, "lead.destination.mailto", LINE, "");
+    assert!(state.is_valid());
+    // "Not asked" removes the field.
+    type_in(&mut state, "lead.fields.company", choice, "");
+    assert_eq!(
+        state
+            .valid()
+            .and_then(|v| v.program.lead.as_ref())
+            .map(|l| l.fields.len()),
+        Some(3)
+    );
 }

@@ -29,6 +29,8 @@ pub enum FieldKind {
     Lines(usize),
     /// Any of these names (`hidden_figures`).
     Flags(&'static [&'static str]),
+    /// One of these names, or none (absent): whether the application form asks a field.
+    Choice(&'static [&'static str]),
 }
 
 /// One field of the format.
@@ -140,6 +142,81 @@ pub fn cta() -> Vec<FieldSpec> {
             "https://, http:// or mailto:. {tier}, {net}, {roi} and {program} are filled in.",
             TextKind::CtaUrl,
         ),
+    ]
+}
+
+/// The application form (`lead`): the consent it asks for and the vendor's privacy page.
+pub fn lead() -> Vec<FieldSpec> {
+    vec![
+        required(paragraph(
+            "consent_text",
+            "Consent text",
+            "What the partner agrees to by ticking the box: who may contact them, and why.",
+            TextKind::LeadConsent,
+        )),
+        required(line(
+            "privacy_url",
+            "Privacy policy page",
+            "https:// or http://, linked beside the box.",
+            TextKind::LeadUrl,
+        )),
+    ]
+}
+
+/// Where applications go (`lead.destination`), besides HubSpot: give exactly one.
+pub fn lead_destination() -> Vec<FieldSpec> {
+    vec![
+        line(
+            "webhook",
+            "Webhook address",
+            "Receives each application as JSON: your endpoint, or a Zapier, Make or n8n webhook. https:// only.",
+            TextKind::LeadUrl,
+        ),
+        line(
+            "mailto",
+            "Email address",
+            "Opens the partner's mail program with the application, to this address.",
+            TextKind::ContactEmail,
+        ),
+    ]
+}
+
+/// A HubSpot form as the destination (`lead.destination.hubspot`).
+pub fn lead_hubspot() -> Vec<FieldSpec> {
+    vec![
+        FieldSpec {
+            key: "portal_id",
+            label: "HubSpot account number",
+            help: "Digits, e.g. 1234567 (Settings → Account details).",
+            kind: FieldKind::Line(20),
+            required: false,
+        },
+        FieldSpec {
+            key: "form_guid",
+            label: "HubSpot form GUID",
+            help: "In the form editor's address: 0d5e4a6c-1f2b-4c3d-8e9f-0a1b2c3d4e5f.",
+            kind: FieldKind::Line(36),
+            required: false,
+        },
+    ]
+}
+
+/// What the form asks besides the name and the work email (`lead.fields`).
+pub fn lead_fields() -> Vec<FieldSpec> {
+    const ASKED: FieldKind = FieldKind::Choice(&["required", "optional"]);
+    let choice = |key, label| FieldSpec {
+        key,
+        label,
+        help: "Empty: not asked.",
+        kind: ASKED,
+        required: false,
+    };
+    vec![
+        choice("company", "Company"),
+        choice("phone", "Phone"),
+        choice("country", "Country"),
+        choice("partner_type", "Type of partner"),
+        choice("message", "Message"),
     ]
 }
 
@@ -405,6 +482,9 @@ pub fn typed_value(kind: FieldKind, text: &str) -> Option<Value> {
                 .collect();
             (!lines.is_empty()).then_some(Value::Array(lines))
         }
+        FieldKind::Choice(names) => names
+            .contains(&text)
+            .then(|| Value::String(text.to_owned())),
         FieldKind::Flags(names) => {
             let chosen: Vec<Value> = names
                 .iter()

@@ -433,6 +433,11 @@ fn ts_of(kind: FieldKind) -> String {
         FieldKind::Number { .. } => "number | string".into(),
         FieldKind::Switch { .. } => "boolean".into(),
         FieldKind::Lines(_) => "string[]".into(),
+        FieldKind::Choice(names) => names
+            .iter()
+            .map(|name| format!("'{name}'"))
+            .collect::<Vec<_>>()
+            .join(" | "),
         FieldKind::Flags(names) => format!(
             "Array<{}>",
             names

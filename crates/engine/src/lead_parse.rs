@@ -13,11 +13,11 @@ use partner_roi_i18n::Msg;
 /// The fields of `lead`.
 pub const LEAD_FIELDS: &[&str] = &["fields", "destination", "consent_text", "privacy_url"];
 /// The fields of `lead.fields`: what the form may ask besides the name and the email.
-const ASKABLE: &[&str] = &["company", "phone", "country", "partner_type", "message"];
+pub const ASKABLE: &[&str] = &["company", "phone", "country", "partner_type", "message"];
 /// The kinds of `lead.destination`.
-const DESTINATIONS: &[&str] = &["webhook", "hubspot", "mailto"];
+pub const DESTINATIONS: &[&str] = &["webhook", "hubspot", "mailto"];
 /// The fields of `lead.destination.hubspot`.
-const HUBSPOT_FIELDS: &[&str] = &["portal_id", "form_guid", "properties"];
+pub const HUBSPOT_FIELDS: &[&str] = &["portal_id", "form_guid", "properties"];
 
 /// The `lead` section at `value`.
 pub(crate) fn read_lead(reader: &mut JsonReader, value: &Value) -> Option<Lead> {

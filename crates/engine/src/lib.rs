@@ -14,7 +14,7 @@ pub mod journey;
 pub mod json_reader;
 pub mod json_text;
 pub mod lead;
-mod lead_parse;
+pub mod lead_parse;
 pub mod levers;
 pub mod monthly;
 pub mod outcome;

@@ -5,7 +5,7 @@
 use partner_roi::designer::field_path::FieldPath;
 use partner_roi::designer::schema::{range_text, shown_text, FieldKind, FieldSpec};
 use serde_json::Value;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Properties of [`Field`].
@@ -133,6 +133,21 @@ pub fn field(props: &FieldProps) -> Html {
                 </fieldset>
             }
         }
+        FieldKind::Choice(names) => {
+            let emit = emit.clone();
+            let onchange = Callback::from(move |event: Event| {
+                let select: HtmlSelectElement = event.target_unchecked_into();
+                emit(select.value());
+            });
+            html! {
+                <select id={id.clone()} {onchange} aria-describedby={described_by.clone()} aria-invalid={invalid.to_string()}>
+                    <option value="" selected={text.is_empty()}>{ "Not asked" }</option>
+                    { for names.iter().map(|name| html! {
+                        <option value={*name} selected={*text == *name}>{ choice_label(name) }</option>
+                    }) }
+                </select>
+            }
+        }
         FieldKind::Line(_) | FieldKind::Number { .. } => {
             let emit = emit.clone();
             let oninput = Callback::from(move |event: InputEvent| {
@@ -174,4 +189,12 @@ pub fn field(props: &FieldProps) -> Html {
             }
         </div>
     }
+}
+
+/// How the designer names a choice of the format (`required` → "Required").
+fn choice_label(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

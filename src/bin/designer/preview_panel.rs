@@ -2,12 +2,13 @@
 //! or dark, in any of its languages, with a prospect profile's figures; and the table of
 //! which tier each profile would be recommended.
 
+use gloo::events::{EventListener, EventListenerOptions};
 use partner_roi::designer::designer_state::ValidProgram;
 use partner_roi::designer::profiles::PROFILES;
 use partner_roi::i18n::CATALOGUES;
 use partner_roi::names::{
-    ATTR_LANG, ATTR_LOADING, ATTR_PERSIST, ATTR_THEME, ATTR_TOOLS, LOADING_EAGER, PERSIST_OFF,
-    PROPERTY_INPUTS, PROPERTY_PROGRAM, TAG, TOOLS_ALL,
+    ATTR_LANG, ATTR_LOADING, ATTR_PERSIST, ATTR_THEME, ATTR_TOOLS, EVENT_LEAD, LOADING_EAGER,
+    PERSIST_OFF, PROPERTY_INPUTS, PROPERTY_PROGRAM, TAG, TOOLS_ALL,
 };
 use partner_roi::ui::format::Formatter;
 use wasm_bindgen::JsValue;
@@ -98,6 +99,23 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 }
             },
         );
+    }
+
+    // The preview never sends an application: each is cancelled, and the form thanks the
+    // vendor as a page that sends it itself would.
+    {
+        let widget = widget.clone();
+        use_effect_with((), move |()| {
+            let listener = widget.cast::<web_sys::Element>().map(|element| {
+                EventListener::new_with_options(
+                    &element,
+                    EVENT_LEAD,
+                    EventListenerOptions::enable_prevent_default(),
+                    |event| event.prevent_default(),
+                )
+            });
+            move || drop(listener)
+        });
     }
 
     let languages: Vec<(&str, &str)> = CATALOGUES.iter().map(|(tag, _)| (*tag, *tag)).collect();
