@@ -20,7 +20,7 @@ pub const LICENSE: &str = env!("CARGO_PKG_LICENSE");
 
 pub use partner_roi_engine as engine;
 pub use partner_roi_host::{
-    application, export_csv, host_config, host_state, names, share_code, state,
+    application, export_csv, host_config, host_state, names, rep, share_code, state,
 };
 pub use partner_roi_i18n as i18n;
 

@@ -1078,7 +1078,7 @@ proptest! {
         let program = generated.parsed();
         let inputs = inputs_within(&program, &steps);
         let tier_id = tier.map(|tier| tier.get(&program.tiers).id.clone());
-        let code = encode_share_code(&program, &inputs, tier_id.as_deref());
+        let code = encode_share_code(&program, &inputs, tier_id.as_deref(), None);
         prop_assert!(
             code.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~,".contains(c)),
             "{}",
@@ -1089,7 +1089,7 @@ proptest! {
         prop_assert_eq!(&restored.inputs, &inputs);
         prop_assert_eq!(&restored.tier_id, &tier_id);
         prop_assert!(restored.restored_any);
-        prop_assert_eq!(encode_share_code(&program, &restored.inputs, restored.tier_id.as_deref()), code);
+        prop_assert_eq!(encode_share_code(&program, &restored.inputs, restored.tier_id.as_deref(), None), code);
     }
 
     /// A corrupted share code never panics; every value it restores is valid and is what
@@ -1110,7 +1110,7 @@ proptest! {
         let program = generated.parsed();
         let inputs = inputs_within(&program, &steps);
         let tier_id = tier.map(|tier| tier.get(&program.tiers).id.clone());
-        let code = encode_share_code(&program, &inputs, tier_id.as_deref());
+        let code = encode_share_code(&program, &inputs, tier_id.as_deref(), None);
         let mut chars: Vec<char> = code.chars().collect();
         for (at, edit, c) in &edits {
             let at = at.index(chars.len() + 1);
@@ -1131,6 +1131,10 @@ proptest! {
         let sections: Vec<&str> = trimmed.splitn(4, '~').collect();
         let fields: Option<Vec<&str>> = match sections[..] {
             ["2", id, _, values] if id == program.id => Some(values.split(',').collect()),
+            // Version 3 ends with the rep.
+            ["3", id, _, values] if id == program.id => {
+                Some(values.rsplit_once('~').map_or(values, |(values, _)| values).split(',').collect())
+            }
             // Version 1 had no ramp: its 16 values, and no ramp.
             ["1", id, _, values] if id == program.id => {
                 Some(values.split(',').take(InputKey::COUNT - 1).collect())

@@ -17,7 +17,12 @@ fuzz_target!(|data: &[u8]| {
     assert!(project(&program, &restored.inputs).is_ok());
     let again = decode_share_code(
         &program,
-        &encode_share_code(&program, &restored.inputs, restored.tier_id.as_deref()),
+        &encode_share_code(
+            &program,
+            &restored.inputs,
+            restored.tier_id.as_deref(),
+            restored.rep.as_ref(),
+        ),
     );
     assert_eq!(again.inputs, restored.inputs);
 });

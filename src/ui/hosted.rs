@@ -128,6 +128,7 @@ pub fn hosted(props: &HostedProps) -> Html {
                     on_request={props.on_request.clone()}
                     example_notice={ready.example_notice}
                     application={ready.application.clone()}
+                    rep={ready.rep.clone()}
                 />
             </>
         },

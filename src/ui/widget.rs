@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::engine::InputKey;
 use crate::host_state::{ApplicationStatus, HostAction, Theme, Tools};
+use crate::rep::Rep;
 use crate::state::{Action, CalculatorState};
 use crate::ui::components::answer_bar::AnswerBar;
 use crate::ui::components::handout_meta::HandoutMeta;
@@ -57,6 +58,9 @@ pub struct WidgetProps {
     /// Where the partner's application stands.
     #[prop_or_default]
     pub application: ApplicationStatus,
+    /// The sales rep who prepared the figures.
+    #[prop_or_default]
+    pub rep: Option<Rep>,
 }
 
 /// The callbacks that turn what the partner does into [`Action`]s.
@@ -132,6 +136,9 @@ pub fn widget(props: &WidgetProps) -> Html {
         let prepared_for = prepared_for.clone();
         use_callback((), move |text: String, ()| prepared_for.set(text.into()))
     };
+    let on_rep = use_memo(props.on_request.clone(), |request| {
+        request.reform(HostAction::SetRep)
+    });
     let language = texts.language();
     let presenter = props.presenter;
     let heading_id = format!("{}-title", props.id_prefix);
@@ -144,7 +151,11 @@ pub fn widget(props: &WidgetProps) -> Html {
             dir={if language.is_rtl() { "rtl" } else { "ltr" }}
         >
             <ProgramHeader program={state.program.clone()} heading_id={heading_id} example_notice={props.example_notice} />
-            <HandoutMeta prepared_for={(*prepared_for).clone()} formatter={formatter.clone()} />
+            <HandoutMeta
+                prepared_for={(*prepared_for).clone()}
+                prepared_by={props.rep.as_ref().map(|rep| AttrValue::from(rep.name.clone()))}
+                formatter={formatter.clone()}
+            />
             <Toolbar
                 {presenter}
                 tools={props.tools}
@@ -152,6 +163,8 @@ pub fn widget(props: &WidgetProps) -> Html {
                 id_prefix={props.id_prefix.clone()}
                 prepared_for={(*prepared_for).clone()}
                 {on_prepared_for}
+                rep={props.rep.clone()}
+                on_rep={(*on_rep).clone()}
                 on_press={on_toolbar}
             />
             if let Some(projection) = &state.projection {

@@ -93,7 +93,7 @@ pub struct HubSpotForm {
 
 /// The values an application can give a HubSpot form, and the property each goes to
 /// unless the program's `properties` names another.
-pub const HUBSPOT_VALUES: [(&str, &str); 13] = [
+pub const HUBSPOT_VALUES: [(&str, &str); 15] = [
     ("name", "firstname"),
     ("email", "email"),
     ("company", "company"),
@@ -107,6 +107,8 @@ pub const HUBSPOT_VALUES: [(&str, &str); 13] = [
     ("payback_months", "partner_roi_payback_months"),
     ("npv", "partner_roi_npv"),
     ("share_url", "partner_roi_share_url"),
+    ("rep", "partner_roi_rep"),
+    ("rep_email", "partner_roi_rep_email"),
 ];
 
 /// HubSpot's public form-submission endpoint; the portal and the form follow.

@@ -13,6 +13,8 @@ use partner_roi_engine::lead::{HubSpotForm, Lead, LeadDestination, LeadField};
 use partner_roi_engine::result_document::Totals;
 use partner_roi_i18n::{Language, Msg};
 
+use crate::rep::Rep;
+
 /// What the form sends when the partner presses "Send": every answer as typed, the consent
 /// box, and the summary of the figures as "Copy summary" writes it (a mail's body).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -119,6 +121,8 @@ pub struct Application {
     pub destination: LeadDestination,
     /// The figures in words, for a mail.
     pub summary: String,
+    /// The sales rep who prepared the figures, credited with the application.
+    pub rep: Option<Rep>,
 }
 
 /// What only the page knows, read when the application is sent.
@@ -184,7 +188,13 @@ impl Application {
             "inputs": self.inputs,
             "share_url": page.share_url,
             "page_url": page.page_url,
-            "rep": Value::Null,
+            "rep": self.rep.as_ref().map_or(Value::Null, |rep| {
+                let mut value = json!({ "name": rep.name });
+                if !rep.email.is_empty() {
+                    value["email"] = Value::from(rep.email.as_str());
+                }
+                value
+            }),
         })
     }
 
@@ -221,6 +231,12 @@ impl Application {
             "payback_months" => totals.payback_months.map(|months| fixed_places(months, 2)),
             "npv" => Some(fixed_places(totals.npv, 2)),
             "share_url" => Some(page.share_url.clone()),
+            "rep" => self.rep.as_ref().map(|rep| rep.name.clone()),
+            "rep_email" => self
+                .rep
+                .as_ref()
+                .map(|rep| rep.email.clone())
+                .filter(|e| !e.is_empty()),
             _ => from_contact(),
         }
     }
@@ -268,6 +284,9 @@ impl Application {
         lines.push(self.summary.clone());
         if !page.share_url.is_empty() {
             lines.push(line(Msg::LeadLink, &page.share_url));
+        }
+        if let Some(rep) = &self.rep {
+            lines.push(language.fill(Msg::PreparedBy, &[("name", &rep.name)]));
         }
         lines.push(String::new());
         lines.push(line(Msg::LeadConsentGiven, &self.consent_text));
@@ -338,6 +357,7 @@ mod tests {
             share: ("partner-roi".into(), "v1.abc".into()),
             destination,
             summary: "Silver: $63,228 net profit".into(),
+            rep: None,
         }
     }
 
@@ -408,6 +428,22 @@ mod tests {
                 "rep": null
             })
         );
+    }
+
+    #[test]
+    fn the_rep_who_prepared_the_figures_is_credited() {
+        let mut with_rep = application(LeadDestination::Mailto("partners@example.com".into()));
+        with_rep.rep = Rep::typed("Jo Rep", "jo@vendor.example");
+        assert_eq!(
+            with_rep.payload(&page())["rep"],
+            json!({ "name": "Jo Rep", "email": "jo@vendor.example" })
+        );
+        with_rep.rep = Rep::typed("Jo Rep", "");
+        assert_eq!(with_rep.payload(&page())["rep"], json!({ "name": "Jo Rep" }));
+        let Delivery::Mail(url) = with_rep.delivery(&page()) else {
+            panic!("a mail is opened");
+        };
+        assert!(url.contains("Prepared%20by%20Jo%20Rep"), "{url}");
     }
 
     #[test]

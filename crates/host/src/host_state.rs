@@ -61,6 +61,7 @@ use crate::names::{
     ATTR_ALLOW_PROGRAM_FILE, ATTR_DEBUG, ATTR_INPUTS, ATTR_PERSIST, ATTR_PROGRAM, ATTR_PROGRAM_SRC,
     ATTR_THEME, ATTR_TOOLS, PERSIST_OFF, PROPERTY_PROGRAM,
 };
+use crate::rep::Rep;
 use crate::share_code::encode_share_code;
 use crate::state::{Action, CalculatorState};
 use partner_roi_engine::program_parse::parse_program_json;
@@ -103,6 +104,8 @@ pub struct HostState {
     reported: analytics::Reported,
     /// Where the partner's application stands.
     application: application::ApplicationProgress,
+    /// The sales rep who prepared the figures: typed, or from the link or saved figures.
+    rep: Option<Rep>,
 }
 
 impl HostState {
@@ -127,6 +130,7 @@ impl HostState {
             generation: 0,
             reported: analytics::Reported::default(),
             application: application::ApplicationProgress::default(),
+            rep: None,
         }
     }
 
@@ -213,6 +217,7 @@ impl HostState {
                 generation: self.generation,
                 example_notice: shown.base.example_notice,
                 application: self.application.status.clone(),
+                rep: self.rep.clone(),
             })),
         }
     }
@@ -380,6 +385,9 @@ impl HostState {
         };
         let start = starting_figures(&program, sources, &self.prefill.prefill);
         problems.partner.extend(start.problems);
+        if start.rep.is_some() {
+            self.rep = start.rep;
+        }
         let tier_id = start.tier_id.as_deref();
         let restart = Restart {
             base: loaded,
@@ -482,8 +490,12 @@ impl HostState {
             let calculator = shown.calculator.clone();
             if let (true, Some(projection)) = (calculator.is_current(), &calculator.projection) {
                 let program = &calculator.program;
-                let code =
-                    encode_share_code(program, &calculator.inputs, calculator.chosen_tier_id());
+                let code = encode_share_code(
+                    program,
+                    &calculator.inputs,
+                    calculator.chosen_tier_id(),
+                    self.rep.as_ref(),
+                );
                 shown.settled = Some(self.announcer.settle(
                     serde_json::to_value(&calculator.inputs).unwrap_or(Value::Null),
                     result_text(program, projection, calculator.range.as_deref()).into(),

@@ -10,5 +10,6 @@ pub mod export_csv;
 pub mod host_config;
 pub mod host_state;
 pub mod names;
+pub mod rep;
 pub mod share_code;
 pub mod state;

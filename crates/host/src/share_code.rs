@@ -1,7 +1,8 @@
 //! The compact, versioned text that carries a partner's figures in a share link's
 //! fragment and in saved state: `2~<program id>~<tier id>~<17 values, comma separated>`,
-//! one per input in [`InputKey::ALL`]'s order. Version 1 codes (16 values, from before
-//! `ramp_months`) still decode, with no ramp.
+//! one per input in [`InputKey::ALL`]'s order; with a sales rep, version 3 adds
+//! `~<rep>` ([`Rep::code`]). Version 1 codes (16 values, from before `ramp_months`) still
+//! decode, with no ramp.
 //!
 //! Every character is URL-safe in a fragment (letters, digits, `-`, `_`, `.`, `~`, `,`).
 //! Decoding never fails outright: it restores what it can and says what it could not.
@@ -12,8 +13,12 @@ use partner_roi_engine::{InputKey, PartnerInputs, Program};
 use partner_roi_i18n::{Message, Msg};
 use rust_decimal::Decimal;
 
+use crate::rep::Rep;
+
 /// The format version written today.
 const VERSION: &str = "2";
+/// Version 2 and the rep who prepared the figures.
+const VERSION_WITH_REP: &str = "3";
 /// The format before `ramp_months`: the first 16 inputs only.
 const VERSION_WITHOUT_RAMP: &str = "1";
 const SECTION: char = '~';
@@ -24,18 +29,23 @@ const VALUE: char = ',';
 /// the link, and the notice stands above the figures.
 const NOTICE_QUOTE_LIMIT: usize = 25;
 
-/// Encodes `inputs` (and the selected tier) for `program`.
+/// Encodes `inputs` (the selected tier, the rep who prepared them) for `program`.
 pub fn encode_share_code(
     program: &Program,
     inputs: &PartnerInputs,
     tier_id: Option<&str>,
+    rep: Option<&Rep>,
 ) -> String {
     let values: Vec<String> = InputKey::ALL
         .iter()
         .map(|key| inputs.get(*key).normalize().to_string())
         .collect();
+    let (version, rep) = match rep {
+        Some(rep) => (VERSION_WITH_REP, format!("{SECTION}{}", rep.code())),
+        None => (VERSION, String::new()),
+    };
     format!(
-        "{VERSION}{SECTION}{}{SECTION}{}{SECTION}{}",
+        "{version}{SECTION}{}{SECTION}{}{SECTION}{}{rep}",
         program.id,
         tier_id.unwrap_or_default(),
         values.join(&VALUE.to_string())
@@ -51,6 +61,8 @@ pub struct RestoredFigures {
     pub tier_id: Option<String>,
     /// Whether any value was restored at all.
     pub restored_any: bool,
+    /// The rep who prepared the figures, when the code names one.
+    pub rep: Option<Rep>,
     /// What could not be restored.
     pub problems: Vec<Message>,
 }
@@ -61,6 +73,7 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
         inputs: program.default_inputs(),
         tier_id: None,
         restored_any: false,
+        rep: None,
         problems: Vec::new(),
     };
     let sections: Vec<&str> = code.trim().splitn(4, SECTION).collect();
@@ -68,8 +81,17 @@ pub fn decode_share_code(program: &Program, code: &str) -> RestoredFigures {
         restored.problems.push(Msg::LinkUnreadable.into());
         return restored;
     };
+    // Version 3 ends with the rep, after the values.
+    let (values, rep) = match values.rsplit_once(SECTION) {
+        Some((values, rep)) if version == VERSION_WITH_REP => (values, Some(rep)),
+        _ => (values, None),
+    };
     let expected_values = match version {
         VERSION => InputKey::COUNT,
+        VERSION_WITH_REP => {
+            restored.rep = rep.and_then(Rep::from_code);
+            InputKey::COUNT
+        }
         VERSION_WITHOUT_RAMP => {
             // Made before partners could give a ramp: there was none.
             if let Ok(no_ramp) = program.check_input(InputKey::RampMonths, Decimal::ZERO) {
@@ -155,7 +177,7 @@ mod tests {
     fn round_trip_restores_exactly_the_same_figures_and_tier() {
         let program = default_program();
         let inputs = changed_inputs(&program);
-        let code = encode_share_code(&program, &inputs, Some("gold"));
+        let code = encode_share_code(&program, &inputs, Some("gold"), None);
         assert!(
             code.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "-_.~,".contains(c)),
@@ -171,7 +193,7 @@ mod tests {
     #[test]
     fn truncated_code_restores_what_is_there() {
         let program = default_program();
-        let code = encode_share_code(&program, &changed_inputs(&program), None);
+        let code = encode_share_code(&program, &changed_inputs(&program), None, None);
         // Keep the first four values only.
         let cut: String = code.split(',').take(4).collect::<Vec<_>>().join(",");
         let restored = decode_share_code(&program, &cut);
@@ -192,7 +214,12 @@ mod tests {
     #[test]
     fn a_notice_quotes_24_characters_of_a_long_tier_id() {
         let program = default_program();
-        let code = encode_share_code(&program, &program.default_inputs(), Some(&"x".repeat(30)));
+        let code = encode_share_code(
+            &program,
+            &program.default_inputs(),
+            Some(&"x".repeat(30)),
+            None,
+        );
         let restored = decode_share_code(&program, &code);
         let quoted = format!("\"{}…\"", "x".repeat(24));
         assert!(
@@ -205,7 +232,7 @@ mod tests {
     #[test]
     fn another_programs_code_is_not_applied() {
         let program = default_program();
-        let code = encode_share_code(&program, &changed_inputs(&program), None)
+        let code = encode_share_code(&program, &changed_inputs(&program), None, None)
             .replace("example-cloud", "other");
         let restored = decode_share_code(&program, &code);
         assert_eq!(restored.inputs, program.default_inputs());
@@ -218,7 +245,8 @@ mod tests {
     #[test]
     fn out_of_range_and_garbage_values_are_reported_one_by_one() {
         let program = default_program();
-        let mut code = encode_share_code(&program, &program.default_inputs(), Some("platinum"));
+        let mut code =
+            encode_share_code(&program, &program.default_inputs(), Some("platinum"), None);
         code = code
             .replacen("~40,", "~40000000,", 1)
             .replacen(",12000,", ",1e3,", 1);
@@ -236,7 +264,7 @@ mod tests {
     #[test]
     fn random_text_and_other_versions_restore_nothing() {
         let program = default_program();
-        for code in ["", "%%%", "hello", "\u{0}\u{1}~~", "3~example-cloud~~1,2,3"] {
+        for code in ["", "%%%", "hello", "\u{0}\u{1}~~", "9~example-cloud~~1,2,3"] {
             let restored = decode_share_code(&program, code);
             assert_eq!(restored.inputs, program.default_inputs(), "{code:?}");
             assert!(!restored.problems.is_empty(), "{code:?}");
@@ -246,7 +274,7 @@ mod tests {
     #[test]
     fn an_unknown_tier_is_reported_and_the_values_kept() {
         let program = default_program();
-        let code = encode_share_code(&program, &changed_inputs(&program), Some("diamond"));
+        let code = encode_share_code(&program, &changed_inputs(&program), Some("diamond"), None);
         let restored = decode_share_code(&program, &code);
         assert_eq!(restored.tier_id, None);
         assert_eq!(restored.inputs, changed_inputs(&program));
@@ -258,7 +286,7 @@ mod tests {
         let program = default_program();
         let mut inputs = changed_inputs(&program);
         inputs.set(InputKey::RampMonths, Decimal::from(9));
-        let code = encode_share_code(&program, &inputs, Some("gold"));
+        let code = encode_share_code(&program, &inputs, Some("gold"), None);
         assert!(code.starts_with("2~") && code.ends_with(",9"), "{code}");
         let old_code = format!("1{}", &code[1..code.len() - 2]);
         let restored = decode_share_code(&program, &old_code);
@@ -266,5 +294,28 @@ mod tests {
         inputs.set(InputKey::RampMonths, Decimal::ZERO);
         assert_eq!(restored.inputs, inputs);
         assert_eq!(restored.tier_id.as_deref(), Some("gold"));
+    }
+
+    #[test]
+    fn a_rep_makes_a_version_3_code_that_restores_the_figures_and_the_rep() {
+        let program = default_program();
+        let rep = Rep::typed("Jo Müller", "jo@vendor.example").unwrap();
+        let inputs = changed_inputs(&program);
+        let code = encode_share_code(&program, &inputs, Some("gold"), Some(&rep));
+        let without = encode_share_code(&program, &inputs, Some("gold"), None);
+        assert_eq!(
+            code,
+            format!("3{}~Jo%20M%C3%BCller,jo%40vendor.example", &without[1..])
+        );
+        let restored = decode_share_code(&program, &code);
+        assert_eq!(restored.problems, Vec::<Message>::new());
+        assert_eq!((restored.inputs, restored.rep), (inputs, Some(rep)));
+        assert_eq!(decode_share_code(&program, &without).rep, None);
+        // A broken rep costs only the rep.
+        let broken = decode_share_code(
+            &program,
+            &format!("{}~%ZZ", &code[..code.rfind('~').unwrap_or(0)]),
+        );
+        assert_eq!((broken.rep, broken.restored_any), (None, true));
     }
 }

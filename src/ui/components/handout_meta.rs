@@ -1,5 +1,5 @@
 //! The printed handout's line under the program's name: who it was prepared for (typed
-//! before printing) and the date. It shows only on paper.
+//! before printing), by whom, and the date. It shows only on paper.
 
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,6 +13,9 @@ use crate::ui::texts::use_texts;
 pub struct HandoutMetaProps {
     /// "Prepared for", as typed; empty for none.
     pub prepared_for: AttrValue,
+    /// "Prepared by": the rep, if one typed their name or the link named one.
+    #[prop_or_default]
+    pub prepared_by: Option<AttrValue>,
     /// Date formatting.
     pub formatter: Rc<Formatter>,
 }
@@ -26,6 +29,9 @@ pub fn handout_meta(props: &HandoutMetaProps) -> Html {
         <p class="handout-meta">
             if !prepared_for.is_empty() {
                 <span class="handout-prepared-for">{ texts.fill(Msg::PreparedFor, &[("name", prepared_for)]) }</span>
+            }
+            if let Some(rep) = &props.prepared_by {
+                <span class="handout-prepared-by">{ texts.fill(Msg::PreparedBy, &[("name", rep)]) }</span>
             }
             <span class="handout-date">{ props.formatter.today() }</span>
         </p>

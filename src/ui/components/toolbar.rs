@@ -1,11 +1,13 @@
 //! The sales actions: copy link, copy summary, CSV, print, presenter mode, with a status line.
 //! On narrow screens more than one action folds into a "Share and export" menu. "Print / Save
-//! as PDF" first asks who the handout is prepared for.
+//! as PDF" first asks who the handout is prepared for, and, with the sales tools, by whom:
+//! the rep's name then travels with the links copied and the applications sent.
 
 use yew::prelude::*;
 
 use crate::host_state::Tools;
 use crate::i18n::Msg;
+use crate::rep::{Rep, REP_EMAIL_LIMIT, REP_NAME_LIMIT};
 use crate::ui::texts::use_texts;
 
 /// A toolbar button's meaning.
@@ -40,6 +42,12 @@ pub struct ToolbarProps {
     /// "Prepared for" was edited.
     #[prop_or_default]
     pub on_prepared_for: Callback<String>,
+    /// The rep who prepared the figures ("Prepared by"), asked for with the sales tools.
+    #[prop_or_default]
+    pub rep: Option<Rep>,
+    /// "Prepared by" was edited.
+    #[prop_or_default]
+    pub on_rep: Callback<Option<Rep>>,
     /// A button was pressed.
     pub on_press: Callback<ToolbarButton>,
 }
@@ -133,6 +141,25 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             .target_unchecked_into::<web_sys::HtmlInputElement>()
             .value()
     });
+    // The rep's two boxes, as typed: an email typed before the name is kept.
+    let rep_typed = {
+        let rep = props.rep.clone().unwrap_or_default();
+        use_state(|| (rep.name, rep.email))
+    };
+    let on_rep = |name_box: bool| {
+        let (rep_typed, on_rep) = (rep_typed.clone(), props.on_rep.clone());
+        Callback::from(move |event: InputEvent| {
+            let text = event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let (mut name, mut email) = (*rep_typed).clone();
+            *(if name_box { &mut name } else { &mut email }) = text;
+            on_rep.emit(Rep::typed(&name, &email));
+            rep_typed.set((name, email));
+        })
+    };
+    let rep_name_id = format!("{}-prepared-by", props.id_prefix);
+    let rep_email_id = format!("{}-prepared-by-email", props.id_prefix);
     let print_id = format!("{}-print", props.id_prefix);
     let prepared_id = format!("{}-prepared-for", props.id_prefix);
     let menu_id = format!("{}-tools", props.id_prefix);
@@ -186,6 +213,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         oninput={on_prepared_for}
                         ref={prepared_box}
                     />
+                    if tools.present {
+                        <label class="print-panel-label" for={rep_name_id.clone()}>{ texts.get(Msg::PreparedByLabel) }</label>
+                        <input id={rep_name_id} class="print-panel-input" type="text" autocomplete="name"
+                            maxlength={REP_NAME_LIMIT.to_string()} value={rep_typed.0.clone()} oninput={on_rep(true)} />
+                        <label class="print-panel-label" for={rep_email_id.clone()}>{ texts.get(Msg::PreparedByEmailLabel) }</label>
+                        <input id={rep_email_id} class="print-panel-input" type="email" autocomplete="email"
+                            maxlength={REP_EMAIL_LIMIT.to_string()} value={rep_typed.1.clone()} oninput={on_rep(false)} />
+                    }
                     <button type="submit" class="button-primary print-panel-print">{ texts.get(Msg::PrintNow) }</button>
                 </form>
             }

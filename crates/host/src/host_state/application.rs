@@ -105,7 +105,12 @@ impl HostState {
         };
         let document = ResultDocument::new(program, projection, None);
         let tier = document.tiers.get(calculator.selected_tier)?;
-        let code = encode_share_code(program, &calculator.inputs, calculator.chosen_tier_id());
+        let code = encode_share_code(
+            program,
+            &calculator.inputs,
+            calculator.chosen_tier_id(),
+            self.rep.as_ref(),
+        );
         Some(Ok(Application {
             program_id: program.id.clone(),
             program_name: program.name.clone(),
@@ -120,6 +125,7 @@ impl HostState {
             share: (self.memory.share_param(), code),
             destination: lead.destination.clone(),
             summary: draft.summary.clone(),
+            rep: self.rep.clone(),
         }))
     }
 

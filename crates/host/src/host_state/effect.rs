@@ -41,6 +41,8 @@ pub struct ReadyView {
     pub example_notice: bool,
     /// Where the partner's application stands.
     pub application: super::ApplicationStatus,
+    /// The sales rep who prepared the figures ("Prepared by").
+    pub rep: Option<crate::rep::Rep>,
 }
 
 /// An event the element dispatches to the page.

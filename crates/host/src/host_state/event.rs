@@ -112,6 +112,8 @@ pub enum HostAction {
     Print,
     /// The call to action opened the application form.
     OpenApplication,
+    /// The rep typed "Prepared by" (`None`: cleared).
+    SetRep(Option<crate::rep::Rep>),
     /// Send the application the partner filled in.
     Apply(crate::application::ApplicationDraft),
     /// Follow the call to action to this (already filled) URL.

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use crate::rep::Rep;
 use crate::share_code::decode_share_code;
 use partner_roi_engine::decimal_text::parse_decimal;
 use partner_roi_engine::json_reader::child_path;
@@ -117,6 +118,8 @@ pub struct StartingFigures {
     pub tier_id: Option<String>,
     /// What could not be restored or used, for the notices.
     pub problems: Vec<FieldError>,
+    /// The rep a share code named.
+    pub rep: Option<Rep>,
 }
 
 /// Figures for `program`, first match wins: `resume`, `link`, `saved` (with the page's
@@ -152,6 +155,7 @@ pub fn starting_figures(
         inputs: prefill.inputs(program),
         tier_id: None,
         problems,
+        rep: None,
     }
 }
 
@@ -178,5 +182,6 @@ fn restore(
         inputs: restored.inputs,
         tier_id: restored.tier_id,
         problems: std::mem::take(problems),
+        rep: restored.rep,
     })
 }

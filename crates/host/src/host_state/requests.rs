@@ -22,17 +22,26 @@ impl HostState {
             HostAction::CallToAction { .. } | HostAction::OpenApplication => {
                 Some(AnalyticsEvent::Cta)
             }
-            HostAction::DownloadCsv | HostAction::Apply(_) => None,
+            HostAction::DownloadCsv | HostAction::Apply(_) | HostAction::SetRep(_) => None,
         };
         let effect = match action {
             HostAction::Apply(draft) => return self.apply_for(draft, out),
+            HostAction::SetRep(rep) => {
+                self.rep = rep;
+                out.push(HostEffect::Render);
+                return;
+            }
             HostAction::OpenApplication => {
                 self.track(AnalyticsEvent::Cta, out);
                 return;
             }
             HostAction::CopyLink => {
-                let code =
-                    encode_share_code(program, &calculator.inputs, calculator.chosen_tier_id());
+                let code = encode_share_code(
+                    program,
+                    &calculator.inputs,
+                    calculator.chosen_tier_id(),
+                    self.rep.as_ref(),
+                );
                 self.memory.link_seen = Some(code.clone());
                 HostEffect::CopyLink {
                     param: self.memory.share_param(),

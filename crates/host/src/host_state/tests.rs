@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use super::*;
 use crate::application::{Application, ApplicationDraft};
 use crate::names::{PROGRAM_EXAMPLE, PROGRAM_PENDING, SHARE_PARAM};
+use crate::rep::Rep;
 use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use partner_roi_engine::lead::{LeadDestination, LeadField};
 use partner_roi_engine::projection::projections_counted;
@@ -134,7 +135,7 @@ fn share_code(program: &Value, deal_value: i64, tier: Option<&str>) -> String {
     let program = Program::from_json(program).unwrap();
     let mut inputs = program.default_inputs();
     inputs.set(InputKey::DealValue, Decimal::from(deal_value));
-    encode_share_code(&program, &inputs, tier)
+    encode_share_code(&program, &inputs, tier, None)
 }
 
 fn with_link(mut snapshot: PageSnapshot, code: &str) -> PageSnapshot {
@@ -1427,4 +1428,43 @@ fn opening_the_form_is_reported_as_the_call_to_action() {
     let effects = state.apply(HostEvent::Request(HostAction::OpenApplication));
     let events: Vec<&str> = tracked(&effects).iter().map(|(name, _)| *name).collect();
     assert_eq!(events, ["partner_roi_cta"]);
+}
+
+// ---- The rep who prepared the figures ----
+
+#[test]
+fn a_rep_typed_is_carried_by_the_link_copied_and_the_application_sent() {
+    let mut state = widget_with_lead();
+    let rep = Rep::typed("Jo Müller", "jo@vendor.example");
+    state.apply(HostEvent::Request(HostAction::SetRep(rep.clone())));
+    let effects = state.apply(HostEvent::Request(HostAction::CopyLink));
+    let Some(HostEffect::CopyLink { code, .. }) = effects.first() else {
+        panic!("expected the link, got {effects:?}");
+    };
+    assert!(
+        code.starts_with("3~") && code.ends_with("~Jo%20M%C3%BCller,jo%40vendor.example"),
+        "{code}"
+    );
+    let sent = sendings(&state.apply(HostEvent::Request(HostAction::Apply(complete_draft()))));
+    assert_eq!(sent[0].1.rep, rep);
+    match state.view() {
+        HostView::Ready(ready) => assert_eq!(ready.rep, rep),
+        other => panic!("expected the calculator, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_link_that_names_a_rep_credits_that_rep() {
+    let rep = Rep::typed("Sam Rep", "").unwrap();
+    let program = Program::from_json(&program_with_lead()).unwrap();
+    let code = encode_share_code(&program, &program.default_inputs(), None, Some(&rep));
+    let mut page = snapshot(&[]);
+    page.fragment = vec![(SHARE_PARAM.to_owned(), code)];
+    let (mut state, _) = connect(page);
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+        program_with_lead(),
+    )));
+    show(&mut state);
+    let sent = sendings(&state.apply(HostEvent::Request(HostAction::Apply(complete_draft()))));
+    assert_eq!(sent[0].1.rep, Some(rep));
 }
