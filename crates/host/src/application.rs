@@ -439,7 +439,10 @@ mod tests {
             json!({ "name": "Jo Rep", "email": "jo@vendor.example" })
         );
         with_rep.rep = Rep::typed("Jo Rep", "");
-        assert_eq!(with_rep.payload(&page())["rep"], json!({ "name": "Jo Rep" }));
+        assert_eq!(
+            with_rep.payload(&page())["rep"],
+            json!({ "name": "Jo Rep" })
+        );
         let Delivery::Mail(url) = with_rep.delivery(&page()) else {
             panic!("a mail is opened");
         };
