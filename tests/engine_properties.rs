@@ -106,6 +106,7 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
         shown_figures: ShownFigures::ALL,
         contact: None,
         lead: None,
+        share_url: None,
         services_in_net: true,
         translations: Vec::new(),
     }

@@ -124,6 +124,7 @@ pub fn general() -> Vec<FieldSpec> {
     FieldSpec { key: "services_in_net", label: "Count the partner's own services in the net", help: "Off: the headline net, ROI and payback are what the program pays alone.", kind: FieldKind::Switch { default: true }, required: false },
     FieldSpec { key: "hidden_figures", label: "Figures partners do not see", help: "Hide ROI, payback or NPV from the cards, the path and the summary.", kind: FieldKind::Flags(&["roi", "payback", "npv"]), required: false },
     paragraph("disclaimer", "Disclaimer", "Shown under the results and printed on the handout.", TextKind::Disclaimer),
+    line("share_url", "Public page", "Where the calculator lives on your site (https://…). Links a rep makes in the offline file point here, not to their computer.", TextKind::ShareUrl),
     ]
 }
 

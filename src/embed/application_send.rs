@@ -10,6 +10,7 @@ use super::{events, share_link};
 use crate::application::{Application, Delivery, PageFacts};
 use crate::engine::lead::LeadDestination;
 use crate::host_state::{Delivered, SendFailure};
+use crate::outbox::Waiting;
 
 /// What only the page knows, now.
 fn page_facts(application: &Application) -> PageFacts {
@@ -18,7 +19,7 @@ fn page_facts(application: &Application) -> PageFacts {
         .as_ref()
         .and_then(|window| window.location().href().ok())
         .unwrap_or_default();
-    let (param, code) = &application.share;
+    let link = &application.share;
     let now = js_sys::Date::new_0();
     PageFacts {
         page_url: href.split('#').next().unwrap_or_default().to_owned(),
@@ -26,7 +27,9 @@ fn page_facts(application: &Application) -> PageFacts {
             .and_then(|window| window.document())
             .map(|document| document.title())
             .unwrap_or_default(),
-        share_url: share_link::page_url_with(param, code).unwrap_or_default(),
+        share_url: share_link::page_url_with(&link.param, &link.code)
+            .map(|on_page| link.url(&on_page))
+            .unwrap_or_default(),
         submitted_at: String::from(now.to_iso_string()),
         submitted_at_ms: format!("{}", now.get_time()),
     }
@@ -41,18 +44,41 @@ fn destination_name(destination: &LeadDestination) -> &'static str {
     }
 }
 
+/// How sending went.
+pub enum Sending {
+    /// It went, or why not.
+    Answered(Result<Delivered, SendFailure>),
+    /// The device is offline: what was to be posted, to keep.
+    Offline(Waiting),
+}
+
+/// Whether the browser says it has no network.
+fn offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
+}
+
 /// Sends `application`; the answer says how it went.
-pub async fn send(host: &HtmlElement, application: &Application) -> Result<Delivered, SendFailure> {
+pub async fn send(host: &HtmlElement, application: &Application) -> Sending {
     let page = page_facts(application);
     let detail = serde_json::json!({
         "application": application.payload(&page),
         "destination": destination_name(&application.destination),
     });
     if !events::lead(host, &detail) {
-        return Ok(Delivered::ByPage);
+        return Sending::Answered(Ok(Delivered::ByPage));
     }
-    match application.delivery(&page) {
-        Delivery::Post { url, body } => post(&url, &body).await,
+    Sending::Answered(match application.delivery(&page) {
+        Delivery::Post { url, body } => match post(&url, &body).await {
+            Err(SendFailure::Unreachable) if offline() => {
+                let kept_at_ms = js_sys::Date::now() as u64;
+                return Sending::Offline(Waiting {
+                    url,
+                    body,
+                    kept_at_ms,
+                });
+            }
+            answer => answer,
+        },
         Delivery::Mail(url) => {
             let opened = web_sys::window().map(|window| window.location().set_href(&url));
             match opened {
@@ -60,11 +86,11 @@ pub async fn send(host: &HtmlElement, application: &Application) -> Result<Deliv
                 _ => Err(SendFailure::Unreachable),
             }
         }
-    }
+    })
 }
 
 /// POSTs `body` as JSON to `url`: no cookies or credentials, never from the cache.
-async fn post(url: &str, body: &str) -> Result<Delivered, SendFailure> {
+pub async fn post(url: &str, body: &str) -> Result<Delivered, SendFailure> {
     let window = web_sys::window().ok_or(SendFailure::Unreachable)?;
     let init = RequestInit::new();
     init.set_method("POST");

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, AttrValue, Callback};
 
+use super::application_send::Sending;
 use super::resume_point::ResumePoint;
 use super::{
     analytics, application_send, events, host_actions, js_json, page_snapshot, print_handout,
@@ -279,6 +280,7 @@ impl Inner {
             }
             HostEffect::Warn(message) => web_sys::console::warn_1(&message.into()),
             HostEffect::Save { key, text } => saved_state::save(&key, &text),
+            HostEffect::Forget(key) => saved_state::forget(&key),
             HostEffect::KeepResume(code) => {
                 #[cfg(feature = "test-panic")]
                 super::test_panic::panic_if_asked(&self.host);
@@ -300,10 +302,10 @@ impl Inner {
                 done,
                 refused,
             } => host_actions::copy_text(&text, done, refused, self.callbacks.on_status.clone()),
-            HostEffect::CopyLink { param, code } => {
-                match share_link::put_in_page_url(&param, &code) {
-                    Some(url) => host_actions::copy_text(
-                        &url,
+            HostEffect::CopyLink(link) => {
+                match share_link::put_in_page_url(&link.param, &link.code) {
+                    Some(on_page) => host_actions::copy_text(
+                        &link.url(&on_page),
                         Msg::StatusLinkCopied,
                         Msg::StatusLinkInAddressBar,
                         self.callbacks.on_status.clone(),
@@ -331,8 +333,25 @@ impl Inner {
             } => {
                 let inner = Rc::clone(self);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let outcome = application_send::send(&inner.host, &application).await;
-                    inner.dispatch(HostEvent::ApplicationAnswered { attempt, outcome });
+                    let event = match application_send::send(&inner.host, &application).await {
+                        Sending::Answered(outcome) => {
+                            HostEvent::ApplicationAnswered { attempt, outcome }
+                        }
+                        Sending::Offline(waiting) => {
+                            HostEvent::ApplicationKept { attempt, waiting }
+                        }
+                    };
+                    inner.dispatch(event);
+                });
+            }
+            HostEffect::SendWaiting(waiting) => {
+                let inner = Rc::clone(self);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let sent = application_send::post(&waiting.url, &waiting.body)
+                        .await
+                        .is_ok();
+                    let kept_at_ms = waiting.kept_at_ms;
+                    inner.dispatch(HostEvent::WaitingAnswered { kept_at_ms, sent });
                 });
             }
         }

@@ -34,6 +34,13 @@ pub fn entries() -> TextMap {
     entries
 }
 
+/// Removes the entry under `key`; failures are ignored.
+pub fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
 /// Saves `text` under `key`; failures are ignored.
 pub fn save(key: &str, text: &str) {
     if let Some(storage) = storage() {

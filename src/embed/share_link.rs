@@ -33,12 +33,22 @@ pub fn fragment_params() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The page URL without its fragment.
+pub fn page_address() -> String {
+    let href = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
 /// The page URL with `code` in its fragment as `param` (other parameters kept).
 pub fn page_url_with(param: &str, code: &str) -> Option<String> {
-    let location = web_sys::window()?.location();
-    let href = location.href().ok()?;
-    let base = href.split('#').next().unwrap_or_default();
-    let hash = location.hash().ok().unwrap_or_default();
+    let hash = web_sys::window()?
+        .location()
+        .hash()
+        .ok()
+        .unwrap_or_default();
+    let base = page_address();
     let mut parts: Vec<String> = fragment_parts(&hash)
         .filter(|part| !is_param(part, param))
         .map(str::to_owned)

@@ -129,6 +129,8 @@ pub fn hosted(props: &HostedProps) -> Html {
                     example_notice={ready.example_notice}
                     application={ready.application.clone()}
                     rep={ready.rep.clone()}
+                    share_url={AttrValue::from(ready.share_url.clone())}
+                    waiting={ready.waiting}
                 />
             </>
         },

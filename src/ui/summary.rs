@@ -2,32 +2,53 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use crate::engine::cta::{cta_label, fill_cta_url, readable_address};
 use crate::engine::outcome::Outcome;
 use crate::engine::{InputKey, PartnerInputs, Program, Projection};
 use crate::i18n::Msg;
 use crate::ui::format::Formatter;
 use crate::ui::texts::{payback_text, Texts};
 
+/// What a copied summary carries besides the figures, as the handout does; nothing for the
+/// one an application sends.
+#[derive(Debug, Default)]
+pub struct Handout<'a> {
+    /// "Prepared for", as typed; empty for none.
+    pub prepared_for: &'a str,
+    /// "Prepared by": the rep's name.
+    pub prepared_by: Option<&'a str>,
+    /// The tier the call to action names, for its line; `None` for no line.
+    pub next_step_tier: Option<usize>,
+    /// The link to these figures; empty for none.
+    pub link: &'a str,
+}
+
 /// Inputs, the recommended tier, every tier's net, ROI and payback, and the partner's path
-/// through the tiers when it moves between them, as plain text.
+/// through the tiers when it moves between them, as plain text; with `handout`'s lines.
 pub fn summary_text(
     program: &Program,
     inputs: &PartnerInputs,
     projection: &Projection,
     formatter: &Formatter,
     texts: &Texts,
+    handout: &Handout,
 ) -> String {
     let years = projection.horizon_years;
-    let mut lines = vec![
-        texts.plural(
-            Msg::SummaryTitle,
-            ("years", years.into()),
-            formatter,
-            &[("program", &program.name)],
-        ),
-        String::new(),
-        texts.get(Msg::SummaryYourFigures).to_owned(),
-    ];
+    let mut lines = vec![texts.plural(
+        Msg::SummaryTitle,
+        ("years", years.into()),
+        formatter,
+        &[("program", &program.name)],
+    )];
+    let prepared_for = handout.prepared_for.trim();
+    if !prepared_for.is_empty() {
+        lines.push(texts.fill(Msg::PreparedFor, &[("name", prepared_for)]));
+    }
+    if let Some(rep) = handout.prepared_by {
+        lines.push(texts.fill(Msg::PreparedBy, &[("name", rep)]));
+    }
+    lines.push(String::new());
+    lines.push(texts.get(Msg::SummaryYourFigures).to_owned());
     for key in InputKey::ALL
         .into_iter()
         .filter(|key| !program.input_spec(*key).hidden)
@@ -121,6 +142,22 @@ pub fn summary_text(
                 ("comparison", &comparison),
             ],
         ));
+    }
+    let next_step = handout.next_step_tier.and_then(|index| {
+        let (cta, tier) = (program.cta.as_ref()?, projection.tiers.get(index)?);
+        let url = fill_cta_url(&cta.url, &program.id, &tier.tier_id, tier.net, tier.roi);
+        let label = cta_label(&cta.label, &tier.tier_name);
+        Some(texts.fill(
+            Msg::LabelValue,
+            &[("label", &label), ("value", readable_address(&url))],
+        ))
+    });
+    let link = (!handout.link.is_empty())
+        .then(|| texts.fill(Msg::SummaryFiguresOnline, &[("url", handout.link)]));
+    if next_step.is_some() || link.is_some() {
+        lines.push(String::new());
+        lines.extend(next_step);
+        lines.extend(link);
     }
     if let Some(disclaimer) = &program.disclaimer {
         lines.push(String::new());

@@ -20,8 +20,8 @@ use crate::ui::components::results_panel::ResultsPanel;
 use crate::ui::components::toolbar::{Toolbar, ToolbarButton};
 use crate::ui::format::Formatter;
 use crate::ui::styles::theme_class;
-use crate::ui::summary::summary_text;
-use crate::ui::texts::use_texts;
+use crate::ui::summary::{summary_text, Handout};
+use crate::ui::texts::{use_texts, Texts};
 
 /// Properties of the root widget.
 #[derive(Properties, PartialEq, Clone)]
@@ -61,6 +61,12 @@ pub struct WidgetProps {
     /// The sales rep who prepared the figures.
     #[prop_or_default]
     pub rep: Option<Rep>,
+    /// The link to these figures (the handout's QR code, the summary).
+    #[prop_or_default]
+    pub share_url: AttrValue,
+    /// How many applications are kept on this device, waiting to be sent.
+    #[prop_or_default]
+    pub waiting: usize,
 }
 
 /// The callbacks that turn what the partner does into [`Action`]s.
@@ -89,6 +95,43 @@ impl ActionCallbacks {
     }
 }
 
+/// What the widget shows, for the summary copied.
+#[derive(Default)]
+struct Shown {
+    state: Option<Rc<CalculatorState>>,
+    formatter: Option<Rc<Formatter>>,
+    texts: Option<Rc<Texts>>,
+    prepared_for: AttrValue,
+    prepared_by: Option<String>,
+    link: AttrValue,
+}
+
+impl Shown {
+    /// The summary, with what the handout carries besides the figures.
+    fn summary(&self) -> Option<String> {
+        let (state, formatter, texts) = (
+            self.state.as_ref()?,
+            self.formatter.as_ref()?,
+            self.texts.as_ref()?,
+        );
+        let handout = Handout {
+            prepared_for: &self.prepared_for,
+            prepared_by: self.prepared_by.as_deref(),
+            next_step_tier: Some(state.selected_tier),
+            link: &self.link,
+        };
+        let projection = state.projection.as_ref()?;
+        Some(summary_text(
+            &state.program,
+            &state.inputs,
+            projection,
+            formatter,
+            texts,
+            &handout,
+        ))
+    }
+}
+
 /// The calculator widget.
 #[function_component(Widget)]
 pub fn widget(props: &WidgetProps) -> Html {
@@ -101,9 +144,18 @@ pub fn widget(props: &WidgetProps) -> Html {
     // the toolbar and the results' parts skip re-rendering when only the figures changed.
     let actions = use_memo(props.on_action.clone(), ActionCallbacks::new);
     let texts = use_texts();
-    // The summary is of the figures shown when it is asked for, read from here.
-    let shown = use_mut_ref(|| (state.clone(), formatter.clone(), texts.clone()));
-    *shown.borrow_mut() = (state.clone(), formatter.clone(), texts.clone());
+    // Who the printed handout is for: typed before printing, never saved or shared.
+    let prepared_for = use_state_eq(AttrValue::default);
+    // The summary is of what is shown when it is asked for, read from here.
+    let shown = use_mut_ref(Shown::default);
+    *shown.borrow_mut() = Shown {
+        state: Some(state.clone()),
+        formatter: Some(formatter.clone()),
+        texts: Some(texts.clone()),
+        prepared_for: (*prepared_for).clone(),
+        prepared_by: props.rep.as_ref().map(|rep| rep.name.clone()),
+        link: props.share_url.clone(),
+    };
     let on_toolbar = use_callback(
         (props.on_request.clone(), props.on_toggle_presenter.clone()),
         move |button: ToolbarButton, (request, toggle)| match button {
@@ -112,10 +164,7 @@ pub fn widget(props: &WidgetProps) -> Html {
             ToolbarButton::DownloadCsv => request.emit(HostAction::DownloadCsv),
             ToolbarButton::Print => request.emit(HostAction::Print),
             ToolbarButton::CopySummary => {
-                let (state, formatter, texts) = &*shown.borrow();
-                if let Some(projection) = &state.projection {
-                    let text =
-                        summary_text(&state.program, &state.inputs, projection, formatter, texts);
+                if let Some(text) = shown.borrow().summary() {
                     request.emit(HostAction::CopySummary(text));
                 }
             }
@@ -130,8 +179,6 @@ pub fn widget(props: &WidgetProps) -> Html {
             let _ = heading.focus();
         }
     });
-    // Who the printed handout is for: typed before printing, never saved or shared.
-    let prepared_for = use_state_eq(AttrValue::default);
     let on_prepared_for = {
         let prepared_for = prepared_for.clone();
         use_callback((), move |text: String, ()| prepared_for.set(text.into()))
@@ -198,6 +245,8 @@ pub fn widget(props: &WidgetProps) -> Html {
                     application={props.application.clone()}
                     on_toggle_levers={actions.on_toggle_levers.clone()}
                     on_refresh_levers={actions.on_refresh_levers.clone()}
+                    share_url={props.share_url.clone()}
+                    waiting={props.waiting}
                 />
             </div>
             <LiveSummary state={state.clone()} {formatter} />

@@ -223,8 +223,13 @@ fn jsx_ref_type(module: &str) -> &'static str {
 /// a namespace).
 pub fn jsx_declarations(docs: &ElementDocs, module: &str) -> String {
     let ref_type = jsx_ref_type(module);
+    // Every event's detail type, as the React component's handlers name them.
+    let mut details: Vec<&str> = docs.events.iter().map(|event| event.detail).collect();
+    details.sort_unstable();
+    details.dedup();
+    let details = details.join(", ");
     format!(
-        "{HEADER}import type {{ PartnerRoiChangeDetail, PartnerRoiCtaDetail, PartnerRoiElement, PartnerRoiErrorDetail, PartnerRoiProps }} from './partner-roi.js';
+        "{HEADER}import type {{ {details}, PartnerRoiElement, PartnerRoiProps }} from './partner-roi.js';
 
 /** `<{tag}>` in JSX: its attributes and its `program` and `inputs` properties. */
 export interface PartnerRoiJsxProps extends PartnerRoiProps {{
@@ -245,7 +250,7 @@ declare module '{module}' {{
   }}
 }}
 
-export type {{ PartnerRoiChangeDetail, PartnerRoiCtaDetail, PartnerRoiErrorDetail }};
+export type {{ {details} }};
 {component}",
         tag = docs.tag,
         component = if module == "react" { react_component(docs) } else { String::new() }
@@ -543,5 +548,28 @@ mod tests {
         assert!(types.contains("export type PartnerRoiInputName = 'existing_clients' |"));
         assert!(types.contains("'presenter'?: boolean;"));
         assert!(types.contains("'theme'?: 'auto' | 'light' | 'dark';"));
+    }
+
+    #[test]
+    fn the_react_declarations_import_every_event_detail_they_name() {
+        let docs = ElementDocs::read().unwrap_or_else(|e| panic!("{e}"));
+        let react = jsx_declarations(&docs, "react");
+        let import = react
+            .lines()
+            .find(|line| line.starts_with("import type {"))
+            .unwrap_or_default();
+        for event in &docs.events {
+            assert!(react.contains(&format!("CustomEvent<{}>", event.detail)));
+            assert!(
+                import.contains(event.detail),
+                "{} imported: {import}",
+                event.detail
+            );
+        }
+        assert_eq!(
+            import.matches("PartnerRoiChangeDetail").count(),
+            1,
+            "{import}"
+        );
     }
 }

@@ -57,3 +57,38 @@ pub fn percent_encode(value: &str) -> String {
     }
     encoded
 }
+
+/// The address a person reads and types: `url` without its query and fragment, where a
+/// call to action's tracking parameters go (`…/apply?tier=silver&net=338654.39` →
+/// `…/apply`).
+pub fn readable_address(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readable_address_leaves_out_the_query_and_fragment() {
+        let url = fill_cta_url(
+            "https://vendor.example/apply/{tier}?tier={tier}&net={net}#form",
+            "example",
+            "silver",
+            Decimal::new(33865439, 2),
+            None,
+        );
+        assert_eq!(
+            readable_address(&url),
+            "https://vendor.example/apply/silver"
+        );
+        assert_eq!(
+            readable_address("mailto:partners@vendor.example?subject=Silver"),
+            "mailto:partners@vendor.example"
+        );
+        assert_eq!(
+            readable_address("https://vendor.example/"),
+            "https://vendor.example/"
+        );
+    }
+}

@@ -38,6 +38,7 @@ fn fallback_program() -> Program {
         shown_figures: ShownFigures::ALL,
         contact: None,
         lead: None,
+        share_url: None,
         services_in_net: true,
         translations: Vec::new(),
     }

@@ -7,7 +7,7 @@ use super::lead::{
     is_lead_url, AskedField, HubSpotForm, Lead, LeadDestination, LeadField, HUBSPOT_VALUES,
 };
 use super::program_limits::{within, TextKind};
-use super::program_text_fields::{check_email, check_web_url};
+use super::program_text_fields::{check_email, check_web_url, read_checked_text};
 use partner_roi_i18n::Msg;
 
 /// The fields of `lead`.
@@ -30,9 +30,15 @@ pub(crate) fn read_lead(reader: &mut JsonReader, value: &Value) -> Option<Lead> 
         .required(map, "lead", "consent_text")
         .and_then(|v| reader.non_empty_text(v, "lead.consent_text"))
         .and_then(|text| within(reader, "lead.consent_text", TextKind::LeadConsent, text));
-    let privacy_url = reader
-        .required(map, "lead", "privacy_url")
-        .and_then(|v| read_url(reader, v, "lead.privacy_url", check_web_url));
+    let privacy_url = reader.required(map, "lead", "privacy_url").and_then(|v| {
+        read_checked_text(
+            reader,
+            v,
+            "lead.privacy_url",
+            TextKind::LeadUrl,
+            check_web_url,
+        )
+    });
     let mut asked = vec![
         AskedField {
             field: LeadField::Name,
@@ -91,8 +97,10 @@ fn read_destination(reader: &mut JsonReader, value: &Value) -> Option<LeadDestin
     let inner = optional(map, kind)?;
     let path = child_path(path, kind);
     match kind {
-        "webhook" => read_url(reader, inner, &path, check_lead_url).map(LeadDestination::Webhook),
-        "mailto" => read_url(reader, inner, &path, check_email).map(LeadDestination::Mailto),
+        "webhook" => read_checked_text(reader, inner, &path, TextKind::LeadUrl, check_lead_url)
+            .map(LeadDestination::Webhook),
+        "mailto" => read_checked_text(reader, inner, &path, TextKind::LeadUrl, check_email)
+            .map(LeadDestination::Mailto),
         _ => read_hubspot(reader, inner, &path).map(LeadDestination::HubSpot),
     }
 }
@@ -155,24 +163,6 @@ fn read_properties(
         }
     }
     (reader.error_count() == before).then_some(properties)
-}
-
-/// A trimmed address at `path` within the limit, checked by `valid`.
-fn read_url(
-    reader: &mut JsonReader,
-    value: &Value,
-    path: &str,
-    valid: fn(&str) -> Result<(), Msg>,
-) -> Option<String> {
-    let text = reader.non_empty_text(value, path)?;
-    let text = within(reader, path, TextKind::LeadUrl, text)?;
-    match valid(&text) {
-        Ok(()) => Some(text),
-        Err(message) => {
-            reader.error(path, message);
-            None
-        }
-    }
 }
 
 fn check_lead_url(url: &str) -> Result<(), Msg> {

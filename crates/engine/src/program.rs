@@ -51,6 +51,9 @@ pub struct Program {
     pub contact: Option<Contact>,
     /// The application form the call to action opens, and where applications go.
     pub lead: Option<Lead>,
+    /// The program's public page (`share_url`): where links made away from the web (the
+    /// offline file) point, instead of `file://`.
+    pub share_url: Option<String>,
     /// Whether the partner's own services profit counts in earnings, and so in the net, ROI,
     /// NPV, payback and recommendation (`services_in_net`, default true). Either way the
     /// cards show it apart from what the program pays.

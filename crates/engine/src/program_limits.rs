@@ -21,7 +21,7 @@ pub const MONEY_MAX: i64 = 1_000_000_000_000;
 pub const COUNT_MAX: i64 = 1_000_000;
 
 /// The longest text of each kind, in characters: `(where, limit)`.
-pub const TEXT_LIMITS: [(TextKind, usize); 18] = [
+pub const TEXT_LIMITS: [(TextKind, usize); 19] = [
     (TextKind::ProgramName, 120),
     (TextKind::Vendor, 120),
     (TextKind::Description, 2_000),
@@ -40,6 +40,7 @@ pub const TEXT_LIMITS: [(TextKind, usize); 18] = [
     (TextKind::Id, 64),
     (TextKind::LeadConsent, 1_000),
     (TextKind::LeadUrl, 2_000),
+    (TextKind::ShareUrl, 2_000),
 ];
 
 /// Each text of a program that has a length limit.
@@ -81,6 +82,8 @@ pub enum TextKind {
     LeadConsent,
     /// `lead.privacy_url` and the destination's address.
     LeadUrl,
+    /// `share_url`.
+    ShareUrl,
 }
 
 impl TextKind {
@@ -113,6 +116,7 @@ impl TextKind {
             TextKind::Id => "id, tiers[].id",
             TextKind::LeadConsent => "lead.consent_text",
             TextKind::LeadUrl => "lead.privacy_url, lead.destination",
+            TextKind::ShareUrl => "share_url",
         }
     }
 }

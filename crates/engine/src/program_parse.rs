@@ -18,7 +18,8 @@ use super::program_limits::{
     within, TextKind, COUNT_MAX, MONEY_MAX, PROGRAM_BYTES, REFERRAL_YEARS, TIERS,
 };
 use super::program_text_fields::{
-    optional_text, read_benefits, read_contact, read_cta_url, CTA_FIELDS,
+    check_web_url, optional_text, read_benefits, read_checked_text, read_contact, read_cta_url,
+    CTA_FIELDS,
 };
 use super::program_translations::read_translations;
 
@@ -42,6 +43,7 @@ pub const PROGRAM_FIELDS: &[&str] = &[
     "cta",
     "contact",
     "lead",
+    "share_url",
     "services_in_net",
     "hidden_figures",
     "inputs",
@@ -134,6 +136,9 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
     let contact = optional(map, "contact")
         .map_or(Some(None), |v| read_contact(reader, v, "contact").map(Some));
     let lead = optional(map, "lead").map_or(Some(None), |v| read_lead(reader, v).map(Some));
+    let share_url = optional(map, "share_url").map_or(Some(None), |v| {
+        read_checked_text(reader, v, "share_url", TextKind::ShareUrl, check_web_url).map(Some)
+    });
     let services_in_net = optional(map, "services_in_net")
         .map_or(Some(true), |v| reader.boolean(v, "services_in_net"));
     let shown_figures = optional(map, "hidden_figures")
@@ -161,6 +166,7 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         shown_figures: shown_figures?,
         contact: contact?,
         lead: lead?,
+        share_url: share_url?,
         services_in_net: services_in_net?,
         translations: translations?,
     })

@@ -31,6 +31,25 @@ pub(crate) fn optional_text(
     within(reader, &path, kind, text)
 }
 
+/// A trimmed text at `path`, within the limit of `kind` and accepted by `valid`.
+pub(crate) fn read_checked_text(
+    reader: &mut JsonReader,
+    value: &Value,
+    path: &str,
+    kind: TextKind,
+    valid: fn(&str) -> Result<(), Msg>,
+) -> Option<String> {
+    let text = reader.non_empty_text(value, path)?;
+    let text = within(reader, path, kind, text)?;
+    match valid(&text) {
+        Ok(()) => Some(text),
+        Err(message) => {
+            reader.error(path, message);
+            None
+        }
+    }
+}
+
 /// A tier's benefits: at most [`BENEFITS`] texts, each within its limit.
 pub(crate) fn read_benefits(
     reader: &mut JsonReader,
@@ -84,16 +103,7 @@ pub(crate) fn read_contact(reader: &mut JsonReader, value: &Value, path: &str) -
         let Some(value) = optional(map, key) else {
             return Some(None);
         };
-        let path = child_path(path, key);
-        let text = reader.non_empty_text(value, &path)?;
-        let text = within(reader, &path, kind, text)?;
-        match valid(&text) {
-            Ok(()) => Some(Some(text)),
-            Err(message) => {
-                reader.error(path, message);
-                None
-            }
-        }
+        read_checked_text(reader, value, &child_path(path, key), kind, valid).map(Some)
     };
     let name = field("name", TextKind::ContactName, |_| Ok(()));
     let email = field("email", TextKind::ContactEmail, check_email);

@@ -14,6 +14,7 @@ use partner_roi_engine::result_document::Totals;
 use partner_roi_i18n::{Language, Msg};
 
 use crate::rep::Rep;
+use crate::share_link::ShareLink;
 
 /// What the form sends when the partner presses "Send": every answer as typed, the consent
 /// box, and the summary of the figures as "Copy summary" writes it (a mail's body).
@@ -115,8 +116,8 @@ pub struct Application {
     pub totals: Totals,
     /// Every input as a decimal string, as `inputs` has them.
     pub inputs: Value,
-    /// The share link's fragment parameter and code (the page makes the link).
-    pub share: (String, String),
+    /// The link to the figures (the page adds its address).
+    pub share: ShareLink,
     /// Where it goes.
     pub destination: LeadDestination,
     /// The figures in words, for a mail.
@@ -292,7 +293,9 @@ impl Application {
         lines.push(line(Msg::LeadConsentGiven, &self.consent_text));
         // The address keeps its @; the rest is query syntax and line breaks, not text.
         let to = percent_encode(to).replace("%40", "@");
-        let body = percent_encode(&lines.join("\r\n"));
+        // RFC 6068: every line break in a body is CRLF, the summary's own ones too.
+        let body = lines.join("\n").replace("\r\n", "\n").replace('\n', "\r\n");
+        let body = percent_encode(&body);
         format!(
             "mailto:{to}?subject={}&body={body}",
             percent_encode(&subject)
@@ -354,9 +357,13 @@ mod tests {
                 ..Totals::default()
             },
             inputs: json!({ "deal_value": "12000" }),
-            share: ("partner-roi".into(), "v1.abc".into()),
+            share: ShareLink {
+                param: "partner-roi".into(),
+                code: "v1.abc".into(),
+                public_page: None,
+            },
             destination,
-            summary: "Silver: $63,228 net profit".into(),
+            summary: "Your figures\n\nSilver: $63,228 net profit".into(),
             rep: None,
         }
     }
@@ -522,5 +529,9 @@ mod tests {
             assert!(body.contains(part), "{part} in {body}");
         }
         assert!(body.contains("%0D%0A"), "lines end with CRLF");
+        assert!(
+            !body.replace("%0D%0A", "").contains("%0A"),
+            "no bare line feed, the summary's included: {body}"
+        );
     }
 }

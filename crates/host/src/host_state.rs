@@ -25,6 +25,7 @@ mod effect;
 mod event;
 mod figures;
 mod language;
+mod outbox;
 mod page_inputs;
 mod page_memory;
 mod phase;
@@ -106,6 +107,12 @@ pub struct HostState {
     application: application::ApplicationProgress,
     /// The sales rep who prepared the figures: typed, or from the link or saved figures.
     rep: Option<Rep>,
+    /// Applications kept on this device while it was offline.
+    outbox: outbox::Outbox,
+    /// Whether the browser was online when the element connected.
+    online: bool,
+    /// The time when the element connected, in ms since 1970.
+    page_time_ms: u64,
 }
 
 impl HostState {
@@ -131,6 +138,9 @@ impl HostState {
             reported: analytics::Reported::default(),
             application: application::ApplicationProgress::default(),
             rep: None,
+            outbox: outbox::Outbox::default(),
+            online: false,
+            page_time_ms: 0,
         }
     }
 
@@ -182,6 +192,12 @@ impl HostState {
             HostEvent::ApplicationAnswered { attempt, outcome } => {
                 self.application_answered(attempt, outcome, &mut out)
             }
+            HostEvent::ApplicationKept { attempt, waiting } => {
+                self.application_kept(attempt, waiting, &mut out)
+            }
+            HostEvent::WaitingAnswered { kept_at_ms, sent } => {
+                self.waiting_answered(kept_at_ms, sent, &mut out)
+            }
             HostEvent::Status(message) => {
                 self.status = Rc::from(self.language().0.say(&message));
                 out.push(HostEffect::Render);
@@ -218,6 +234,10 @@ impl HostState {
                 example_notice: shown.base.example_notice,
                 application: self.application.status.clone(),
                 rep: self.rep.clone(),
+                share_url: self
+                    .share_link(&shown.calculator)
+                    .from_page(&self.memory.page_address),
+                waiting: self.outbox.waiting.len(),
             })),
         }
     }
@@ -398,6 +418,7 @@ impl HostState {
             problems,
         };
         self.restart(restart, out);
+        self.open_outbox(out);
     }
 
     /// A fresh calculator for the restart's program from its inputs (and tier), with its

@@ -167,6 +167,9 @@ pub const PROPERTIES: &[&str] = &[PROPERTY_PROGRAM, PROPERTY_INPUTS];
 pub const SHARE_PARAM: &str = "partner-roi";
 /// Prefix of saved-state keys in `localStorage`: `partner-roi:<program id>:<element id>`.
 pub const STORAGE_PREFIX: &str = "partner-roi";
+/// Marks the `localStorage` key of applications kept while offline:
+/// `partner-roi:outbox/<program id>:<element id>` (`/` is never in a program id).
+pub const OUTBOX_KEY_PART: &str = "outbox/";
 
 /// Selector of the embedded configuration document.
 pub const CONFIG_SCRIPT_SELECTOR: &str = r#":scope > script[type="application/json"]"#;

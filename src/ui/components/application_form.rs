@@ -11,7 +11,7 @@ use crate::host_state::{ApplicationStatus, Delivered, HostAction, SendFailure};
 use crate::i18n::Msg;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
-use crate::ui::summary::summary_text;
+use crate::ui::summary::{summary_text, Handout};
 use crate::ui::texts::{payback_text, program_text, use_texts, Texts};
 
 /// Properties of [`ApplicationForm`].
@@ -71,12 +71,20 @@ pub fn application_form(props: &ApplicationFormProps) -> Html {
     let id = |name: &str| format!("{}-lead-{name}", props.id_prefix); // not text
     let title_id = id("title");
     let title = texts.fill(Msg::LeadTitle, &[("tier", &tier_name)]);
-    if let ApplicationStatus::Sent(delivered) = &props.status {
-        let message = match delivered {
-            Delivered::Posted => texts.fill(Msg::LeadSent, &[("tier", &tier_name)]),
-            Delivered::ByPage => texts.fill(Msg::LeadByPage, &[("tier", &tier_name)]),
-            Delivered::MailOpened => texts.get(Msg::LeadMailOpened).to_owned(),
-        };
+    let done = match &props.status {
+        ApplicationStatus::Sent(Delivered::Posted) => {
+            Some(texts.fill(Msg::LeadSent, &[("tier", &tier_name)]))
+        }
+        ApplicationStatus::Sent(Delivered::ByPage) => {
+            Some(texts.fill(Msg::LeadByPage, &[("tier", &tier_name)]))
+        }
+        ApplicationStatus::Sent(Delivered::MailOpened) => {
+            Some(texts.get(Msg::LeadMailOpened).to_owned())
+        }
+        ApplicationStatus::Kept => Some(texts.get(Msg::LeadKept).to_owned()),
+        _ => None,
+    };
+    if let Some(message) = done {
         return html! {
             <section class="application" aria-labelledby={title_id.clone()}>
                 <h4 id={title_id} class="application-title" tabindex="-1" ref={heading}>{ title }</h4>
@@ -114,6 +122,7 @@ pub fn application_form(props: &ApplicationFormProps) -> Html {
                         projection,
                         &formatter,
                         &texts,
+                        &Handout::default(),
                     )
                 });
             on_request.emit(HostAction::Apply(ApplicationDraft {

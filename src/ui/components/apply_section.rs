@@ -7,12 +7,14 @@ use yew::prelude::*;
 
 use super::application_form::ApplicationForm;
 use super::call_to_action::CallToAction;
-use crate::engine::cta::{cta_label, fill_cta_url};
+use super::handout_link::HandoutLink;
+use crate::engine::cta::{cta_label, fill_cta_url, readable_address};
 use crate::host_state::{ApplicationStatus, HostAction};
 use crate::i18n::Msg;
 use crate::state::CalculatorState;
 use crate::ui::format::Formatter;
-use crate::ui::texts::{program_text, use_texts};
+use crate::ui::texts::{program_text, use_texts, Texts};
+use rust_decimal::Decimal;
 
 /// Properties of [`ApplySection`].
 #[derive(Properties, PartialEq)]
@@ -27,6 +29,12 @@ pub struct ApplySectionProps {
     pub id_prefix: AttrValue,
     /// Asks the host to act.
     pub on_request: Callback<HostAction>,
+    /// The link to these figures, for the handout.
+    #[prop_or_default]
+    pub share_url: AttrValue,
+    /// How many applications are kept on this device, waiting to be sent.
+    #[prop_or_default]
+    pub waiting: usize,
 }
 
 /// The call to action, or the application form it opens.
@@ -61,9 +69,13 @@ pub fn apply_section(props: &ApplySectionProps) -> Html {
         .cta
         .as_ref()
         .map(|cta| cta_label(&cta.label, &tier.tier_name));
+    let waiting = waiting_notice(&texts, props);
+    let on_paper = |next_step: Option<(AttrValue, AttrValue)>| {
+        html! { <HandoutLink url={props.share_url.clone()} {next_step} /> }
+    };
     let Some(lead) = &program.lead else {
         let Some(cta) = &program.cta else {
-            return Html::default();
+            return html! { <>{ waiting }{ on_paper(None) }</> };
         };
         let href = fill_cta_url(&cta.url, &program.id, &tier.tier_id, tier.net, tier.roi);
         let label = label.unwrap_or_default();
@@ -76,15 +88,19 @@ pub fn apply_section(props: &ApplySectionProps) -> Html {
                     new_tab,
                 })
         };
+        let address = AttrValue::from(readable_address(&href).to_owned());
         return html! {
             <div class="cta">
+                { waiting }
                 <CallToAction label={label.clone()} href={href.clone()} {on_activate} />
-                // On paper, where nothing can be clicked: the address itself.
-                <p class="cta-address">{ texts.fill(Msg::LabelValue, &[("label", label.as_str()), ("value", "")]) }<span class="cta-url">{ href }</span></p>
+                { on_paper(Some((label.into(), address))) }
             </div>
         };
     };
     let label = label.unwrap_or_else(|| texts.fill(Msg::LeadTitle, &[("tier", &tier.tier_name)]));
+    // On paper the form is where the QR code leads: the page, as a person reads it.
+    let page = AttrValue::from(readable_address(&props.share_url).to_owned());
+    let next_step = Some((AttrValue::from(label.clone()), page));
     if *open {
         let on_close = {
             let open = open.clone();
@@ -92,6 +108,8 @@ pub fn apply_section(props: &ApplySectionProps) -> Html {
         };
         return html! {
             <div class="cta cta-open">
+                { waiting }
+                { on_paper(next_step) }
                 <ApplicationForm
                     lead={lead.clone()}
                     state={state.clone()}
@@ -113,7 +131,26 @@ pub fn apply_section(props: &ApplySectionProps) -> Html {
     };
     html! {
         <div class="cta">
-            <button type="button" class="cta-button" aria-expanded="false" ref={opener} {onclick}>{ program_text(&label) }</button>
+            { waiting }
+            <button type="button" class="cta-button" ref={opener} {onclick}>{ program_text(&label) }</button>
+            { on_paper(next_step) }
+        </div>
+    }
+}
+
+/// "1 application waiting to send", with "Send now" and "Discard"; nothing when none is.
+fn waiting_notice(texts: &Texts, props: &ApplySectionProps) -> Html {
+    if props.waiting == 0 {
+        return Html::default();
+    }
+    let count = Decimal::from(props.waiting);
+    let text = texts.plural(Msg::LeadWaiting, ("count", count), &props.formatter, &[]);
+    let ask = |action: HostAction| props.on_request.reform(move |_: MouseEvent| action.clone());
+    html! {
+        <div class="application-waiting">
+            <p role="status">{ text }</p>
+            <button type="button" class="button-secondary" onclick={ask(HostAction::SendWaiting)}>{ texts.get(Msg::LeadSendNow) }</button>
+            <button type="button" class="button-secondary" onclick={ask(HostAction::DiscardWaiting)}>{ texts.get(Msg::LeadDiscard) }</button>
         </div>
     }
 }

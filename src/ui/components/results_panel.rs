@@ -47,6 +47,12 @@ pub struct ResultsPanelProps {
     /// The levers are stale and the figures have settled.
     #[prop_or_default]
     pub on_refresh_levers: Callback<()>,
+    /// The link to these figures, for the handout.
+    #[prop_or_default]
+    pub share_url: AttrValue,
+    /// How many applications are kept on this device, waiting to be sent.
+    #[prop_or_default]
+    pub waiting: usize,
 }
 
 /// Everything to the right of (or below) the inputs.
@@ -100,6 +106,8 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     status={props.application.clone()}
                     id_prefix={props.id_prefix.clone()}
                     on_request={props.on_request.clone()}
+                    share_url={props.share_url.clone()}
+                    waiting={props.waiting}
                 />
                 if let Some(contact) = &state.program.contact {
                     <ContactDetails contact={contact.clone()} />

@@ -104,6 +104,31 @@ async function pdfText(buffer) {
   return { numPages: pages.length, pages, text: pages.join('\n') };
 }
 
+/**
+ * The text of the QR code drawn by the SVG `svg` (a locator): the SVG is painted on a canvas
+ * in the page, and jsQR reads the pixels.
+ */
+async function readQrCode(svg) {
+  const image = await svg.evaluate(async (element) => {
+    const scale = 8;
+    const [, , side] = element.getAttribute('viewBox').split(' ').map(Number);
+    const markup = new XMLSerializer().serializeToString(element);
+    const picture = new Image();
+    picture.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+    await picture.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = side * scale;
+    canvas.height = side * scale;
+    const context = canvas.getContext('2d');
+    context.drawImage(picture, 0, 0, canvas.width, canvas.height);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: pixels.width, height: pixels.height, data: Array.from(pixels.data) };
+  });
+  const jsQR = require('jsqr');
+  const code = jsQR(Uint8ClampedArray.from(image.data), image.width, image.height);
+  return code ? code.data : null;
+}
+
 /** `text` without any kind of white space, for comparing text that may be split or wrapped. */
 const squeeze = (text) => text.replace(/[\s\u00a0\u202f\u2009]+/g, '');
 
@@ -170,6 +195,7 @@ module.exports = {
   readClipboard,
   allowClipboard,
   pdfText,
+  readQrCode,
   squeeze,
   parseCsv,
   rfc3986,

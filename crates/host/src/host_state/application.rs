@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use super::{AnalyticsEvent, HostEffect, HostState};
 use crate::application::{check_draft, Application, ApplicationDraft, FormProblem};
-use crate::share_code::encode_share_code;
 use partner_roi_engine::result_document::ResultDocument;
 
 /// Where the partner's application stands.
@@ -23,6 +22,8 @@ pub enum ApplicationStatus {
     Sent(Delivered),
     /// It did not go; everything typed is kept for another try.
     Failed(SendFailure),
+    /// The device is offline: it is kept here and sent when the widget next starts online.
+    Kept,
 }
 
 /// How an application went.
@@ -65,7 +66,7 @@ impl HostState {
     pub(super) fn apply_for(&mut self, draft: ApplicationDraft, out: &mut Vec<HostEffect>) {
         if matches!(
             self.application.status,
-            ApplicationStatus::Sending | ApplicationStatus::Sent(_)
+            ApplicationStatus::Sending | ApplicationStatus::Sent(_) | ApplicationStatus::Kept
         ) {
             return;
         }
@@ -105,12 +106,6 @@ impl HostState {
         };
         let document = ResultDocument::new(program, projection, None);
         let tier = document.tiers.get(calculator.selected_tier)?;
-        let code = encode_share_code(
-            program,
-            &calculator.inputs,
-            calculator.chosen_tier_id(),
-            self.rep.as_ref(),
-        );
         Some(Ok(Application {
             program_id: program.id.clone(),
             program_name: program.name.clone(),
@@ -122,11 +117,28 @@ impl HostState {
             currency: program.currency.clone(),
             totals: tier.totals.clone(),
             inputs: self.inputs_json().unwrap_or_default(),
-            share: (self.memory.share_param(), code),
+            share: self.share_link(calculator),
             destination: lead.destination.clone(),
             summary: draft.summary.clone(),
             rep: self.rep.clone(),
         }))
+    }
+
+    /// Application `attempt` could not go for want of a network: it is kept on the device.
+    pub(super) fn application_kept(
+        &mut self,
+        attempt: u64,
+        waiting: crate::outbox::Waiting,
+        out: &mut Vec<HostEffect>,
+    ) {
+        if attempt != self.application.attempt
+            || self.application.status != ApplicationStatus::Sending
+        {
+            return;
+        }
+        self.application.status = ApplicationStatus::Kept;
+        self.keep_waiting(waiting, out);
+        out.push(HostEffect::Render);
     }
 
     /// The page's answer for application `attempt`.

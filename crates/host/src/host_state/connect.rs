@@ -31,6 +31,9 @@ impl HostState {
         self.memory.resume_code = snapshot.resume_code;
         self.memory.link_seen = self.memory.link_code(&snapshot.fragment);
         self.memory.fragment = snapshot.fragment;
+        self.memory.page_address = snapshot.page_address;
+        self.online = snapshot.online;
+        self.page_time_ms = snapshot.time_ms;
         self.presenter = self.attribute(ATTR_PRESENTER).is_some();
         out.push(HostEffect::StartProgramGrace);
         if let Some(text) = snapshot.embedded_document {

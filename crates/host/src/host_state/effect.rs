@@ -43,6 +43,11 @@ pub struct ReadyView {
     pub application: super::ApplicationStatus,
     /// The sales rep who prepared the figures ("Prepared by").
     pub rep: Option<crate::rep::Rep>,
+    /// The link to these figures (the handout's QR code, the summary), made from the
+    /// page's address when it connected.
+    pub share_url: String,
+    /// How many applications are kept on this device, waiting to be sent.
+    pub waiting: usize,
 }
 
 /// An event the element dispatches to the page.
@@ -114,13 +119,9 @@ pub enum HostEffect {
         /// The status when the clipboard refuses.
         refused: Msg,
     },
-    /// Put `code` into the page URL as `param`, then copy the URL.
-    CopyLink {
-        /// The fragment parameter.
-        param: String,
-        /// The share code.
-        code: String,
-    },
+    /// Put the link's code into the page URL, then copy the link (from a file, to the
+    /// program's public page).
+    CopyLink(crate::share_link::ShareLink),
     /// Download `csv` as `<file_stem>-<today>.csv`.
     DownloadCsv {
         /// The file name before the date.
@@ -130,6 +131,11 @@ pub enum HostEffect {
     },
     /// Open the print dialog.
     Print,
+    /// Remove `localStorage`'s entry under this key.
+    Forget(String),
+    /// POST a kept application again (no credentials); answer with
+    /// [`super::HostEvent::WaitingAnswered`].
+    SendWaiting(crate::outbox::Waiting),
     /// Dispatch the cancelable `partner-roi:lead` with the application; unless cancelled,
     /// send it; answer with [`super::HostEvent::ApplicationAnswered`] and `attempt`.
     SendApplication {

@@ -27,6 +27,12 @@ pub struct PageSnapshot {
     pub embedded_document: Option<String>,
     /// The page URL's fragment parameters, percent-decoded, in order.
     pub fragment: Vec<(String, String)>,
+    /// The page URL without its fragment.
+    pub page_address: String,
+    /// Whether the browser is online (`navigator.onLine`): kept applications are sent.
+    pub online: bool,
+    /// The time, in ms since 1970: kept applications older than 30 days are dropped.
+    pub time_ms: u64,
     /// The saved-figures entries in `localStorage` (key → text) under the storage prefix.
     pub saved: TextMap,
     /// Figures a panicked instance of this widget last settled on (its share code).
@@ -116,6 +122,10 @@ pub enum HostAction {
     SetRep(Option<crate::rep::Rep>),
     /// Send the application the partner filled in.
     Apply(crate::application::ApplicationDraft),
+    /// Send the applications kept on this device now.
+    SendWaiting,
+    /// Clear the applications kept on this device.
+    DiscardWaiting,
     /// Follow the call to action to this (already filled) URL.
     CallToAction {
         /// Where to go.
@@ -169,6 +179,20 @@ pub enum HostEvent {
     Request(HostAction),
     /// The page's answer to the last request, for the partner.
     Status(Message),
+    /// The application sent as `attempt` could not go for want of a network: it is kept.
+    ApplicationKept {
+        /// The attempt of the [`super::HostEffect::SendApplication`] it answers.
+        attempt: u64,
+        /// What was to be posted, and when.
+        waiting: crate::outbox::Waiting,
+    },
+    /// What became of a kept application sent again ([`super::HostEffect::SendWaiting`]).
+    WaitingAnswered {
+        /// When it was kept: which one.
+        kept_at_ms: u64,
+        /// It went (a 2xx answer); else it stays.
+        sent: bool,
+    },
     /// What became of the application sent as `attempt`.
     ApplicationAnswered {
         /// The attempt of the [`super::HostEffect::SendApplication`] it answers.

@@ -2,7 +2,7 @@
 //! the URL's fragment, its saved figures and where a reloaded widget left off.
 
 use super::event::TextMap;
-use crate::names::{SHARE_PARAM, STORAGE_PREFIX};
+use crate::names::{OUTBOX_KEY_PART, SHARE_PARAM, STORAGE_PREFIX};
 
 /// One widget's share link, saved figures and resume point.
 #[derive(Debug, Default)]
@@ -11,6 +11,8 @@ pub(super) struct PageMemory {
     pub element_key: String,
     pub saved: TextMap,
     pub fragment: Vec<(String, String)>,
+    /// The page URL without its fragment.
+    pub page_address: String,
     /// Where a reloaded widget left off, until a program uses it.
     pub resume_code: Option<String>,
     /// Whether the page's share link has been applied (it is, once).
@@ -22,6 +24,14 @@ pub(super) struct PageMemory {
 impl PageMemory {
     pub fn storage_key(&self, program_id: &str) -> String {
         format!("{STORAGE_PREFIX}:{program_id}:{}", self.element_key)
+    }
+
+    /// Where this widget keeps the applications for `program_id` it could not send.
+    pub fn outbox_key(&self, program_id: &str) -> String {
+        format!(
+            "{STORAGE_PREFIX}:{OUTBOX_KEY_PART}{program_id}:{}",
+            self.element_key
+        )
     }
 
     /// The figures this widget saved for `program_id`.

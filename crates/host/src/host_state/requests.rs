@@ -6,10 +6,26 @@ use serde_json::Value;
 use super::{AnalyticsEvent, HostAction, HostEffect, HostState};
 use crate::export_csv::result_csv;
 use crate::share_code::encode_share_code;
+use crate::share_link::ShareLink;
+use crate::state::CalculatorState;
 use partner_roi_engine::result_document::ResultDocument;
 use partner_roi_i18n::Msg;
 
 impl HostState {
+    /// The link to the figures `calculator` shows, with the rep who prepared them.
+    pub(super) fn share_link(&self, calculator: &CalculatorState) -> ShareLink {
+        ShareLink {
+            param: self.memory.share_param(),
+            code: encode_share_code(
+                &calculator.program,
+                &calculator.inputs,
+                calculator.chosen_tier_id(),
+                self.rep.as_ref(),
+            ),
+            public_page: calculator.program.share_url.clone(),
+        }
+    }
+
     pub(super) fn request(&mut self, action: HostAction, out: &mut Vec<HostEffect>) {
         let Some(shown) = self.phase.showing() else {
             return;
@@ -22,10 +38,16 @@ impl HostState {
             HostAction::CallToAction { .. } | HostAction::OpenApplication => {
                 Some(AnalyticsEvent::Cta)
             }
-            HostAction::DownloadCsv | HostAction::Apply(_) | HostAction::SetRep(_) => None,
+            HostAction::DownloadCsv
+            | HostAction::Apply(_)
+            | HostAction::SetRep(_)
+            | HostAction::SendWaiting
+            | HostAction::DiscardWaiting => None,
         };
         let effect = match action {
             HostAction::Apply(draft) => return self.apply_for(draft, out),
+            HostAction::SendWaiting => return self.send_waiting(out),
+            HostAction::DiscardWaiting => return self.discard_waiting(out),
             HostAction::SetRep(rep) => {
                 self.rep = rep;
                 out.push(HostEffect::Render);
@@ -36,17 +58,9 @@ impl HostState {
                 return;
             }
             HostAction::CopyLink => {
-                let code = encode_share_code(
-                    program,
-                    &calculator.inputs,
-                    calculator.chosen_tier_id(),
-                    self.rep.as_ref(),
-                );
-                self.memory.link_seen = Some(code.clone());
-                HostEffect::CopyLink {
-                    param: self.memory.share_param(),
-                    code,
-                }
+                let link = self.share_link(&calculator);
+                self.memory.link_seen = Some(link.code.clone());
+                HostEffect::CopyLink(link)
             }
             HostAction::CopySummary(text) => HostEffect::CopyText {
                 text,

@@ -6,7 +6,9 @@ use serde_json::{json, Value};
 use super::*;
 use crate::application::{Application, ApplicationDraft};
 use crate::names::{PROGRAM_EXAMPLE, PROGRAM_PENDING, SHARE_PARAM};
+use crate::outbox::{outbox_text, Waiting, KEEP_MS};
 use crate::rep::Rep;
+use crate::share_link::ShareLink;
 use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use partner_roi_engine::lead::{LeadDestination, LeadField};
 use partner_roi_engine::projection::projections_counted;
@@ -588,7 +590,7 @@ fn two_widgets_without_an_id_keep_their_figures_apart() {
         .into_iter()
         .flat_map(|state| state.apply(HostEvent::Request(HostAction::CopyLink)))
         .filter_map(|effect| match effect {
-            HostEffect::CopyLink { param, .. } => Some(param),
+            HostEffect::CopyLink(link) => Some(link.param),
             _ => None,
         })
         .collect();
@@ -1089,10 +1091,10 @@ fn a_share_link_opened_in_the_same_tab_replaces_the_figures() {
 fn a_copied_link_is_not_applied_again_when_the_fragment_changes_to_it() {
     let (mut state, _) = connect(snapshot(&[]));
     let effects = state.apply(HostEvent::Request(HostAction::CopyLink));
-    let [HostEffect::CopyLink { param, code }] = &effects[..] else {
+    let [HostEffect::CopyLink(link)] = &effects[..] else {
         panic!("expected one CopyLink: {effects:?}")
     };
-    let fragment = vec![(param.clone(), code.clone())];
+    let fragment = vec![(link.param.clone(), link.code.clone())];
     assert_eq!(state.apply(HostEvent::PageLinkChanged(fragment)), []);
 }
 
@@ -1438,7 +1440,7 @@ fn a_rep_typed_is_carried_by_the_link_copied_and_the_application_sent() {
     let rep = Rep::typed("Jo Müller", "jo@vendor.example");
     state.apply(HostEvent::Request(HostAction::SetRep(rep.clone())));
     let effects = state.apply(HostEvent::Request(HostAction::CopyLink));
-    let Some(HostEffect::CopyLink { code, .. }) = effects.first() else {
+    let Some(HostEffect::CopyLink(ShareLink { code, .. })) = effects.first() else {
         panic!("expected the link, got {effects:?}");
     };
     assert!(
@@ -1467,4 +1469,157 @@ fn a_link_that_names_a_rep_credits_that_rep() {
     show(&mut state);
     let sent = sendings(&state.apply(HostEvent::Request(HostAction::Apply(complete_draft()))));
     assert_eq!(sent[0].1.rep, Some(rep));
+}
+
+#[test]
+fn links_made_in_a_file_point_to_the_programs_public_page() {
+    let mut page = snapshot(&[]);
+    page.page_address = "file:///home/rep/partner-roi.html".into();
+    let (mut state, _) = connect(page);
+    let mut program = program_with_lead();
+    program["share_url"] = json!("https://vendor.example/partners");
+    state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(program)));
+    show(&mut state);
+    let HostView::Ready(ready) = state.view() else {
+        panic!("the widget should show");
+    };
+    let expected_start = format!("https://vendor.example/partners#{SHARE_PARAM}=");
+    assert!(
+        ready.share_url.starts_with(&expected_start),
+        "{}",
+        ready.share_url
+    );
+    let effects = state.apply(HostEvent::Request(HostAction::CopyLink));
+    let Some(HostEffect::CopyLink(link)) = effects.first() else {
+        panic!("expected the link, got {effects:?}");
+    };
+    assert_eq!(
+        link.public_page.as_deref(),
+        Some("https://vendor.example/partners")
+    );
+    assert_eq!(
+        ready.share_url,
+        link.from_page("file:///home/rep/partner-roi.html")
+    );
+    let sent = sendings(&state.apply(HostEvent::Request(HostAction::Apply(complete_draft()))));
+    assert_eq!(sent[0].1.share, *link);
+}
+
+const NOW_MS: u64 = 1_796_676_077_000;
+
+fn kept(url: &str, kept_at_ms: u64) -> Waiting {
+    Waiting {
+        url: url.into(),
+        body: format!(r#"{{"kept_at":{kept_at_ms}}}"#),
+        kept_at_ms,
+    }
+}
+
+/// A widget showing [`program_with_lead`] on a page with `saved` in its storage.
+fn lead_widget_on(online: bool, saved: &[(String, String)]) -> (HostState, Vec<HostEffect>) {
+    let mut page = snapshot(&[("analytics", "datalayer")]);
+    page.online = online;
+    page.time_ms = NOW_MS;
+    for (key, text) in saved {
+        page.saved.insert(key.clone(), text.clone());
+    }
+    let (mut state, mut effects) = connect(page);
+    effects.extend(
+        state.apply(HostEvent::ProgramPropertySet(PropertyValue::Json(
+            program_with_lead(),
+        ))),
+    );
+    effects.extend(show(&mut state));
+    (state, effects)
+}
+
+fn waiting_sent(effects: &[HostEffect]) -> Vec<Waiting> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            HostEffect::SendWaiting(waiting) => Some(waiting.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn waiting_count(state: &HostState) -> usize {
+    match state.view() {
+        HostView::Ready(ready) => ready.waiting,
+        other => panic!("the widget should show, not {other:?}"),
+    }
+}
+
+const OUTBOX_KEY: &str = "partner-roi:outbox/example-cloud:";
+const LEAD_URL: &str = "https://hooks.example.com/lead";
+
+#[test]
+fn an_application_sent_offline_is_kept_on_the_device_and_counted() {
+    let (mut state, _) = lead_widget_on(false, &[]);
+    let sent = sendings(&state.apply(HostEvent::Request(HostAction::Apply(complete_draft()))));
+    let waiting = kept(LEAD_URL, NOW_MS + 5);
+    let effects = state.apply(HostEvent::ApplicationKept {
+        attempt: sent[0].0,
+        waiting: waiting.clone(),
+    });
+    assert!(effects.contains(&HostEffect::Save {
+        key: OUTBOX_KEY.into(),
+        text: outbox_text(&[waiting]),
+    }));
+    assert_eq!(waiting_count(&state), 1);
+    match state.view() {
+        HostView::Ready(ready) => assert_eq!(ready.application, ApplicationStatus::Kept),
+        _ => unreachable!(),
+    }
+    // Kept is final for this form: another press sends nothing.
+    let again = state.apply(HostEvent::Request(HostAction::Apply(complete_draft())));
+    assert_eq!(sendings(&again), []);
+}
+
+#[test]
+fn kept_applications_go_when_the_widget_starts_online_and_only_to_the_programs_address() {
+    let stored = outbox_text(&[
+        kept(LEAD_URL, NOW_MS - 1_000),
+        kept("https://elsewhere.example/steal", NOW_MS - 900),
+        kept(LEAD_URL, NOW_MS - KEEP_MS - 1),
+    ]);
+    let saved = [(OUTBOX_KEY.to_owned(), stored)];
+    let (_, offline) = lead_widget_on(false, &saved);
+    assert_eq!(waiting_sent(&offline), []);
+    let (mut state, effects) = lead_widget_on(true, &saved);
+    assert_eq!(waiting_sent(&effects), [kept(LEAD_URL, NOW_MS - 1_000)]);
+    // The one older than 30 days was dropped; the foreign one stays, never sent.
+    assert!(effects.contains(&HostEffect::Save {
+        key: OUTBOX_KEY.into(),
+        text: outbox_text(&[
+            kept(LEAD_URL, NOW_MS - 1_000),
+            kept("https://elsewhere.example/steal", NOW_MS - 900)
+        ]),
+    }));
+    assert_eq!(waiting_count(&state), 2);
+    // On its way, "Send now" does not send it twice.
+    let now = state.apply(HostEvent::Request(HostAction::SendWaiting));
+    assert_eq!(waiting_sent(&now), []);
+    let failed = state.apply(HostEvent::WaitingAnswered {
+        kept_at_ms: NOW_MS - 1_000,
+        sent: false,
+    });
+    assert!(!failed.iter().any(|e| matches!(e, HostEffect::Save { .. })));
+    let retried = state.apply(HostEvent::Request(HostAction::SendWaiting));
+    assert_eq!(waiting_sent(&retried), [kept(LEAD_URL, NOW_MS - 1_000)]);
+    let done = state.apply(HostEvent::WaitingAnswered {
+        kept_at_ms: NOW_MS - 1_000,
+        sent: true,
+    });
+    assert!(done.contains(&HostEffect::Save {
+        key: OUTBOX_KEY.into(),
+        text: outbox_text(&[kept("https://elsewhere.example/steal", NOW_MS - 900)]),
+    }));
+    let names: Vec<&str> = tracked(&done).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(names, ["generate_lead"]);
+    assert_eq!(waiting_count(&state), 1);
+    // The rep clears what is left.
+    let cleared = state.apply(HostEvent::Request(HostAction::DiscardWaiting));
+    assert!(cleared.contains(&HostEffect::Forget(OUTBOX_KEY.into())));
+    assert_eq!(waiting_count(&state), 0);
 }

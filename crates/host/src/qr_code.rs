@@ -1,0 +1,98 @@
+//! The handout's QR code of a link: its dark modules as one SVG path, so the printed page
+//! carries the link to the figures for a phone to open.
+
+use qrcode::{Color, QrCode};
+
+/// The light border around the code, in modules (the standard's quiet zone).
+const QUIET_ZONE: usize = 4;
+
+/// A QR code drawn as an SVG path: `width` modules square, quiet zone included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrPath {
+    /// The side of the square, in modules.
+    pub width: usize,
+    /// The dark modules, one `M x y h n v 1 h -n z` per horizontal run.
+    pub path: String,
+}
+
+/// The QR code of `text` (medium error correction), or `None` when it is too long to fit.
+pub fn qr_path(text: &str) -> Option<QrPath> {
+    let code = QrCode::new(text.as_bytes()).ok()?;
+    let modules = code.width();
+    let colors = code.to_colors();
+    let mut path = String::new();
+    for (y, row) in colors.chunks(modules).enumerate() {
+        let mut x = 0;
+        while x < modules {
+            if row[x] != Color::Dark {
+                x += 1;
+                continue;
+            }
+            let run = row[x..].iter().take_while(|c| **c == Color::Dark).count();
+            let (left, top) = (x + QUIET_ZONE, y + QUIET_ZONE);
+            path.push_str(&format!("M{left} {top}h{run}v1h-{run}z"));
+            x += run;
+        }
+    }
+    Some(QrPath {
+        width: modules + 2 * QUIET_ZONE,
+        path,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dark modules the path draws, as (x, y) without the quiet zone.
+    fn drawn(qr: &QrPath) -> Vec<(usize, usize)> {
+        let mut dark = Vec::new();
+        for part in qr.path.split('z').filter(|part| !part.is_empty()) {
+            let numbers: Vec<usize> = part
+                .trim_start_matches('M')
+                .split([' ', 'h', 'v'])
+                .filter(|n| !n.is_empty() && !n.starts_with('-'))
+                .map(|n| n.parse().unwrap())
+                .collect();
+            let [x, y, run, 1] = numbers[..] else {
+                panic!("unexpected part {part}");
+            };
+            dark.extend((x..x + run).map(|x| (x - QUIET_ZONE, y - QUIET_ZONE)));
+        }
+        dark
+    }
+
+    #[test]
+    fn the_path_draws_exactly_the_codes_dark_modules() {
+        let text = "https://vendor.example/partners#partner-roi=3~example-cloud~gold~40~6";
+        let qr = qr_path(text).unwrap();
+        let code = QrCode::new(text.as_bytes()).unwrap();
+        assert_eq!(qr.width, code.width() + 8);
+        let expected: Vec<(usize, usize)> = code
+            .to_colors()
+            .iter()
+            .enumerate()
+            .filter(|(_, color)| **color == Color::Dark)
+            .map(|(index, _)| (index % code.width(), index / code.width()))
+            .collect();
+        assert_eq!(drawn(&qr), expected);
+    }
+
+    #[test]
+    fn the_finder_patterns_sit_in_three_corners_not_the_fourth() {
+        let qr = qr_path("https://vendor.example/p").unwrap();
+        let dark = drawn(&qr);
+        let side = qr.width - 2 * QUIET_ZONE;
+        // A finder's outer ring: its top row is seven dark modules.
+        for (left, top) in [(0, 0), (side - 7, 0), (0, side - 7)] {
+            assert!((left..left + 7).all(|x| dark.contains(&(x, top))));
+        }
+        let bottom_right = side - 7;
+        assert!(!(bottom_right..side).all(|x| dark.contains(&(x, bottom_right))));
+    }
+
+    #[test]
+    fn a_text_too_long_for_any_code_has_none() {
+        assert_eq!(qr_path(&"x".repeat(3_000)), None);
+    }
+}
