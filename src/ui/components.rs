@@ -11,7 +11,7 @@ pub mod contact_details;
 pub mod cumulative_chart;
 pub mod deferred;
 pub mod earnings_chart;
-pub mod handout_link;
+pub mod handout_qr;
 pub mod handout_meta;
 pub mod input_field;
 pub mod input_panel;

@@ -13,6 +13,7 @@ use crate::rep::Rep;
 use crate::state::{Action, CalculatorState};
 use crate::ui::components::answer_bar::AnswerBar;
 use crate::ui::components::handout_meta::HandoutMeta;
+use crate::ui::components::handout_qr::HandoutQr;
 use crate::ui::components::input_panel::InputPanel;
 use crate::ui::components::live_summary::LiveSummary;
 use crate::ui::components::program_header::ProgramHeader;
@@ -203,6 +204,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                 prepared_by={props.rep.as_ref().map(|rep| AttrValue::from(rep.name.clone()))}
                 formatter={formatter.clone()}
             />
+            <HandoutQr url={props.share_url.clone()} />
             <Toolbar
                 {presenter}
                 tools={props.tools}

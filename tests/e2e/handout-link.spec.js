@@ -81,6 +81,7 @@ test('the handout prints "Prepared by", a QR code of the link and the plain addr
   const other = await browser.newContext();
   try {
     const phone = await other.newPage();
+    expect(await serveHostPage(phone, 'handout-link', PAGE)).toBe(url);
     await phone.goto(link);
     const scanned = phone.locator('#w');
     await expect(scanned.locator('.year-table-scroll caption')).toHaveText(`${chosen.name}: year by year`);

@@ -138,8 +138,69 @@ test('a program with a call to action prints its address, and the handout follow
   await printHandout(page, widget, '');
   const { text } = await pdfText(await page.pdf({ format: 'A4', printBackground: true }));
   const flat = squeeze(text);
-  expect(flat, 'the address as text').toContain(squeeze(href));
+  // The address as a person reads it: without the tracking query.
+  expect(flat, 'the address as text').toContain(squeeze(href.split('?')[0]));
+  expect(flat).not.toContain('tier=');
   expect(flat.toLowerCase()).toContain(squeeze(`Your choice${chosen.name}`).toLowerCase());
   expect(flat).not.toContain('Preparedfor');
   expect(flat).not.toContain(HOST_MARK);
 });
+
+/** A vendor's real program: the reseller example with five benefits on every tier. */
+function fourTiersOfFiveBenefits(reseller) {
+  const extra = [
+    'Quarterly business reviews with your partner manager',
+    'Co-branded marketing material and campaign kits',
+    'Priority technical support for your team',
+    'Listing in the partner directory with your reviews',
+    'Free sandbox accounts for every certified consultant',
+  ];
+  const program = structuredClone(reseller);
+  program.id = 'four-by-five';
+  for (const tier of program.tiers) tier.benefits = [...tier.benefits, ...extra].slice(0, 5);
+  return program;
+}
+
+/** Eight tiers: the four above, each followed by a "Plus" step between it and the next. */
+function eightTiers(reseller) {
+  const four = fourTiersOfFiveBenefits(reseller);
+  const tiers = four.tiers.flatMap((tier) => {
+    const plus = structuredClone(tier);
+    plus.id = `${tier.id}-plus`;
+    plus.name = `${tier.name} Plus`;
+    plus.min_annual_revenue = String(Number(tier.min_annual_revenue || 0) * 1.5 + 50000);
+    return [tier, plus];
+  });
+  return { ...four, id: 'eight-tiers', tiers };
+}
+
+for (const [name, makeProgram, most] of [
+  ['4 tiers of 5 benefits', fourTiersOfFiveBenefits, 2],
+  // Eight tiers print their cards in two rows of four: three pages.
+  ['8 tiers', eightTiers, 3],
+]) {
+  for (const format of ['A4', 'Letter']) {
+    test(`a program of ${name} prints through its own Print button on at most ${most} ${format} pages`, async ({ page, request }) => {
+      await stubPrint(page);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+      const program = makeProgram(await (await request.get('/programs/reseller.json')).json());
+      await page.route('**/test/programs/handout-program.json', (route) => route.fulfill({ json: program }));
+      await page.goto(await serveHostPage(page, `handout-${program.id}-${format}`, hostPage('/test/programs/handout-program.json')));
+      const widget = page.locator('#w');
+      await expect(widget.locator('.tier-card')).toHaveCount(program.tiers.length);
+      await printHandout(page, widget, 'Acme Consulting GmbH');
+      const { numPages, pages, text } = await pdfText(await page.pdf({ format, printBackground: true }));
+      expect(numPages, `${name}, ${format}: pages`).toBeLessThanOrEqual(most);
+      pages.forEach((pageText, index) => {
+        expect(squeeze(pageText).length, `page ${index + 1} is not blank`).toBeGreaterThan(200);
+      });
+      const flat = squeeze(text);
+      for (const tier of program.tiers) {
+        for (const benefit of tier.benefits) expect(flat, `${tier.name}: ${benefit}`).toContain(squeeze(benefit));
+      }
+      expect(flat).toContain(squeeze('Assumptions behind these figures'));
+      expect(flat).toContain(squeeze('Prepared for Acme Consulting GmbH'));
+    });
+  }
+}

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::application_form::ApplicationForm;
 use super::call_to_action::CallToAction;
-use super::handout_link::HandoutLink;
 use crate::engine::cta::{cta_label, fill_cta_url, readable_address};
 use crate::host_state::{ApplicationStatus, HostAction};
 use crate::i18n::Msg;
@@ -29,7 +28,7 @@ pub struct ApplySectionProps {
     pub id_prefix: AttrValue,
     /// Asks the host to act.
     pub on_request: Callback<HostAction>,
-    /// The link to these figures, for the handout.
+    /// The link to these figures: on paper, the page the application form is on.
     #[prop_or_default]
     pub share_url: AttrValue,
     /// How many applications are kept on this device, waiting to be sent.
@@ -70,12 +69,18 @@ pub fn apply_section(props: &ApplySectionProps) -> Html {
         .as_ref()
         .map(|cta| cta_label(&cta.label, &tier.tier_name));
     let waiting = waiting_notice(&texts, props);
-    let on_paper = |next_step: Option<(AttrValue, AttrValue)>| {
-        html! { <HandoutLink url={props.share_url.clone()} {next_step} /> }
+    // On paper, where nothing can be clicked: the address as a person reads it.
+    let on_paper = |label: &str, address: &str| {
+        html! {
+            <p class="cta-address">
+                { texts.fill(Msg::LabelValue, &[("label", label), ("value", "")]) }
+                <span class="cta-url">{ address.to_owned() }</span>
+            </p>
+        }
     };
     let Some(lead) = &program.lead else {
         let Some(cta) = &program.cta else {
-            return html! { <>{ waiting }{ on_paper(None) }</> };
+            return waiting;
         };
         let href = fill_cta_url(&cta.url, &program.id, &tier.tier_id, tier.net, tier.roi);
         let label = label.unwrap_or_default();
@@ -88,19 +93,17 @@ pub fn apply_section(props: &ApplySectionProps) -> Html {
                     new_tab,
                 })
         };
-        let address = AttrValue::from(readable_address(&href).to_owned());
         return html! {
             <div class="cta">
                 { waiting }
                 <CallToAction label={label.clone()} href={href.clone()} {on_activate} />
-                { on_paper(Some((label.into(), address))) }
+                { on_paper(&label, readable_address(&href)) }
             </div>
         };
     };
     let label = label.unwrap_or_else(|| texts.fill(Msg::LeadTitle, &[("tier", &tier.tier_name)]));
-    // On paper the form is where the QR code leads: the page, as a person reads it.
-    let page = AttrValue::from(readable_address(&props.share_url).to_owned());
-    let next_step = Some((AttrValue::from(label.clone()), page));
+    // On paper the form is where the handout's QR code leads: this page.
+    let next_step = on_paper(&label, readable_address(&props.share_url));
     if *open {
         let on_close = {
             let open = open.clone();
@@ -109,7 +112,7 @@ pub fn apply_section(props: &ApplySectionProps) -> Html {
         return html! {
             <div class="cta cta-open">
                 { waiting }
-                { on_paper(next_step) }
+                { next_step }
                 <ApplicationForm
                     lead={lead.clone()}
                     state={state.clone()}
@@ -133,7 +136,7 @@ pub fn apply_section(props: &ApplySectionProps) -> Html {
         <div class="cta">
             { waiting }
             <button type="button" class="cta-button" ref={opener} {onclick}>{ program_text(&label) }</button>
-            { on_paper(next_step) }
+            { next_step }
         </div>
     }
 }
