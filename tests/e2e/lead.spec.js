@@ -6,10 +6,12 @@
 // Webhooks are a local server (support/receiver.js); HubSpot is a page.route.
 const fs = require('node:fs');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 const { test, expect } = require('@playwright/test');
 const Ajv2020 = require('ajv/dist/2020');
 const {
   ORIGIN,
+  DIST,
   catalogue,
   serveHostPage,
   hostDocument,
@@ -402,6 +404,50 @@ test.describe('to a webhook', () => {
     expect({ ...last, submitted_at: null }).toEqual({ ...first, submitted_at: null });
     expect((await leadEvents(page)).length, 'one partner-roi:lead per try').toBe(3);
     expect(errors, 'console errors, page errors and failed requests').toEqual([]);
+  });
+
+  test('offline at an event, the offline file keeps the application and sends it once when opened online again', async ({ page, context, request }) => {
+    const program = await leadProgram(request, { webhook: receiver.url });
+    // The offline file with this program embedded, under target/ (the tree stays clean).
+    const offline = fs.readFileSync(path.join(DIST, 'partner-roi.html'), 'utf8');
+    const element = '<partner-roi id="partner-roi-offline" program="example" allow-program-file tools="all"></partner-roi>';
+    expect(offline).toContain(element);
+    const embedded = JSON.stringify({ program }).replace(/</g, '\\u003c');
+    const file = path.resolve(DIST, '..', 'target', 'e2e-offline', 'lead.html');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, offline.replace(element, `<partner-roi id="partner-roi-offline" tools="all"><script type="application/json">${embedded}</script></partner-roi>`));
+    const fileUrl = pathToFileURL(file).href;
+
+    await context.setOffline(true);
+    await page.goto(fileUrl);
+    const widget = page.locator('#partner-roi-offline');
+    await expect(widget.locator('.tier-card')).toHaveCount(program.tiers.length);
+    await openForm(widget);
+    await fillForm(widget, { name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Engines Ltd' });
+    await sendButton(widget).click();
+    await expect(widget.locator('.application-done')).toHaveText(EN.lead_kept);
+    const waiting = widget.locator('.application-waiting');
+    await expect(waiting.getByRole('status')).toHaveText('1 application waiting to send: it is kept on this device until this page is opened online.');
+    expect(receiver.posts(), 'nothing reached the receiver').toEqual([]);
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('partner-roi:outbox/')));
+    expect(stored).toEqual([`partner-roi:outbox/${program.id}:partner-roi-offline`]);
+
+    // Online again, the file is opened: the application goes, once, and is forgotten.
+    await context.setOffline(false);
+    await page.reload();
+    await expect(widget.locator('.tier-card')).toHaveCount(program.tiers.length);
+    await expect.poll(() => receiver.posts().length).toBe(1);
+    const [post] = receiver.posts();
+    expect(post.headers['content-type']).toBe('application/json');
+    expect(validateApplication(post.body), JSON.stringify(validateApplication.errors)).toBe(true);
+    expect(post.body.contact).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Engines Ltd' });
+    expect(post.body.program).toBe(program.id);
+    await expect(waiting).toHaveCount(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('partner-roi:outbox/')))).toEqual([]);
+    await page.reload();
+    await expect(widget.locator('.tier-card')).toHaveCount(program.tiers.length);
+    await pageRequestAfter(page, receiver);
+    expect(receiver.posts()).toHaveLength(1);
   });
 
   test('a page that cancels partner-roi:lead gets the application and nothing is sent', async ({ page, request }) => {
