@@ -1,7 +1,7 @@
 //! The handout's QR code of a link: its dark modules as one SVG path, so the printed page
 //! carries the link to the figures for a phone to open.
 
-use qrcode::{Color, QrCode};
+use qrcodegen::{QrCode, QrCodeEcc};
 
 /// The light border around the code, in modules (the standard's quiet zone).
 const QUIET_ZONE: usize = 4;
@@ -15,20 +15,27 @@ pub struct QrPath {
     pub path: String,
 }
 
+/// The dark modules of `code`, row by row.
+fn rows(code: &QrCode) -> Vec<Vec<bool>> {
+    let side = code.size();
+    (0..side)
+        .map(|y| (0..side).map(|x| code.get_module(x, y)).collect())
+        .collect()
+}
+
 /// The QR code of `text` (medium error correction), or `None` when it is too long to fit.
 pub fn qr_path(text: &str) -> Option<QrPath> {
-    let code = QrCode::new(text.as_bytes()).ok()?;
-    let modules = code.width();
-    let colors = code.to_colors();
+    let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let modules = usize::try_from(code.size()).ok()?;
     let mut path = String::new();
-    for (y, row) in colors.chunks(modules).enumerate() {
+    for (y, row) in rows(&code).iter().enumerate() {
         let mut x = 0;
         while x < modules {
-            if row[x] != Color::Dark {
+            if !row[x] {
                 x += 1;
                 continue;
             }
-            let run = row[x..].iter().take_while(|c| **c == Color::Dark).count();
+            let run = row[x..].iter().take_while(|dark| **dark).count();
             let (left, top) = (x + QUIET_ZONE, y + QUIET_ZONE);
             path.push_str(&format!("M{left} {top}h{run}v1h-{run}z"));
             x += run;
@@ -66,14 +73,17 @@ mod tests {
     fn the_path_draws_exactly_the_codes_dark_modules() {
         let text = "https://vendor.example/partners#partner-roi=3~example-cloud~gold~40~6";
         let qr = qr_path(text).unwrap();
-        let code = QrCode::new(text.as_bytes()).unwrap();
-        assert_eq!(qr.width, code.width() + 8);
-        let expected: Vec<(usize, usize)> = code
-            .to_colors()
+        let code = QrCode::encode_text(text, QrCodeEcc::Medium).unwrap();
+        assert_eq!(qr.width, code.size() as usize + 8);
+        let expected: Vec<(usize, usize)> = rows(&code)
             .iter()
             .enumerate()
-            .filter(|(_, color)| **color == Color::Dark)
-            .map(|(index, _)| (index % code.width(), index / code.width()))
+            .flat_map(|(y, row)| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, dark)| **dark)
+                    .map(move |(x, _)| (x, y))
+            })
             .collect();
         assert_eq!(drawn(&qr), expected);
     }
