@@ -1,7 +1,8 @@
-// A handout worth giving (issue 14.3): "Print / Save as PDF" asks who it is prepared for,
-// then prints the widget alone, whatever the host page and its CSS, on at most two pages of
-// A4 and of Letter: the answer and the path first, each section once, the date, "Prepared
-// for", the program's contact and the call to action's address as text.
+// A handout worth giving (issues 14.3 and 30.4): "Print / Save as PDF" asks who it is
+// prepared for, then prints the widget alone, whatever the host page and its CSS, on at most
+// two pages of A4 and of Letter (a 4-tier program of 5 benefits a tier too; 8 tiers on
+// three): the answer and the path first, each section once, the date, "Prepared for", the
+// program's contact and the call to action's address as text, without its tracking query.
 const { test, expect } = require('@playwright/test');
 const { serveHostPage, hostDocument, collectErrors, expectShowsAmount } = require('./support/helpers');
 const { pdfText, squeeze } = require('./support/sales');

@@ -1,8 +1,9 @@
-// Applications (issue 30, part 1): with a `lead` section the call to action opens an
-// application form in the widget. Nothing leaves until the answers check out and the consent
-// box is ticked; then the cancelable `partner-roi:lead` fires and the application goes, once,
-// to the program's destination only: a webhook (the body of docs/lead.schema.json, no
-// cookies), HubSpot's v3 form endpoint, or a mailto: link. Failures keep everything typed.
+// Applications (issue 30): with a `lead` section the call to action opens an application
+// form in the widget. Nothing leaves until the answers check out and the consent box is
+// ticked; then the cancelable `partner-roi:lead` fires and the application goes, once, to
+// the program's destination only: a webhook (the body of docs/lead.schema.json, no
+// cookies), HubSpot's v3 form endpoint, or a mailto: link. Failures keep everything typed;
+// offline, the offline file keeps the application and sends it when opened online again.
 // Webhooks are a local server (support/receiver.js); HubSpot is a page.route.
 const fs = require('node:fs');
 const path = require('node:path');

@@ -124,17 +124,22 @@ pub(crate) fn read_contact(reader: &mut JsonReader, value: &Value, path: &str) -
 
 /// One `@` with text on both sides, a dot in the domain, no spaces.
 pub(crate) fn check_email(text: &str) -> Result<(), Msg> {
+    if is_email(text) {
+        Ok(())
+    } else {
+        Err(Msg::ErrorEmail)
+    }
+}
+
+/// Whether `text` looks like an email address: `local@domain.tld`, no spaces. A program's
+/// contact and lead address, and the application form's email, are checked alike.
+pub fn is_email(text: &str) -> bool {
     let parts_valid = text.split_once('@').is_some_and(|(local, domain)| {
         let domain_valid =
             domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.');
         !local.is_empty() && domain_valid && !domain.contains('@')
     });
-    let valid = parts_valid && !text.chars().any(|c| c.is_whitespace() || c.is_control());
-    if valid {
-        Ok(())
-    } else {
-        Err(Msg::ErrorEmail)
-    }
+    parts_valid && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Digits and the characters phone numbers are written with: + ( ) - . / and spaces.

@@ -10,6 +10,7 @@ use serde_json::{json, Map, Value};
 use partner_roi_engine::cta::percent_encode;
 use partner_roi_engine::decimal_text::fixed_places;
 use partner_roi_engine::lead::{HubSpotForm, Lead, LeadDestination, LeadField};
+use partner_roi_engine::program_text_fields::is_email;
 use partner_roi_engine::result_document::Totals;
 use partner_roi_i18n::{Language, Msg};
 
@@ -80,17 +81,6 @@ pub fn check_draft(
     } else {
         Err(problems)
     }
-}
-
-/// One `@` with text on both sides, a dot inside the domain, no spaces.
-fn is_email(text: &str) -> bool {
-    text.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty()
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains('@')
-    }) && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// An application ready to go: everything but what only the page knows ([`PageFacts`]).
