@@ -47,6 +47,12 @@ fn engine(c: &mut Criterion) {
                 .map(|projection| result_text(&program, &projection, None))
         })
     });
+    // What the handout adds per settled change: the QR code of the link to the figures (a
+    // share link of the built-in program, with a rep).
+    let link = "https://vendor.example/partners#partner-roi=3~example-cloud~gold~20~10~5~10000~5~10~60~50~1500~800~30~400~2~5000~3~10~0~Jo%20Rep,jo%40vendor.example";
+    c.bench_function("handout_qr_code_of_a_share_link", |b| {
+        b.iter(|| partner_roi::qr_code::qr_path(black_box(link)))
+    });
     // Start-up work: reading and validating the built-in program file.
     c.bench_function("parse_default_program", |b| {
         b.iter(|| Program::from_json_text(black_box(DEFAULT_PROGRAM_JSON)))

@@ -428,7 +428,7 @@ test.describe('to a webhook', () => {
     await sendButton(widget).click();
     await expect(widget.locator('.application-done')).toHaveText(EN.lead_kept);
     const waiting = widget.locator('.application-waiting');
-    await expect(waiting.getByRole('status')).toHaveText('1 application waiting to send: it is kept on this device until this page is opened online.');
+    await expect(waiting.getByRole('status')).toHaveText(EN['lead_waiting.one'].replace('{count}', '1'));
     expect(receiver.posts(), 'nothing reached the receiver').toEqual([]);
     const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('partner-roi:outbox/')));
     expect(stored).toEqual([`partner-roi:outbox/${program.id}:partner-roi-offline`]);

@@ -25,9 +25,10 @@ pub fn handout_qr(props: &HandoutQrProps) -> Html {
         return Html::default();
     };
     let side = qr.width.to_string();
+    let view_box = format!("0 0 {side} {side}"); // not text
     html! {
         <div class="handout-link">
-            <svg class="handout-qr" viewBox={format!("0 0 {side} {side}")} role="img"
+            <svg class="handout-qr" viewBox={view_box} role="img"
                 aria-label={texts.get(Msg::HandoutScan)} data-url={props.url.clone()}>
                 <rect width={side.clone()} height={side} fill="#ffffff" />
                 <path d={qr.path.clone()} fill="#000000" />

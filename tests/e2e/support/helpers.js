@@ -18,7 +18,8 @@ const CATALOGUES = path.resolve(__dirname, '..', '..', '..', 'crates', 'i18n', '
 function catalogue(language) {
   const messages = {};
   for (const line of fs.readFileSync(path.join(CATALOGUES, `${language}.txt`), 'utf8').split('\n')) {
-    const match = /^([a-z0-9_]+) = (.*)$/.exec(line.trim());
+    // `key = text`, and a plural form as `key.one = text`.
+    const match = /^([a-z0-9_]+(?:\.[a-z]+)?) = (.*)$/.exec(line.trim());
     if (match) messages[match[1]] = match[2];
   }
   return messages;
