@@ -107,6 +107,7 @@ fn program_of(terms: Vec<TierTerms>) -> Program {
         contact: None,
         lead: None,
         share_url: None,
+        force_locale: false,
         services_in_net: true,
         translations: Vec::new(),
     }

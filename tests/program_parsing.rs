@@ -245,7 +245,7 @@ fn malformed_cases() -> Vec<(Value, &'static str)> {
     let v = valid;
     vec![
         (json!([1, 2]), "must be an object, got a list"),
-        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, language, horizon_years, discount_rate_pct, disclaimer, spread_pct, cta, contact, lead, share_url, services_in_net, hidden_figures, inputs, tiers, translations"),
+        (with(v(), "/colour", json!("red")), "colour: unknown field, expected one of: version, id, name, vendor, description, currency, locale, force_locale, language, horizon_years, discount_rate_pct, disclaimer, spread_pct, cta, contact, lead, share_url, services_in_net, hidden_figures, inputs, tiers, translations"),
         (with(v(), "/curency", json!("USD")), "curency: unknown field, did you mean currency?"),
         (with(v(), "/tiers/1/resale_margin_pc", json!(5)), "tiers[1].resale_margin_pc: unknown field, did you mean resale_margin_pct?"),
         (without(v(), "/version"), "version: required"),

@@ -257,3 +257,24 @@ test('before the code runs and when it cannot load, element.js speaks the page\'
   await expect(page.locator('#pt').getByRole('alert')).toContainText(portuguese.load_failed_title);
   expect(errors).toEqual([]);
 });
+
+test('a program\'s locale is for its own language\'s readers: a German page formats as German unless the program forces it', async ({ page, request }) => {
+  const reseller = await (await request.get('/programs/reseller.json')).json();
+  expect(reseller.locale, 'the reseller example names a locale').toBe('en-US');
+  const embedded = (program) => `<script type="application/json">${JSON.stringify({ program })}</script>`;
+  await page.goto(await serveHostPage(page, 'i18n-locale', hostDocument({
+    body: `<div lang="de"><partner-roi program="example" id="de" loading="eager">${embedded(reseller)}</partner-roi></div>
+      <div lang="de"><partner-roi program="example" id="forced" loading="eager">${embedded({ ...reseller, force_locale: true })}</partner-roi></div>
+      <div lang="en"><partner-roi program="example" id="en" loading="eager">${embedded(reseller)}</partner-roi></div>`,
+  })));
+  const whole = { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 };
+  for (const [id, locale] of [['de', 'de'], ['forced', 'en-US'], ['en', 'en-US']]) {
+    const widget = page.locator(`#${id}`);
+    await expect(widget.locator('.tier-card')).toHaveCount(reseller.tiers.length);
+    const { result } = await page.evaluate(async (selector) => document.querySelector(selector).ready, `#${id}`);
+    const expected = await page.evaluate(([tag, options, net]) => new Intl.NumberFormat(tag, options).format(Math.round(Number(net))), [locale, whole, result.tiers[0].net]);
+    await expect(widget.locator('.tier-card .tier-net-value').first(), `${id}: ${locale}`).toHaveText(expected);
+  }
+  // The German widget speaks German and writes German numbers: "8,4 Monate", not "8.4 Monate".
+  await expect(page.locator('#de .tier-card').first()).toContainText(/\d,\d Monate/);
+});

@@ -39,6 +39,7 @@ fn fallback_program() -> Program {
         contact: None,
         lead: None,
         share_url: None,
+        force_locale: false,
         services_in_net: true,
         translations: Vec::new(),
     }

@@ -30,8 +30,12 @@ pub struct Program {
     pub description: Option<String>,
     /// ISO 4217 currency code.
     pub currency: String,
-    /// BCP 47 locale for formatting; `None` means the widget language's.
+    /// BCP 47 locale of the figures for partners who read its language (`en-GB` for English
+    /// readers); other languages format as their own unless [`Program::force_locale`].
+    /// `None` means the widget language's.
     pub locale: Option<String>,
+    /// Whether [`Program::locale`] formats the figures in every language (`force_locale`).
+    pub force_locale: bool,
     /// The language the program is written in (BCP 47): the widget speaks it when neither
     /// the element nor the page says which language to use (`language`).
     pub language: Option<String>,

@@ -35,6 +35,7 @@ pub const PROGRAM_FIELDS: &[&str] = &[
     "description",
     "currency",
     "locale",
+    "force_locale",
     "language",
     "horizon_years",
     "discount_rate_pct",
@@ -121,6 +122,8 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         .required(map, "", "currency")
         .and_then(|v| read_currency(reader, v));
     let locale = optional(map, "locale").and_then(|v| read_locale(reader, v, "locale"));
+    let force_locale =
+        optional(map, "force_locale").map_or(Some(false), |v| reader.boolean(v, "force_locale"));
     let language = optional(map, "language").and_then(|v| read_locale(reader, v, "language"));
     let horizon = optional(map, "horizon_years").map_or(Some(Decimal::from(3)), |v| {
         let key = InputKey::HorizonYears;
@@ -157,6 +160,7 @@ fn read_program(reader: &mut JsonReader, value: &Value) -> Option<Program> {
         description,
         currency: currency?,
         locale,
+        force_locale: force_locale?,
         language,
         disclaimer,
         input_specs,

@@ -56,11 +56,24 @@ impl HostState {
     }
 
     /// `program` (overridden from `base`) in the widget's language: its own texts in that
-    /// language where it has them, and the language's locale when it sets none of its own.
+    /// language where it has them, and the locale of its figures: the page's `locale`
+    /// attribute; else the program's where it is of the widget's language, or forced
+    /// (`force_locale`); else the language's own (a German page formats `1.234,50 $`
+    /// whatever locale an English program names).
     pub(super) fn in_language(&self, program: &Program, base: &Program) -> Program {
         let (language, tag) = self.language_with(Some(base));
         let mut program = program.translated(language);
-        if program.locale.is_none() {
+        let primary = |tag: &str| {
+            tag.split('-')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+        };
+        let set_by_page = program.locale != base.locale;
+        let own_locale_applies = program.locale.as_deref().is_some_and(|locale| {
+            set_by_page || program.force_locale || primary(locale) == primary(language.tag())
+        });
+        if !own_locale_applies {
             program.locale = tag;
         }
         program

@@ -659,7 +659,7 @@ fn the_language_is_the_elements_then_the_ancestors_then_the_programs_then_the_vi
 }
 
 #[test]
-fn figures_follow_the_languages_locale_unless_the_program_sets_one() {
+fn figures_follow_the_languages_locale_and_a_programs_locale_its_own_languages_readers() {
     let mut page = snapshot(&[("lang", "de-DE")]);
     page.browser_languages = vec!["en-US".into()];
     let (mut state, _) = connect(page);
@@ -676,14 +676,20 @@ fn figures_follow_the_languages_locale_unless_the_program_sets_one() {
         figure(&state, InputKey::NewClientsPerYear),
         Decimal::from(42)
     );
-    // The program's own locale wins over the language's.
+    // The program's own locale is for its language's readers; a German page formats as
+    // German, unless the program forces its locale on every language.
     let mut program = other_program("located");
     program["locale"] = json!("en-GB");
-    let mut page = snapshot(&[("lang", "de")]);
-    page.embedded_document = Some(json!({ "program": program }).to_string());
-    let (state, _) = connect(page);
-    assert_eq!(calculator(&state).program.locale.as_deref(), Some("en-GB"));
-    assert_eq!(state.language().0.tag(), "de");
+    let shown_locale = |program: &Value, lang: &str| {
+        let mut page = snapshot(&[("lang", lang)]);
+        page.embedded_document = Some(json!({ "program": program }).to_string());
+        let (state, _) = connect(page);
+        calculator(&state).program.locale.clone()
+    };
+    assert_eq!(shown_locale(&program, "de").as_deref(), Some("de"));
+    assert_eq!(shown_locale(&program, "en").as_deref(), Some("en-GB"));
+    program["force_locale"] = json!(true);
+    assert_eq!(shown_locale(&program, "de").as_deref(), Some("en-GB"));
 }
 
 #[test]
