@@ -1,7 +1,7 @@
 //! The handout's QR code of a link: its dark modules as one SVG path, so the printed page
 //! carries the link to the figures for a phone to open.
 
-use qrcodegen::{QrCode, QrCodeEcc};
+use qrcodegen::{Mask, QrCode, QrCodeEcc, QrSegment, Version};
 
 /// The light border around the code, in modules (the standard's quiet zone).
 const QUIET_ZONE: usize = 4;
@@ -15,6 +15,20 @@ pub struct QrPath {
     pub path: String,
 }
 
+fn encode(text: &str) -> Option<QrCode> {
+    let segments = QrSegment::make_segments(text);
+    let mask = Some(Mask::new(0));
+    QrCode::encode_segments_advanced(
+        &segments,
+        QrCodeEcc::Medium,
+        Version::MIN,
+        Version::MAX,
+        mask,
+        true,
+    )
+    .ok()
+}
+
 /// The dark modules of `code`, row by row.
 fn rows(code: &QrCode) -> Vec<Vec<bool>> {
     let side = code.size();
@@ -23,9 +37,11 @@ fn rows(code: &QrCode) -> Vec<Vec<bool>> {
         .collect()
 }
 
-/// The QR code of `text` (medium error correction), or `None` when it is too long to fit.
+/// The QR code of `text`, or `None` when it is too long to fit: at least medium error
+/// correction (more where it fits the same size), with one mask, not the best of eight: a
+/// tenth of the time (BENCHMARKS.md), and any reader reads every mask.
 pub fn qr_path(text: &str) -> Option<QrPath> {
-    let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let code = encode(text)?;
     let modules = usize::try_from(code.size()).ok()?;
     let mut path = String::new();
     for (y, row) in rows(&code).iter().enumerate() {
@@ -73,7 +89,7 @@ mod tests {
     fn the_path_draws_exactly_the_codes_dark_modules() {
         let text = "https://vendor.example/partners#partner-roi=3~example-cloud~gold~40~6";
         let qr = qr_path(text).unwrap();
-        let code = QrCode::encode_text(text, QrCodeEcc::Medium).unwrap();
+        let code = encode(text).unwrap();
         assert_eq!(qr.width, code.size() as usize + 8);
         let expected: Vec<(usize, usize)> = rows(&code)
             .iter()
