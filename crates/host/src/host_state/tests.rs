@@ -12,7 +12,7 @@ use crate::share_link::ShareLink;
 use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
 use partner_roi_engine::lead::{LeadDestination, LeadField};
 use partner_roi_engine::projection::projections_counted;
-use partner_roi_engine::InputKey;
+use partner_roi_engine::{Contact, InputKey};
 use partner_roi_i18n::Msg;
 
 const KEY: &str = "partner-roi:example-cloud:";
