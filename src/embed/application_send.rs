@@ -14,16 +14,11 @@ use crate::outbox::Waiting;
 
 /// What only the page knows, now.
 fn page_facts(application: &Application) -> PageFacts {
-    let window = web_sys::window();
-    let href = window
-        .as_ref()
-        .and_then(|window| window.location().href().ok())
-        .unwrap_or_default();
     let link = &application.share;
     let now = js_sys::Date::new_0();
     PageFacts {
-        page_url: href.split('#').next().unwrap_or_default().to_owned(),
-        page_title: window
+        page_url: share_link::page_address(),
+        page_title: web_sys::window()
             .and_then(|window| window.document())
             .map(|document| document.title())
             .unwrap_or_default(),
