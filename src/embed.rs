@@ -11,6 +11,7 @@ pub mod element;
 pub mod events;
 pub mod host_actions;
 pub mod js_json;
+pub mod language_files;
 pub mod page_colours;
 pub mod page_snapshot;
 pub mod panic_report;

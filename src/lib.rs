@@ -20,8 +20,8 @@ pub const LICENSE: &str = env!("CARGO_PKG_LICENSE");
 
 pub use partner_roi_engine as engine;
 pub use partner_roi_host::{
-    application, export_csv, host_config, host_state, names, outbox, qr_code, rep, share_code,
-    share_link, state,
+    application, export_csv, host_config, host_state, language_file, names, outbox, qr_code, rep,
+    share_code, share_link, state,
 };
 pub use partner_roi_i18n as i18n;
 

@@ -310,7 +310,8 @@ async fn selecting_a_tier_shows_its_yearly_table() {
 #[wasm_bindgen_test]
 async fn a_program_that_hides_inputs_does_not_render_them() {
     let mut value: serde_json::Value =
-        serde_json::from_str(partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON).unwrap();
+        serde_json::from_str(&partner_roi::engine::default_program::default_program_json())
+            .unwrap();
     value["inputs"]["resell_pct"]["hidden"] = true.into();
     value["inputs"]["deal_value"]["label"] = "Average subscription".into();
     let program = Program::from_json(&value).unwrap();
@@ -342,7 +343,8 @@ fn german_locale_with_euros_formats_as_german_money() {
 #[wasm_bindgen_test]
 async fn german_program_renders_german_figures() {
     let mut value: serde_json::Value =
-        serde_json::from_str(partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON).unwrap();
+        serde_json::from_str(&partner_roi::engine::default_program::default_program_json())
+            .unwrap();
     value["currency"] = "EUR".into();
     value["locale"] = "de-DE".into();
     let program = Program::from_json(&value).unwrap();
@@ -415,7 +417,8 @@ async fn every_card_shows_its_conservative_to_optimistic_range() {
 #[wasm_bindgen_test]
 async fn the_call_to_action_links_to_the_filled_url_of_the_selected_tier() {
     let mut value: serde_json::Value =
-        serde_json::from_str(partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON).unwrap();
+        serde_json::from_str(&partner_roi::engine::default_program::default_program_json())
+            .unwrap();
     value["cta"] = serde_json::json!({"label": "Apply now", "url": "https://example.com/apply?tier={tier}&net={net}"});
     let program = Program::from_json(&value).unwrap();
     let root = mount(program.clone(), program.default_inputs()).await;

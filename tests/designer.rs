@@ -7,7 +7,7 @@ use partner_roi::designer::field_path::FieldPath;
 use partner_roi::designer::profiles::PROFILES;
 use partner_roi::designer::schema::{self, FieldKind};
 use partner_roi::designer::starts::{Start, EXAMPLES};
-use partner_roi::engine::default_program::DEFAULT_PROGRAM_JSON;
+use partner_roi::engine::default_program::default_program_json;
 use partner_roi::engine::input_catalogue::InputKey;
 use partner_roi::engine::lead_parse::{ASKABLE, DESTINATIONS, HUBSPOT_FIELDS, LEAD_FIELDS};
 use partner_roi::engine::program_parse::{PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS};
@@ -40,10 +40,11 @@ const PERCENT: FieldKind = FieldKind::Number {
 
 #[test]
 fn every_shipped_program_round_trips_and_a_second_export_is_byte_identical() {
+    let builtin = default_program_json();
     let shipped = EXAMPLES
         .iter()
         .map(|(file, text)| (*file, *text))
-        .chain([("built-in", DEFAULT_PROGRAM_JSON)]);
+        .chain([("built-in", builtin.as_str())]);
     for (file, text) in shipped {
         let state = imported(text);
         assert!(
@@ -80,7 +81,7 @@ fn the_file_keeps_the_formats_key_order_and_every_digit() {
 
 #[test]
 fn an_invalid_import_keeps_the_valid_parts_and_puts_each_problem_at_its_field() {
-    let mut text: Value = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap_or_default();
+    let mut text: Value = serde_json::from_str(&default_program_json()).unwrap_or_default();
     text["tiers"][1]["resale_margn_pct"] = json!(15);
     text["tiers"][0]["referral_share_pct"] = json!(120);
     let state = imported(&text.to_string());
@@ -312,7 +313,7 @@ fn every_field_of_the_format_has_a_place_in_the_designer() {
 
 #[test]
 fn the_designer_offers_a_tier_term_exactly_the_range_the_engine_accepts() {
-    let base: Value = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap_or_default();
+    let base: Value = serde_json::from_str(&default_program_json()).unwrap_or_default();
     let with_term = |key: &str, value: i64| {
         let mut program = base.clone();
         program["tiers"][0][key] = json!(value);
@@ -340,7 +341,7 @@ fn the_designer_offers_a_tier_term_exactly_the_range_the_engine_accepts() {
 
 #[test]
 fn the_application_form_is_built_from_its_fields_and_each_problem_is_at_its_field() {
-    let mut state = imported(DEFAULT_PROGRAM_JSON);
+    let mut state = imported(&default_program_json());
     let choice = FieldKind::Choice(&["required", "optional"]);
     type_in(
         &mut state,

@@ -8,7 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use partner_roi::engine::decimal_text::parse_decimal;
-use partner_roi::engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi::engine::default_program::{default_program, default_program_json};
 use partner_roi::engine::json_text::parse_value;
 use partner_roi::engine::program_limits;
 use partner_roi::engine::{
@@ -55,7 +55,7 @@ fn any_json() -> impl Strategy<Value = Value> {
 
 /// The default program with one value somewhere replaced by an arbitrary one.
 fn mutated_default_program() -> impl Strategy<Value = Value> {
-    let base: Value = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap_or(Value::Null);
+    let base: Value = serde_json::from_str(&default_program_json()).unwrap_or(Value::Null);
     (any::<Index>(), any_json()).prop_map(move |(index, replacement)| {
         let mut program = base.clone();
         let pointers = pointers(&program, String::new());

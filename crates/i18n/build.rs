@@ -1,5 +1,6 @@
-//! Compiles the message catalogues `catalogues/*.txt` into `Msg` and `CATALOGUES` for
-//! `src/lib.rs` (`src/codegen.rs`).
+//! Compiles the message catalogues `catalogues/*.txt` and the built-in program's texts
+//! `builtin_program/*.json` into `Msg`, `TAGS`, `ENGLISH` and `BUNDLED` for `src/lib.rs`
+//! (`src/codegen.rs`).
 
 #[path = "src/codegen.rs"]
 mod codegen;
@@ -25,7 +26,20 @@ fn main() -> Result<(), String> {
     for (tag, file) in CATALOGUES {
         println!("cargo::rerun-if-changed={file}");
         let text = fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-        catalogues.push((tag.to_owned(), codegen::parse_catalogue(file, &text)?));
+        let builtin_program = match tag {
+            "en" => String::new(),
+            _ => {
+                let path = format!("builtin_program/{tag}.json");
+                println!("cargo::rerun-if-changed={path}");
+                fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?
+            }
+        };
+        let messages = codegen::parse_catalogue(file, &text)?;
+        catalogues.push(codegen::Catalogue {
+            tag: tag.to_owned(),
+            messages,
+            builtin_program,
+        });
     }
     let path = Path::new(&out).join("messages.rs");
     fs::write(&path, codegen::generate(&catalogues)?)

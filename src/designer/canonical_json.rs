@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::engine::input_catalogue::InputKey;
 use crate::engine::program_parse::{PROGRAM_FIELDS, SPEC_FIELDS, TIER_FIELDS};
 use crate::engine::program_text_fields::{CONTACT_FIELDS, CTA_FIELDS};
-use crate::i18n::CATALOGUES;
+use crate::i18n::TAGS;
 
 /// Which order the keys of an object take: decided by where the object sits.
 #[derive(Clone, Copy)]
@@ -39,7 +39,7 @@ impl Place {
             Place::Input => SPEC_FIELDS.to_vec(),
             Place::Cta => CTA_FIELDS.to_vec(),
             Place::Contact => CONTACT_FIELDS.to_vec(),
-            Place::Translations => CATALOGUES.iter().map(|(tag, _)| *tag).collect(),
+            Place::Translations => TAGS.to_vec(),
             Place::TranslatedTiers | Place::Other => Vec::new(),
         }
     }

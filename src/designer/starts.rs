@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::engine::default_program::DEFAULT_PROGRAM_JSON;
+use crate::engine::default_program::default_program_json;
 use crate::engine::json_text::parse_value;
 
 /// The example programs of `examples/programs/`, by file name.
@@ -54,14 +54,17 @@ impl Start {
         }
     }
 
-    /// The document it starts with (the shipped files are valid JSON: a test checks).
+    /// The document it starts with (the shipped files are valid JSON: a test checks); the
+    /// built-in program with its texts in every language the designer binary has (all).
     pub fn document(self) -> Value {
         let text = match self {
-            Start::BuiltIn => DEFAULT_PROGRAM_JSON,
-            Start::Example(index) => EXAMPLES.get(index).map_or("", |(_, text)| text),
-            Start::Blank => "",
+            Start::BuiltIn => default_program_json(),
+            Start::Example(index) => EXAMPLES
+                .get(index)
+                .map_or_else(String::new, |(_, text)| (*text).to_owned()),
+            Start::Blank => String::new(),
         };
-        parse_value(text).unwrap_or_else(|_| blank())
+        parse_value(&text).unwrap_or_else(|_| blank())
     }
 }
 

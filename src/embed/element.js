@@ -34,12 +34,13 @@ const PARTNER_ROI_SCRIPT_URL = typeof document === 'undefined' ? undefined : (do
  * call), the count of widgets started (their number keeps element ids apart), the
  * skeleton's sheet, the observer that starts lazy widgets near the viewport, the one that
  * tells a widget it came into view, whether
- * `Intl` was warmed, the wasm's loading (its promise, whether its fetch has started) and
- * where the page said the wasm is (`PartnerRoi.configure`).
+ * `Intl` was warmed, the wasm's loading (its promise, whether its fetch has started),
+ * where the page said the wasm is (`PartnerRoi.configure`), and the language files: each
+ * one's loading (tag → promise) and what came of it (tag → its text, or null).
  */
 const partnerRoiShared = {
   module: null, sheet: null, spare: null, service: null, widgets: 0, skeleton: null, nearViewport: null, inView: null,
-  intlWarmed: false, loading: null, started: false, wasm: null,
+  intlWarmed: false, loading: null, started: false, wasm: null, languageFiles: new Map(), languageTexts: new Map(),
 };
 
 /**
@@ -50,6 +51,11 @@ const partnerRoiShared = {
  * then by that key's base language (`de-AT` → `de`, `pt` → `pt-BR`).
  */
 function partnerRoiTexts(element) {
+  return PARTNER_ROI_TEXTS[partnerRoiLanguageOf(element)];
+}
+
+/** The tag of the language `element` speaks, as [`partnerRoiTexts`] chooses it. */
+function partnerRoiLanguageOf(element) {
   const lang = PARTNER_ROI_NAMES.attributes.lang;
   const wanted = [element.closest(`[${lang}]`)?.getAttribute(lang), ...(navigator.languages ?? [])];
   const languageOf = (key) => (Object.hasOwn(PARTNER_ROI_LANGUAGES, key) ? PARTNER_ROI_LANGUAGES[key] : undefined);
@@ -57,9 +63,50 @@ function partnerRoiTexts(element) {
     // i18n::lookup_key: trimmed, lower case, `_` written `-`.
     const key = (tag ?? '').trim().toLowerCase().replaceAll('_', '-');
     const found = languageOf(key) ?? languageOf(key.split('-')[0]);
-    if (found) return PARTNER_ROI_TEXTS[found];
+    if (found) return found;
   }
-  return PARTNER_ROI_TEXTS.en;
+  return 'en';
+}
+
+/** The name of language `tag`'s file: `partner-roi.de.json`. */
+function partnerRoiLanguageFileName(tag) {
+  const name = PARTNER_ROI_NAMES.languageFile;
+  return name.replace('{tag}', tag);
+}
+
+/**
+ * The file of language `tag` (`partner-roi.de.json`, src/embed/language_files.rs): its text,
+ * or null when it cannot be had (said in the console: the widget speaks English). Loaded
+ * once a page: fetched beside this script, imported beside the npm package's module, or
+ * taken from the single-file page (PARTNER_ROI_INLINE_LANGUAGES). English is in the wasm.
+ */
+function partnerRoiLanguageFile(tag) {
+  const { languageFiles, languageTexts } = partnerRoiShared;
+  if (!languageFiles.has(tag)) {
+    const file = partnerRoiLanguageFileName(tag);
+    const loading = (async () => {
+      if (PARTNER_ROI_INLINE_LANGUAGES !== null) {
+        if (Object.hasOwn(PARTNER_ROI_INLINE_LANGUAGES, tag)) return PARTNER_ROI_INLINE_LANGUAGES[tag];
+        throw new Error('this page has no such language');
+      }
+      if (PARTNER_ROI_LANGUAGE_MODULE !== null) return (await PARTNER_ROI_LANGUAGE_MODULE(tag)).default;
+      const response = await fetch(new URL(file, PARTNER_ROI_SCRIPT_URL));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    })();
+    languageFiles.set(tag, loading.then(
+      (text) => {
+        languageTexts.set(tag, text);
+        return text;
+      },
+      (error) => {
+        console.warn(`partner-roi: ${file} could not load (${error instanceof Error ? error.message : error}); the widget speaks English`);
+        languageTexts.set(tag, null);
+        return null;
+      },
+    ));
+  }
+  return languageFiles.get(tag);
 }
 
 /**
@@ -108,6 +155,10 @@ function partnerRoiInstance(onPanic) {
   if (!glue) {
     glue = partnerRoiGlue();
     glue.initSync({ module: partnerRoiShared.module });
+  }
+  for (const [tag, text] of partnerRoiShared.languageTexts) {
+    const problem = text === null ? undefined : glue.installLanguage(text);
+    if (problem) console.warn(`partner-roi: ${partnerRoiLanguageFileName(tag)} cannot be used (${problem}); the widget speaks English`);
   }
   glue.setPanicReporter((message) => {
     // Runs inside the panicking instance: no call back into it, and nothing may throw. The
@@ -229,6 +280,8 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
   #glue = null;
   #widget = null;
   #pending = [];
+  /** The file of the page's language while it loads, before the widget first draws. */
+  #language = null;
   #crashed = false;
   /** Property values the host set, replayed when the widget starts (a lazy one late) or is reloaded. */
   #properties = new Map();
@@ -256,13 +309,16 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
   }
 
   #whenReady(call) {
-    if (partnerRoiShared.module) {
+    if (partnerRoiShared.module && this.#language === null) {
       this.#run(call);
       return;
     }
     this.#pending.push(call);
-    partnerRoiLoad().then(
+    // The page's language (fetched in parallel with the wasm) is installed before the
+    // widget first draws, so that it never shows English first.
+    Promise.all([partnerRoiLoad(), this.#language]).then(
       () => {
+        this.#language = null;
         for (const pending of this.#pending.splice(0)) this.#run(pending);
       },
       (error) => {
@@ -292,7 +348,7 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
         const glue = partnerRoiInstance((message) => this.#panicked(glue, message));
         this.#glue = glue;
         partnerRoiShared.widgets += 1;
-        this.#widget = new glue.WidgetElement(this, partnerRoiShared.widgets, partnerRoiShared.sheet, this.#resume);
+        this.#widget = new glue.WidgetElement(this, partnerRoiShared.widgets, partnerRoiShared.sheet, this.#resume, partnerRoiLanguageFile);
       }
       call(this.#widget);
     } catch (error) {
@@ -362,6 +418,8 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
   #start() {
     if (this.#started) return;
     this.#started = true;
+    const tag = partnerRoiLanguageOf(this);
+    if (tag !== 'en') this.#language = partnerRoiLanguageFile(tag);
     partnerRoiWarmIntl();
     partnerRoiShared.nearViewport?.unobserve(this);
     this.#startWidget();
@@ -409,7 +467,12 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
-    if (this.#widget) this.#run((widget) => widget.attributeChanged(name));
+    const tag = partnerRoiLanguageOf(this);
+    if (this.#widget && name === PARTNER_ROI_NAMES.attributes.lang && tag !== 'en' && !partnerRoiShared.languageTexts.has(tag)) {
+      // A new language: its file first, so that the widget goes from one language to the
+      // other without showing English between them.
+      partnerRoiLanguageFile(tag).then(() => this.#run((widget) => widget.attributeChanged(name)));
+    } else if (this.#widget) this.#run((widget) => widget.attributeChanged(name));
     else if (this.isConnected && this.#startsAtOnce()) this.#start();
   }
 

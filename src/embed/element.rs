@@ -11,8 +11,8 @@ use yew::{AppHandle, AttrValue, Callback};
 use super::application_send::Sending;
 use super::resume_point::ResumePoint;
 use super::{
-    analytics, application_send, events, host_actions, js_json, page_snapshot, print_handout,
-    program_fetch, program_grace, saved_state, share_link, stylesheet,
+    analytics, application_send, events, host_actions, js_json, language_files, page_snapshot,
+    print_handout, program_fetch, program_grace, saved_state, share_link, stylesheet,
 };
 use crate::host_state::{HostAction, HostEffect, HostEvent, HostState, PropertyValue};
 use crate::i18n::{Message, Msg};
@@ -31,6 +31,8 @@ struct Inner {
     state: RefCell<HostState>,
     app: RefCell<Option<AppHandle<Hosted>>>,
     resume: ResumePoint,
+    /// element.js's `(tag) => Promise<string | null>`: a language's file, fetched once a page.
+    language_file: js_sys::Function,
     callbacks: Callbacks,
 }
 
@@ -89,13 +91,15 @@ pub struct WidgetElement {
 impl WidgetElement {
     /// Attaches the shadow root, adopts `sheet` and shows the loading state. `number` tells
     /// the page's widgets apart in element ids. `resume` is the element's resume object
-    /// (`resume_point.rs`): figures it holds are where this widget starts.
+    /// (`resume_point.rs`): figures it holds are where this widget starts. `language_file`
+    /// gives a language's file (`language_files.rs`).
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: HtmlElement,
         number: u32,
         sheet: &CssStyleSheet,
         resume: js_sys::Object,
+        language_file: js_sys::Function,
     ) -> Result<WidgetElement, JsValue> {
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
@@ -114,6 +118,7 @@ impl WidgetElement {
             state: RefCell::new(HostState::new(format::decimal_separator)),
             app: RefCell::new(None),
             resume: ResumePoint::new(resume),
+            language_file,
             callbacks: Callbacks::new(inner),
         });
         let app = yew::Renderer::<Hosted>::with_root_and_props(mount_point, inner.props()).render();
@@ -279,6 +284,16 @@ impl Inner {
                 }
             }
             HostEffect::Warn(message) => web_sys::console::warn_1(&message.into()),
+            HostEffect::LoadLanguage(language) => {
+                let inner = Rc::clone(self);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(language) =
+                        language_files::load(&inner.language_file, language).await
+                    {
+                        inner.dispatch(HostEvent::LanguageArrived(language));
+                    }
+                });
+            }
             HostEffect::Save { key, text } => saved_state::save(&key, &text),
             HostEffect::Forget(key) => saved_state::forget(&key),
             HostEffect::KeepResume(code) => {

@@ -6,6 +6,7 @@ use web_sys::HtmlElement;
 use super::resume_point::ResumePoint;
 use super::{page_colours, saved_state, share_link};
 use crate::host_state::{PageSnapshot, TextMap};
+use crate::i18n::Language;
 use crate::names::{ATTRIBUTES, ATTR_LANG, CONFIG_SCRIPT_SELECTOR, TAG};
 
 /// What the page looks like to `host` now.
@@ -35,6 +36,9 @@ pub fn read(host: &HtmlElement, resume: &ResumePoint) -> PageSnapshot {
         page_scheme: page_colours::page_scheme(host),
         ancestor_lang: ancestor_lang(host),
         browser_languages: browser_languages(),
+        languages_here: Language::all()
+            .filter(|language| language.has_texts())
+            .collect(),
     }
 }
 

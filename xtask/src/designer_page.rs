@@ -34,6 +34,8 @@ pub fn write_designer_page(out: &str, widget_script: &str, wasm_opt_args: &[&str
         "partner-roi",
         "--bin",
         "designer",
+        "--features",
+        "all-languages",
     ]))?;
     let wasm = format!("target/{WASM_TARGET}/release/designer.wasm");
     cmd::run(Command::new("wasm-bindgen").args([

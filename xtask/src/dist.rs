@@ -5,8 +5,9 @@
 //! - `partner-roi.js` = wasm-bindgen glue (as a factory, `glue.rs`) + `PARTNER_ROI_NAMES`
 //!   (the browser-facing names of `crates/host/src/names.rs`, `crates/element-api`) + `src/embed/element.js`;
 //!   `partner-roi_bg.wasm` beside it; `script.rs` joins the parts;
+//!   `partner-roi.<tag>.json` beside them, a file per language but English (`language_files.rs`);
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and the wasm
-//!   inlined, gzipped and base64-encoded, `inline_wasm.rs`);
+//!   inlined, gzipped and base64-encoded, `inline_wasm.rs`, and every language file);
 //! - `designer.html` = the program designer, also one file (`designer_page.rs`);
 //! - `npm/` = the npm package (`npm_package.rs`); `wordpress/partner-roi.zip` = the
 //!   WordPress plugin (`wordpress.rs`);
@@ -20,6 +21,7 @@ use crate::flags;
 use crate::glue::{self, WasmBase};
 use crate::inline_wasm::{inline_wasm, INFLATE_JS};
 use crate::inputs_json::write_inputs_json;
+use crate::language_files::{inline_languages, write_language_files};
 use crate::minify_js::{minify_js, JsKind};
 use crate::npm_package::write_npm_package;
 use crate::script::Script;
@@ -46,6 +48,8 @@ pub const COPIED_PAGES: [&str; 4] = ["embed-example.html", "frame.html", "frame.
 const PROGRAMS: &str = "examples/programs";
 /// Where the inlined wasm goes into the minified offline script.
 const INLINE_WASM_PLACEHOLDER: &str = "PARTNER_ROI_WASM_GOES_HERE";
+/// Where the inlined language files go into it.
+const INLINE_LANGUAGES_PLACEHOLDER: &str = "PARTNER_ROI_LANGUAGES_GO_HERE";
 /// Where the offline template takes the inlined script.
 const INLINE_SCRIPT_PLACEHOLDER: &str = "<!-- partner-roi:inline-script -->";
 
@@ -98,15 +102,23 @@ pub fn dist() -> Result {
 
     let bg = format!("{DIST}/{OUT_NAME}_bg.wasm");
     let wasm_bytes = fs::read(&bg).map_err(|e| format!("cannot read {bg}: {e}"))?;
-    // Minified around a placeholder, so that terser never reads the half megabyte of wasm.
+    // Minified around placeholders, so that terser never reads the half megabyte of wasm
+    // and the language files.
     let minified = minify_js(
-        &script.with_wasm(Some(INLINE_WASM_PLACEHOLDER)),
+        &script.with_wasm(Some((
+            INLINE_WASM_PLACEHOLDER,
+            INLINE_LANGUAGES_PLACEHOLDER,
+        ))),
         JsKind::Script,
     )?;
-    if minified.matches(INLINE_WASM_PLACEHOLDER).count() != 1 {
-        return Err("the minified offline script lost its wasm placeholder".to_owned());
+    for placeholder in [INLINE_WASM_PLACEHOLDER, INLINE_LANGUAGES_PLACEHOLDER] {
+        if minified.matches(placeholder).count() != 1 {
+            return Err(format!("the minified offline script lost {placeholder}"));
+        }
     }
-    let inline_script = minified.replace(INLINE_WASM_PLACEHOLDER, &inline_wasm(&wasm_bytes)?);
+    let inline_script = minified
+        .replace(INLINE_WASM_PLACEHOLDER, &inline_wasm(&wasm_bytes)?)
+        .replace(INLINE_LANGUAGES_PLACEHOLDER, &inline_languages()?);
     let inline = format!("<script>\n{inline_script}</script>");
     let template = read(&format!("{PAGES}/offline.html"))?;
     if !template.contains(INLINE_SCRIPT_PLACEHOLDER) {
@@ -146,7 +158,9 @@ pub fn dist() -> Result {
     }
 
     write_inputs_json()?;
-    wordpress::write_plugin_zip(DIST, &BUNDLE_FILES)?;
+    let mut shipped: Vec<String> = BUNDLE_FILES.map(str::to_owned).to_vec();
+    shipped.extend(write_language_files(DIST)?);
+    wordpress::write_plugin_zip(DIST, &shipped)?;
     println!("dist: written into {DIST}/");
     Ok(())
 }

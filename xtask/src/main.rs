@@ -16,6 +16,7 @@ mod fuzz;
 mod glue;
 mod inline_wasm;
 mod inputs_json;
+mod language_files;
 mod layers;
 mod minify_js;
 mod npm_package;

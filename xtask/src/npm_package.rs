@@ -11,6 +11,7 @@
 //!   `crates/element-api`), the README, and `package.json` with the crate's version.
 
 use crate::cmd::Result;
+use crate::language_files::write_language_modules;
 use crate::minify_js::{minify_js, JsKind};
 use crate::script::Script;
 use partner_roi_element_api::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
@@ -59,6 +60,7 @@ pub fn write_npm_package(script: &Script, wasm: &str) -> Result {
     }
     fs::copy(wasm, format!("{NPM_DIR}/partner-roi_bg.wasm"))
         .map_err(|e| format!("cannot copy {wasm}: {e}"))?;
+    write_language_modules(&format!("{NPM_DIR}/languages"))?;
     write(
         TYPES_ONLY_JS,
         "// Types only: see the matching .d.ts.\nexport {};\n",
@@ -168,11 +170,17 @@ struct PackageJson {
 /// The files `npm pack` takes: every one this module writes, so that nothing stray in the
 /// folder is published.
 fn package_files() -> Vec<String> {
-    let mut files: Vec<String> = ["core.js", TYPES_ONLY_JS, "partner-roi_bg.wasm", "LICENSE"]
-        .into_iter()
-        .chain(ENTRIES)
-        .map(str::to_owned)
-        .collect();
+    let mut files: Vec<String> = [
+        "core.js",
+        TYPES_ONLY_JS,
+        "partner-roi_bg.wasm",
+        "languages",
+        "LICENSE",
+    ]
+    .into_iter()
+    .chain(ENTRIES)
+    .map(str::to_owned)
+    .collect();
     files.extend(
         [
             "partner-roi",

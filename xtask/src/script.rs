@@ -16,25 +16,30 @@ pub struct Script {
 }
 
 impl Script {
-    /// The script, with the wasm fetched (`None`) or inlined (`inline_wasm`): a classic script
-    /// (that also runs as a module), its names inside one strict-mode function so that none
-    /// becomes a global and loading it twice redeclares nothing.
-    pub fn with_wasm(&self, inline_base64: Option<&str>) -> String {
-        let inline = match inline_base64 {
-            Some(base64) => format!("\"{base64}\""),
-            None => "null".to_owned(),
+    /// The script, with the wasm and the language files fetched (`None`) or inlined (the
+    /// wasm's base64, the languages' object literal): a classic script (that also runs as a
+    /// module), its names inside one strict-mode function so that none becomes a global and
+    /// loading it twice redeclares nothing.
+    pub fn with_wasm(&self, inline: Option<(&str, &str)>) -> String {
+        let (wasm, languages) = match inline {
+            Some((base64, languages)) => (format!("\"{base64}\""), languages),
+            None => ("null".to_owned(), "null"),
         };
         format!(
-            "(() => {{\n'use strict';\n{}\nconst PARTNER_ROI_INLINE_WASM = {inline};\n{}{}}})();\n",
+            "(() => {{\n'use strict';\n{}\nconst PARTNER_ROI_INLINE_WASM = {wasm};\n\
+             const PARTNER_ROI_INLINE_LANGUAGES = {languages};\n\
+             const PARTNER_ROI_LANGUAGE_MODULE = null;\n{}{}}})();\n",
             self.glue, self.element, self.classic_start
         )
     }
 
     /// The npm package's `core.js`: an ES module that defines nothing at import and exports
     /// `defineElement`, `PartnerRoi` and the names (its entries, `src/embed/npm/`, use them).
+    /// It imports a language file from `languages/` beside it, in the form bundlers follow.
     pub fn as_module(&self) -> String {
         format!(
-            "{}\nconst PARTNER_ROI_INLINE_WASM = null;\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi, PARTNER_ROI_NAMES as names }};\n",
+            "{}\nconst PARTNER_ROI_INLINE_WASM = null;\nconst PARTNER_ROI_INLINE_LANGUAGES = null;\n\
+             const PARTNER_ROI_LANGUAGE_MODULE = (tag) => import(`./languages/${{tag}}.js`);\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi, PARTNER_ROI_NAMES as names }};\n",
             self.module_glue, self.element
         )
     }
@@ -53,14 +58,16 @@ mod tests {
             classic_start: "partnerRoiDefine();\n".to_owned(),
         };
         assert_eq!(
-            script.with_wasm(Some("AGFzbQ==")),
+            script.with_wasm(Some(("AGFzbQ==", "{\"de\":\"{}\"}"))),
             "(() => {\n'use strict';\nfunction partnerRoiGlue() {}\n\n\
              const PARTNER_ROI_INLINE_WASM = \"AGFzbQ==\";\n\
+             const PARTNER_ROI_INLINE_LANGUAGES = {\"de\":\"{}\"};\n\
+             const PARTNER_ROI_LANGUAGE_MODULE = null;\n\
              const PARTNER_ROI_NAMES = {};\npartnerRoiDefine();\n})();\n"
         );
-        assert!(script
-            .with_wasm(None)
-            .contains("const PARTNER_ROI_INLINE_WASM = null;"));
+        let fetched = script.with_wasm(None);
+        assert!(fetched.contains("const PARTNER_ROI_INLINE_WASM = null;"));
+        assert!(fetched.contains("const PARTNER_ROI_INLINE_LANGUAGES = null;"));
     }
 
     #[test]
@@ -73,6 +80,7 @@ mod tests {
         };
         let module = script.as_module();
         assert!(module.starts_with("function partnerRoiGlue() { import.meta.url; }"));
+        assert!(module.contains("import(`./languages/${tag}.js`)"));
         assert!(!module.contains("partnerRoiDefine();"));
         assert!(module.ends_with(
             "export { partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi, PARTNER_ROI_NAMES as names };\n"

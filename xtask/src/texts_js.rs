@@ -6,7 +6,7 @@
 //! known before the wasm runs): the element's `lang`, its ancestors', the visitor's, English,
 //! each tag looked up by its lookup key, then by its base language.
 
-use partner_roi::i18n::{Language, Msg, CATALOGUES};
+use partner_roi::i18n::{Language, Msg, TAGS};
 
 /// The name of the generated constant of texts.
 pub const CONSTANT: &str = "PARTNER_ROI_TEXTS";
@@ -27,9 +27,9 @@ const SHOWN_BY_ELEMENT_JS: [(&str, Msg); 6] = [
 /// `const PARTNER_ROI_LANGUAGES = Object.freeze({"en": "en", …, "pt-br": "pt-BR", "pt": "pt-BR"});`,
 /// each with a newline.
 pub fn texts_block() -> String {
-    let languages: Vec<String> = CATALOGUES
+    let languages: Vec<String> = TAGS
         .iter()
-        .filter_map(|(tag, _)| {
+        .filter_map(|tag| {
             let language = Language::matching(tag)?;
             let texts: Vec<String> = SHOWN_BY_ELEMENT_JS
                 .iter()
@@ -62,10 +62,10 @@ mod tests {
     fn every_language_has_every_text() {
         let block = texts_block();
         assert!(block.starts_with("const PARTNER_ROI_TEXTS = Object.freeze({\"en\":{loading:"));
-        for (tag, _) in CATALOGUES.iter() {
+        for tag in TAGS {
             assert!(block.contains(&format!("\"{tag}\":{{loading:")), "{tag}");
         }
-        assert_eq!(block.matches("reload:").count(), CATALOGUES.len());
+        assert_eq!(block.matches("reload:").count(), TAGS.len());
         assert!(block.contains("\"Reload widget\""));
         assert!(block.contains("{reason}"), "element.js fills the reason in");
         assert!(block.ends_with(

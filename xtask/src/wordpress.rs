@@ -10,7 +10,7 @@ use zip::write::SimpleFileOptions;
 const PLUGIN: &str = "src/wordpress";
 
 /// Writes the zip into `dist`, with `bundle` (files of `dist`) under `assets/`.
-pub fn write_plugin_zip(dist: &str, bundle: &[&str]) -> Result {
+pub fn write_plugin_zip(dist: &str, bundle: &[String]) -> Result {
     let mut files = Vec::new();
     list_files(Path::new(PLUGIN), &mut files)?;
     let mut entries: Vec<(String, PathBuf)> = files

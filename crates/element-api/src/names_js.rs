@@ -41,6 +41,7 @@ pub fn names_block() -> Result<String> {
         ("shareParam", string(names::SHARE_PARAM)),
         ("eager", string(names::LOADING_EAGER)),
         ("bundleFile", string(names::BUNDLE_FILE)),
+        ("languageFile", string(names::LANGUAGE_FILE)),
     ];
     let body: Vec<String> = fields
         .iter()

@@ -1,16 +1,36 @@
 //! The built-in "Example Cloud" program, used whenever no program is given.
 
 use super::program::Program;
+use partner_roi_i18n::Language;
 
-/// The default program's JSON text, as shipped.
+/// The default program's JSON text, as shipped: in English. Its texts in each other
+/// language come with that language (`crates/i18n/builtin_program/`).
 pub const DEFAULT_PROGRAM_JSON: &str = include_str!("default_program.json");
 
-/// The built-in program, validated.
+/// [`DEFAULT_PROGRAM_JSON`] with the texts of every language here as its `translations`.
+pub fn default_program_json() -> String {
+    let translations: Vec<String> = Language::all()
+        .filter_map(|language| {
+            let texts = language.builtin_program_texts()?;
+            Some(format!("{:?}: {}", language.tag(), texts.trim()))
+        })
+        .collect();
+    match DEFAULT_PROGRAM_JSON.trim_end().strip_suffix('}') {
+        Some(body) if !translations.is_empty() => format!(
+            "{},\n  \"translations\": {{{}}}\n}}\n",
+            body.trim_end(),
+            translations.join(", ")
+        ),
+        _ => DEFAULT_PROGRAM_JSON.to_owned(),
+    }
+}
+
+/// The built-in program, validated, in every language here.
 ///
 /// The embedded file is checked by a unit test; should it ever fail to parse, a
 /// minimal one-tier program is returned instead of panicking.
 pub fn default_program() -> Program {
-    Program::from_json_text(DEFAULT_PROGRAM_JSON).unwrap_or_else(|_| fallback_program())
+    Program::from_json_text(&default_program_json()).unwrap_or_else(|_| fallback_program())
 }
 
 fn fallback_program() -> Program {
@@ -51,7 +71,7 @@ mod tests {
 
     #[test]
     fn the_shipped_default_program_is_valid() {
-        let parsed = Program::from_json_text(DEFAULT_PROGRAM_JSON);
+        let parsed = Program::from_json_text(&default_program_json());
         let program = parsed.unwrap_or_else(|errors| panic!("{errors:?}"));
         let names: Vec<&str> = program
             .tiers
@@ -60,5 +80,6 @@ mod tests {
             .collect();
         assert_eq!(names, ["Registered", "Silver", "Gold", "Platinum"]);
         assert_eq!(program.currency, "USD");
+        assert_eq!(program.translations.len(), Language::all().count() - 1);
     }
 }

@@ -446,7 +446,7 @@ mod tests {
 
     #[test]
     fn every_example_program_reads_as_serde_json_reads_it() {
-        let mut texts = vec![crate::default_program::DEFAULT_PROGRAM_JSON.to_owned()];
+        let mut texts = vec![crate::default_program::default_program_json()];
         let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/programs");
         let examples = std::fs::read_dir(folder).into_iter().flatten();
         for entry in examples.flatten() {

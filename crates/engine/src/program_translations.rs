@@ -12,7 +12,7 @@ use super::program_limits::TextKind;
 use super::program_text_fields::{
     optional_text, read_benefits, read_contact, read_cta_url, CTA_FIELDS,
 };
-use partner_roi_i18n::{Language, Msg, CATALOGUES};
+use partner_roi_i18n::{Language, Msg, TAGS};
 
 const TEXT_FIELDS: &[&str] = &[
     "name",
@@ -87,7 +87,7 @@ pub fn read_translations(
     for (tag, texts) in map {
         let path = child_path("translations", tag);
         let Some(language) = Language::matching(tag).filter(|_| is_tag(tag)) else {
-            let spoken: Vec<&str> = CATALOGUES.iter().map(|(tag, _)| *tag).collect();
+            let spoken: Vec<&str> = TAGS.to_vec();
             reader.error(
                 path,
                 Msg::ErrorTranslationLanguage

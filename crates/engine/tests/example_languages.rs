@@ -4,9 +4,9 @@
 //! tiers or disclaimers inside a translated widget. Names may stay as they are (Gold,
 //! Example Cloud); sentences may not.
 
-use partner_roi_engine::default_program::DEFAULT_PROGRAM_JSON;
+use partner_roi_engine::default_program::default_program_json;
 use partner_roi_engine::{InputKey, Program};
-use partner_roi_i18n::{Language, CATALOGUES};
+use partner_roi_i18n::{Language, TAGS};
 
 /// The built-in program and each `examples/programs/*.json`, by name.
 fn programs() -> Vec<(String, String)> {
@@ -24,10 +24,7 @@ fn programs() -> Vec<(String, String)> {
         })
         .collect();
     paths.sort();
-    let mut programs = vec![(
-        "the built-in program".to_owned(),
-        DEFAULT_PROGRAM_JSON.to_owned(),
-    )];
+    let mut programs = vec![("the built-in program".to_owned(), default_program_json())];
     for path in paths {
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
@@ -78,7 +75,7 @@ fn every_example_program_is_translated_into_every_language() {
         let program =
             Program::from_json_text(&text).unwrap_or_else(|errors| panic!("{name}: {errors:?}"));
         let english = sentences(&program);
-        for (tag, _) in CATALOGUES.iter().filter(|(tag, _)| *tag != "en") {
+        for tag in TAGS.iter().filter(|tag| **tag != "en") {
             let language = Language::matching(tag).unwrap_or_else(|| panic!("{tag}"));
             assert!(
                 program.translations.iter().any(|(of, _)| *of == language),

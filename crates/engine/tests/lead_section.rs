@@ -1,12 +1,12 @@
 //! The program's `lead` section: what it accepts, and each problem at its path.
 
-use partner_roi_engine::default_program::DEFAULT_PROGRAM_JSON;
+use partner_roi_engine::default_program::default_program_json;
 use partner_roi_engine::lead::{AskedField, LeadDestination, LeadField, HUBSPOT_VALUES};
 use partner_roi_engine::{FieldError, Program};
 use serde_json::{json, Value};
 
 fn with_lead(lead: Value) -> Result<Program, Vec<FieldError>> {
-    let mut program: Value = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap();
+    let mut program: Value = serde_json::from_str(&default_program_json()).unwrap();
     program["lead"] = lead;
     Program::from_json(&program)
 }
@@ -51,7 +51,9 @@ fn a_webhook_lead_asks_name_and_email_first_then_the_fields_in_the_forms_order()
 #[test]
 fn without_the_section_there_is_no_form() {
     assert_eq!(
-        Program::from_json_text(DEFAULT_PROGRAM_JSON).unwrap().lead,
+        Program::from_json_text(&default_program_json())
+            .unwrap()
+            .lead,
         None
     );
 }

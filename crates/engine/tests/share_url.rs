@@ -1,11 +1,11 @@
 //! The program's public page (`share_url`): where links made in the offline file point.
 
-use partner_roi_engine::default_program::DEFAULT_PROGRAM_JSON;
+use partner_roi_engine::default_program::default_program_json;
 use partner_roi_engine::{FieldError, Program};
 use serde_json::{json, Value};
 
 fn with_share_url(share_url: Value) -> Result<Program, Vec<FieldError>> {
-    let mut program: Value = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap();
+    let mut program: Value = serde_json::from_str(&default_program_json()).unwrap();
     program["share_url"] = share_url;
     Program::from_json(&program)
 }
@@ -23,7 +23,7 @@ fn a_web_page_is_kept_trimmed_and_without_it_there_is_none() {
         program.share_url.as_deref(),
         Some("https://vendor.example/partners")
     );
-    let program: Value = serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap();
+    let program: Value = serde_json::from_str(&default_program_json()).unwrap();
     assert_eq!(Program::from_json(&program).unwrap().share_url, None);
 }
 

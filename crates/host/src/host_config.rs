@@ -118,12 +118,13 @@ pub fn read_inputs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+    use partner_roi_engine::default_program::{default_program, default_program_json};
 
     #[test]
     fn embedded_document_with_program_and_inputs() {
         let text = format!(
-            r#"{{"program": {DEFAULT_PROGRAM_JSON}, "inputs": {{"deal_value": "20000"}}}}"#
+            r#"{{"program": {}, "inputs": {{"deal_value": "20000"}}}}"#,
+            default_program_json()
         );
         let config = read_embedded_config(&text).unwrap();
         let (program, _) = config.program.unwrap();

@@ -93,6 +93,8 @@ pub struct HostState {
     ancestor_lang: Option<String>,
     /// The visitor's languages, most wanted first.
     browser_languages: Vec<String>,
+    /// Which languages' texts the widget has, and which it asked for.
+    texts: language::LanguageTexts,
     status: Rc<str>,
     /// Problems of the partner's own doing (a link, saved figures, a file), always listed.
     notices: Rc<Vec<FieldError>>,
@@ -130,6 +132,7 @@ impl HostState {
             page_scheme: None,
             ancestor_lang: None,
             browser_languages: Vec::new(),
+            texts: language::LanguageTexts::default(),
             status: Rc::from(""),
             notices: Rc::default(),
             page_notices: Rc::default(),
@@ -148,6 +151,7 @@ impl HostState {
         let mut out = Vec::new();
         match event {
             HostEvent::Connected(snapshot) => self.connect(*snapshot, &mut out),
+            HostEvent::LanguageArrived(language) => self.texts_arrived(language, &mut out),
             HostEvent::AttributeChanged { name, value } => {
                 self.attribute_changed(&name, value, &mut out)
             }
@@ -356,6 +360,7 @@ impl HostState {
         }));
         self.settle(out);
         problems.report(out);
+        self.ask_for_texts(out);
     }
 
     /// No usable program: show every problem in place and report them.
@@ -363,6 +368,7 @@ impl HostState {
         self.phase = Phase::Failed(Rc::new(errors.clone()));
         out.push(HostEffect::Render);
         Problems::page(errors).report(out);
+        self.ask_for_texts(out);
     }
 
     /// A replacement was invalid: keep what is shown, list and report the problems.

@@ -3,13 +3,14 @@
 //! - [`host_state`]: the host page's reducer (configuration, starting figures, what the
 //!   page must do);
 //! - the host formats: [`share_code`], [`share_link`], [`export_csv`], [`host_config`],
-//!   [`application`], [`outbox`], [`qr_code`];
+//!   [`application`], [`outbox`], [`qr_code`], [`language_file`];
 //! - [`names`]: every name the host page sees.
 
 pub mod application;
 pub mod export_csv;
 pub mod host_config;
 pub mod host_state;
+pub mod language_file;
 pub mod names;
 pub mod outbox;
 pub mod qr_code;

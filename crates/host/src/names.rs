@@ -10,6 +10,8 @@
 pub const TAG: &str = "partner-roi";
 /// The embed bundle's file name; `partner-roi_bg.wasm` is found beside it.
 pub const BUNDLE_FILE: &str = "partner-roi.js";
+/// A language's file beside the bundle (`{tag}`: the language's tag, `partner-roi.de.json`).
+pub const LANGUAGE_FILE: &str = "partner-roi.{tag}.json";
 
 /// Without a program of the page's own: `example` shows the built-in example program
 /// without the "Example program" notice (demos), `pending` waits for the `program`

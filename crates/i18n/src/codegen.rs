@@ -66,14 +66,29 @@ fn variant(key: &str) -> String {
         .collect()
 }
 
-/// Rust source: `enum Msg` (one variant per English key), `CATALOGUES` (each language's tag
-/// and texts in `Msg` order, "" where it has none) and `UNKNOWN_KEYS` (keys a language has
-/// that English has not).
-pub fn generate(catalogues: &[(String, Vec<(String, String)>)]) -> Result<String, String> {
-    let (_, english) = catalogues
-        .iter()
-        .find(|(tag, _)| tag == "en")
-        .ok_or("no en.txt")?;
+/// One language's catalogue as `build.rs` read it.
+pub struct Catalogue {
+    /// Its BCP 47 tag.
+    pub tag: String,
+    /// Its keys in file order, each with its text.
+    pub messages: Vec<(String, String)>,
+    /// Its texts of the built-in program (JSON; empty for English).
+    pub builtin_program: String,
+}
+
+/// Rust source: `enum Msg` (one variant per English key), `TAGS` (every language's tag,
+/// English first), `ENGLISH` (its texts in `Msg` order), `BUNDLED` (each other language's
+/// texts and its built-in program texts, `""` where it has none; compiled only with the
+/// `all-languages` feature, or in this crate's tests) and `UNKNOWN_KEYS` (keys a language
+/// has that English has not). `catalogues` is English first.
+pub fn generate(catalogues: &[Catalogue]) -> Result<String, String> {
+    let Some((first, others)) = catalogues
+        .split_first()
+        .filter(|(first, _)| first.tag == "en")
+    else {
+        return Err("en.txt must come first".into());
+    };
+    let english = &first.messages;
     let mut out = String::from(
         "/// Every message the widget shows, one per key of `catalogues/en.txt`.\n\
          #[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum Msg {\n",
@@ -89,15 +104,42 @@ pub fn generate(catalogues: &[(String, Vec<(String, String)>)]) -> Result<String
     for (key, _) in english {
         out += &format!("        {key:?},\n");
     }
-    out += "    ];\n}\n\n/// Each language's tag and its texts, in [`Msg`] order.\n";
+    out += "    ];\n\n    /// Every message, in `Msg` order.\n";
+    out += &format!("    pub const ALL: [Msg; {}] = [\n", english.len());
+    for (key, _) in english {
+        out += &format!("        Msg::{},\n", variant(key));
+    }
+    out += "    ];\n}\n\n/// Every language's tag, English first.\n";
+    let tags: Vec<String> = catalogues
+        .iter()
+        .map(|catalogue| format!("{:?}", catalogue.tag))
+        .collect();
     out += &format!(
-        "pub static CATALOGUES: [(&str, [&str; {}]); {}] = [\n",
+        "pub const TAGS: [&str; {}] = [{}];\n\n",
+        tags.len(),
+        tags.join(", ")
+    );
+    out += "/// English, in [`Msg`] order.\n";
+    out += &format!("static ENGLISH: [&str; {}] = [\n", english.len());
+    for (_, text) in english {
+        out += &format!("    {text:?},\n");
+    }
+    out +=
+        "];\n\n/// Each other language's texts in [`Msg`] order, and its built-in program texts.\n";
+    out += "#[cfg(any(test, feature = \"all-languages\"))]\n";
+    out += &format!(
+        "static BUNDLED: [([&str; {}], &str); {}] = [\n",
         english.len(),
-        catalogues.len()
+        others.len()
     );
     let mut unknown = Vec::new();
-    for (tag, messages) in catalogues {
-        out += &format!("    ({tag:?}, [\n");
+    for Catalogue {
+        tag,
+        messages,
+        builtin_program,
+    } in others
+    {
+        out += "    ([\n";
         for (key, _) in english {
             let text = messages
                 .iter()
@@ -105,7 +147,7 @@ pub fn generate(catalogues: &[(String, Vec<(String, String)>)]) -> Result<String
                 .map_or("", |(_, text)| text.as_str());
             out += &format!("        {text:?},\n");
         }
-        out += "    ]),\n";
+        out += &format!("    ], {builtin_program:?}),\n");
         for (key, _) in messages {
             if !english.iter().any(|(known, _)| known == key) {
                 unknown.push(format!("({tag:?}, {key:?})"));

@@ -1,13 +1,16 @@
 //! The widget's words in seven languages: one catalogue per language (`catalogues/*.txt`,
-//! compiled in by `build.rs` as [`Msg`] and [`CATALOGUES`]), the choice of language, and
-//! filling placeholders and plural forms. Plain Rust: the plural category comes from the
-//! caller (`Intl.PluralRules` in the browser).
+//! compiled by `build.rs` as [`Msg`]), the choice of language, and filling placeholders and
+//! plural forms. English is compiled in; every other language arrives at run time
+//! ([`Language::install`], from a language file) or, with the `all-languages` feature, is
+//! compiled in too. Plain Rust: the plural category comes from the caller
+//! (`Intl.PluralRules` in the browser).
 
 pub mod codegen;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use codegen::{FORM_TEXT, PLURAL_MARK};
 
@@ -18,7 +21,18 @@ impl Msg {
     }
 }
 
-/// A language of the widget: an index into [`CATALOGUES`] (0 is English).
+/// A language that arrived at run time: its texts in [`Msg`] order (`""` where it has
+/// none) and its texts of the built-in program (JSON).
+struct Installed {
+    texts: Vec<String>,
+    builtin_program: String,
+}
+
+/// The languages other than English that arrived, each at most once.
+static INSTALLED: [OnceLock<Installed>; TAGS.len() - 1] =
+    [const { OnceLock::new() }; TAGS.len() - 1];
+
+/// A language of the widget: an index into [`TAGS`] (0 is English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Language(usize);
 
@@ -26,9 +40,102 @@ impl Language {
     /// English, the language of last resort.
     pub const ENGLISH: Language = Language(0);
 
+    /// Every language the widget speaks, English first.
+    pub fn all() -> impl Iterator<Item = Language> {
+        (0..TAGS.len()).map(Language)
+    }
+
     /// Its BCP 47 tag: `en`, `de`, `pt-BR`.
     pub fn tag(self) -> &'static str {
-        CATALOGUES.get(self.0).map_or("en", |(tag, _)| tag)
+        TAGS.get(self.0).copied().unwrap_or("en")
+    }
+
+    /// Whether its texts are here: English, a compiled-in language, or one installed.
+    pub fn has_texts(self) -> bool {
+        self == Language::ENGLISH || self.bundled().is_some() || self.installed().is_some()
+    }
+
+    /// Makes `catalogue` (a catalogue's text, `key = text` lines) and `builtin_program` (the
+    /// built-in program's texts, JSON) this language's texts. Keys English lacks are left
+    /// out, messages the catalogue lacks stay English. `false` when it had texts already.
+    pub fn install(self, catalogue: &str, builtin_program: String) -> Result<bool, String> {
+        let messages = codegen::parse_catalogue(self.tag(), catalogue)?;
+        let slot = match self.0.checked_sub(1).and_then(|index| INSTALLED.get(index)) {
+            Some(slot) if self.bundled().is_none() => slot,
+            _ => return Ok(false),
+        };
+        let mut texts = vec![String::new(); Msg::KEYS.len()];
+        for (key, text) in messages {
+            if let Some(index) = Msg::KEYS.iter().position(|known| *known == key) {
+                texts[index] = text;
+            }
+        }
+        Ok(slot
+            .set(Installed {
+                texts,
+                builtin_program,
+            })
+            .is_ok())
+    }
+
+    /// The built-in program's texts in this language (JSON), where they are here.
+    pub fn builtin_program_texts(self) -> Option<&'static str> {
+        match (self.bundled(), self.installed()) {
+            (Some((_, texts)), _) => Some(*texts),
+            (None, Some(installed)) => Some(installed.builtin_program.as_str()),
+            (None, None) => None,
+        }
+        .filter(|texts| !texts.is_empty())
+    }
+
+    #[cfg(any(test, feature = "all-languages"))]
+    fn bundled(self) -> Option<&'static ([&'static str; Msg::KEYS.len()], &'static str)> {
+        BUNDLED.get(self.0.checked_sub(1)?)
+    }
+
+    #[cfg(not(any(test, feature = "all-languages")))]
+    fn bundled(self) -> Option<&'static ([&'static str; 0], &'static str)> {
+        None
+    }
+
+    fn installed(self) -> Option<&'static Installed> {
+        INSTALLED.get(self.0.checked_sub(1)?)?.get()
+    }
+
+    /// This language's own text of `message`, `None` where it has none here.
+    pub fn own_text(self, message: Msg) -> Option<&'static str> {
+        let index = message as usize;
+        let text = if self == Language::ENGLISH {
+            ENGLISH.get(index).copied()
+        } else if let Some((texts, _)) = self.bundled() {
+            texts.get(index).copied()
+        } else {
+            self.installed()
+                .and_then(|installed| installed.texts.get(index))
+                .map(String::as_str)
+        };
+        text.filter(|text| !text.is_empty())
+    }
+
+    /// This language's catalogue as text (`key = text` lines, plural forms one a line), as
+    /// a language file carries it; its messages here only.
+    pub fn catalogue_text(self) -> String {
+        let mut out = String::new();
+        for (key, message) in Msg::KEYS.iter().zip(Msg::ALL) {
+            let Some(text) = self.own_text(message) else {
+                continue;
+            };
+            if !text.starts_with(PLURAL_MARK) {
+                out += &format!("{key} = {text}\n");
+                continue;
+            }
+            for form in text.split(PLURAL_MARK).skip(1) {
+                if let Some((category, form)) = form.split_once(FORM_TEXT) {
+                    out += &format!("{key}.{category} = {form}\n");
+                }
+            }
+        }
+        out
     }
 
     /// Whether it is written right to left.
@@ -50,7 +157,7 @@ impl Language {
     /// catalogue's tag in lower case (`pt-br`) and each base language (`pt`).
     pub fn lookup_table() -> Vec<(String, Language)> {
         let mut keys: Vec<String> = Vec::new();
-        for (tag, _) in CATALOGUES {
+        for tag in TAGS {
             let key = lookup_key(tag);
             let base = key.split('-').next().unwrap_or_default().to_owned();
             for key in [key, base] {
@@ -71,9 +178,7 @@ impl Language {
             return None;
         }
         let position = |matches: &dyn Fn(&str) -> bool| {
-            CATALOGUES
-                .iter()
-                .position(|(known, _)| matches(&lookup_key(known)))
+            TAGS.iter().position(|known| matches(&lookup_key(known)))
         };
         position(&|known| known == key)
             .or_else(|| {
@@ -92,19 +197,11 @@ impl Language {
             .find_map(|tag| Language::matching(tag).map(|language| (language, tag)))
     }
 
-    /// The text of `message`, English where this language has none.
+    /// The text of `message`, English where this language has none here.
     pub fn text(self, message: Msg) -> &'static str {
-        let index = message as usize;
-        let own = CATALOGUES
-            .get(self.0)
-            .and_then(|(_, texts)| texts.get(index))
-            .copied()
-            .unwrap_or_default();
-        if own.is_empty() {
-            CATALOGUES[0].1.get(index).copied().unwrap_or_default()
-        } else {
-            own
-        }
+        self.own_text(message)
+            .or_else(|| Language::ENGLISH.own_text(message))
+            .unwrap_or_default()
     }
 
     /// `message` with each `{name}` replaced by its value in `args`.

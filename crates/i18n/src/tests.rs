@@ -15,25 +15,30 @@ fn placeholders(text: &str) -> Vec<&str> {
 #[test]
 fn every_language_has_every_english_message_and_no_other() {
     assert_eq!(UNKNOWN_KEYS, &[] as &[(&str, &str)], "keys English lacks");
-    for (tag, texts) in CATALOGUES {
-        let missing: Vec<&str> = Msg::KEYS
-            .iter()
-            .zip(texts)
-            .filter(|(_, text)| text.is_empty())
-            .map(|(key, _)| *key)
+    for language in Language::all() {
+        let missing: Vec<&str> = Msg::ALL
+            .into_iter()
+            .filter(|message| language.own_text(*message).is_none())
+            .map(Msg::key)
             .collect();
-        assert_eq!(missing, [] as [&str; 0], "{tag} lacks these messages");
+        assert_eq!(
+            missing,
+            [] as [&str; 0],
+            "{} lacks these messages",
+            language.tag()
+        );
     }
 }
 
 #[test]
 fn every_translation_has_the_placeholders_of_english() {
-    let english = &CATALOGUES[0].1;
-    for (tag, texts) in CATALOGUES.iter().skip(1) {
-        for ((key, theirs), ours) in Msg::KEYS.iter().zip(texts).zip(english) {
-            if theirs.is_empty() {
+    for language in Language::all().skip(1) {
+        let tag = language.tag();
+        for message in Msg::ALL {
+            let (key, ours) = (message.key(), Language::ENGLISH.text(message));
+            let Some(theirs) = language.own_text(message) else {
                 continue;
-            }
+            };
             assert_eq!(
                 placeholders(theirs),
                 placeholders(ours),
@@ -171,4 +176,32 @@ fn left_to_right_a_value_in_a_right_to_left_script_is_isolated() {
     let filled = Language::ENGLISH.fill(Msg::Range, &[("low", "فضي"), ("high", "Gold")]);
     assert!(filled.contains("\u{2068}فضي\u{2069}"), "{filled:?}");
     assert!(!filled.contains("\u{2068}Gold"), "{filled:?}");
+}
+
+#[test]
+fn a_catalogue_written_as_text_reads_back_as_the_same_messages() {
+    let arabic = Language::matching("ar").unwrap();
+    let text = arabic.catalogue_text();
+    let read = codegen::parse_catalogue("ar", &text).unwrap();
+    assert_eq!(read.len(), Msg::KEYS.len());
+    for ((key, read), message) in read.iter().zip(Msg::ALL) {
+        assert_eq!(key, message.key());
+        assert_eq!(Some(read.as_str()), arabic.own_text(message), "{key}");
+    }
+    assert!(arabic
+        .builtin_program_texts()
+        .is_some_and(|texts| texts.contains("\"tiers\"")));
+    assert_eq!(Language::ENGLISH.builtin_program_texts(), None);
+}
+
+#[test]
+fn a_compiled_in_language_is_not_installed_again() {
+    let german = Language::matching("de").unwrap();
+    assert!(german.has_texts());
+    assert_eq!(german.install("range = x", String::new()), Ok(false));
+    assert_ne!(german.text(Msg::Range), "x");
+    assert_eq!(
+        german.install("range: x", String::new()),
+        Err("de:1: expected `key = text`".into())
+    );
 }

@@ -5,7 +5,7 @@
 use gloo::events::{EventListener, EventListenerOptions};
 use partner_roi::designer::designer_state::ValidProgram;
 use partner_roi::designer::profiles::PROFILES;
-use partner_roi::i18n::CATALOGUES;
+use partner_roi::i18n::TAGS;
 use partner_roi::names::{
     ATTR_LANG, ATTR_LOADING, ATTR_PERSIST, ATTR_THEME, ATTR_TOOLS, EVENT_LEAD, LOADING_EAGER,
     PERSIST_OFF, PROPERTY_INPUTS, PROPERTY_PROGRAM, TAG, TOOLS_ALL,
@@ -118,7 +118,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
         });
     }
 
-    let languages: Vec<(&str, &str)> = CATALOGUES.iter().map(|(tag, _)| (*tag, *tag)).collect();
+    let languages: Vec<(&str, &str)> = TAGS.iter().map(|tag| (*tag, *tag)).collect();
     let profiles: Vec<(&str, &str)> = [("", "Program defaults")]
         .into_iter()
         .chain(PROFILES.iter().map(|p| (p.name, p.name)))

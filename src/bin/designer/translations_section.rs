@@ -5,7 +5,7 @@ use partner_roi::designer::designer_state::DesignerAction;
 use partner_roi::designer::field_path::FieldPath;
 use partner_roi::designer::schema::{self, FieldKind, FieldSpec};
 use partner_roi::engine::input_catalogue::InputKey;
-use partner_roi::i18n::CATALOGUES;
+use partner_roi::i18n::TAGS;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -21,9 +21,8 @@ pub struct TranslationsSectionProps {
 pub fn translations_section(props: &TranslationsSectionProps) -> Html {
     let form = &props.form;
     let tags = form.state.translation_tags();
-    let missing: Vec<&str> = CATALOGUES
-        .iter()
-        .map(|(tag, _)| *tag)
+    let missing: Vec<&str> = TAGS
+        .into_iter()
         .filter(|tag| !tags.iter().any(|have| have == tag))
         .collect();
     let chosen = use_state(|| None::<String>);

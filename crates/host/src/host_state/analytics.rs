@@ -43,6 +43,12 @@ impl AnalyticsEvent {
     pub fn name(self) -> &'static str {
         ANALYTICS_EVENTS[self as usize]
     }
+
+    /// Whether the partner did this on the widget, and so has seen it (an application sent
+    /// from the outbox on a later visit is not).
+    fn shows_a_view(self) -> bool {
+        !matches!(self, AnalyticsEvent::View | AnalyticsEvent::GenerateLead)
+    }
 }
 
 /// Which events that happen once have been reported, whether the widget is in view, and
@@ -94,8 +100,12 @@ impl HostState {
     }
 
     /// Reports `event` to the page's target, if it asked for analytics and a program is
-    /// shown; the events that happen once, only once.
+    /// shown; the events that happen once, only once. The partner's first action on the
+    /// widget reports its view first, if the page has not said yet that it came into view.
     pub(super) fn track(&mut self, event: AnalyticsEvent, out: &mut Vec<HostEffect>) {
+        if event.shows_a_view() && !self.reported.viewed {
+            self.track(AnalyticsEvent::View, out);
+        }
         let (Some(target), Some(shown)) = (
             read_target(self.attribute(ATTR_ANALYTICS)).0,
             self.phase.showing(),

@@ -97,7 +97,7 @@ impl HostState {
     }
 
     /// The attribute overrides changed: the same figures (as far as they fit) under them.
-    fn reapply_overrides(&mut self, horizon_changed: bool, out: &mut Vec<HostEffect>) {
+    pub(super) fn reapply_overrides(&mut self, horizon_changed: bool, out: &mut Vec<HostEffect>) {
         let Some(shown) = self.phase.showing() else {
             return;
         };

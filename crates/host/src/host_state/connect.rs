@@ -19,6 +19,7 @@ impl HostState {
         self.page_scheme = snapshot.page_scheme;
         self.ancestor_lang = snapshot.ancestor_lang;
         self.browser_languages = snapshot.browser_languages;
+        self.texts.here = snapshot.languages_here;
         self.memory.element_key = element_key(self.attribute("id"), snapshot.unnamed_rank);
         if snapshot.unnamed_rank == Some(1) {
             out.push(HostEffect::Warn(format!(

@@ -94,6 +94,9 @@ pub enum HostEffect {
     MarkFirstResults,
     /// Write this to the console as a warning.
     Warn(String),
+    /// Fetch this language's file and install it; answer with
+    /// [`super::HostEvent::LanguageArrived`] (if it does not come, English stays).
+    LoadLanguage(partner_roi_i18n::Language),
     /// Keep `text` in `localStorage` under `key`.
     Save {
         /// The storage key.

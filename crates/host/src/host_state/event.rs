@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::state::Action;
 use partner_roi_engine::{Contact, FieldError, Program};
-use partner_roi_i18n::Message;
+use partner_roi_i18n::{Language, Message};
 
 /// A value the host gave a property, as JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +47,8 @@ pub struct PageSnapshot {
     pub ancestor_lang: Option<String>,
     /// The visitor's languages, most wanted first (`navigator.languages`).
     pub browser_languages: Vec<String>,
+    /// The languages whose texts the widget has (English, and those installed).
+    pub languages_here: Vec<Language>,
 }
 
 /// Texts by name (an element's attributes, saved entries): a `BTreeMap<String, String>` in
@@ -140,6 +142,8 @@ pub enum HostAction {
 pub enum HostEvent {
     /// The element was connected (only the first time counts).
     Connected(Box<PageSnapshot>),
+    /// The texts of a language the widget asked for arrived and are installed.
+    LanguageArrived(Language),
     /// An observed attribute changed (`None`: removed).
     AttributeChanged {
         /// The attribute's name.

@@ -1,6 +1,7 @@
 //! The language a widget speaks and the locale of its figures.
 
-use super::HostState;
+use super::phase::LoadedProgram;
+use super::{HostEffect, HostState};
 use crate::names::ATTR_LANG;
 use partner_roi_engine::program_parse::is_locale_tag;
 use partner_roi_engine::Program;
@@ -9,7 +10,49 @@ use partner_roi_i18n::Language;
 /// The figures' locale when neither the widget's language nor the visitor names a real one.
 const FALLBACK_LOCALE: &str = "en-US";
 
+/// Which languages' texts a widget has (English always), and which it asked for.
+#[derive(Debug, Default)]
+pub(super) struct LanguageTexts {
+    pub here: Vec<Language>,
+    asked: Vec<Language>,
+}
+
 impl HostState {
+    /// Asks, once, for the texts of the language the widget speaks when it has not them
+    /// (meanwhile it speaks English).
+    pub(super) fn ask_for_texts(&mut self, out: &mut Vec<HostEffect>) {
+        let (language, _) = self.language();
+        let texts = &mut self.texts;
+        if language == Language::ENGLISH
+            || texts.here.contains(&language)
+            || texts.asked.contains(&language)
+        {
+            return;
+        }
+        texts.asked.push(language);
+        out.push(HostEffect::LoadLanguage(language));
+    }
+
+    /// The texts of `language` arrived: a widget that speaks it shows them, and the built-in
+    /// program's texts in it.
+    pub(super) fn texts_arrived(&mut self, language: Language, out: &mut Vec<HostEffect>) {
+        if !self.texts.here.contains(&language) {
+            self.texts.here.push(language);
+        }
+        if self.language().0 != language {
+            return;
+        }
+        match self.phase.showing_mut() {
+            Some(shown) => {
+                if shown.base.builtin {
+                    shown.base = LoadedProgram::builtin(shown.base.example_notice);
+                }
+                self.reapply_overrides(false, out);
+            }
+            None => out.push(HostEffect::Render),
+        }
+    }
+
     /// The language the widget speaks, and the tag that chose it (the locale of the figures
     /// when the program sets none): the element's `lang`, else its ancestor's, else the
     /// program's `language`, else the first of the visitor's languages the widget speaks,

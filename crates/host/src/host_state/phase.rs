@@ -6,7 +6,7 @@ use serde_json::Value;
 use std::rc::Rc;
 
 use crate::state::CalculatorState;
-use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi_engine::default_program::{default_program, default_program_json};
 use partner_roi_engine::json_text::parse_value;
 use partner_roi_engine::{FieldError, Program};
 
@@ -83,6 +83,8 @@ pub(super) struct LoadedProgram {
     pub json: Rc<Value>,
     /// The built-in example, shown because the page set no program: labelled as such.
     pub example_notice: bool,
+    /// The built-in program, in the languages whose texts are here.
+    pub builtin: bool,
 }
 
 impl LoadedProgram {
@@ -91,14 +93,16 @@ impl LoadedProgram {
             program: Rc::new(program),
             json: Rc::new(json),
             example_notice: false,
+            builtin: false,
         }
     }
 
     /// The built-in example program, with its notice or (asked for) without.
     pub fn builtin(example_notice: bool) -> Self {
-        let json = parse_value(DEFAULT_PROGRAM_JSON).unwrap_or(Value::Null);
+        let json = parse_value(&default_program_json()).unwrap_or(Value::Null);
         Self {
             example_notice,
+            builtin: true,
             ..Self::new((default_program(), json))
         }
     }

@@ -9,11 +9,11 @@ use crate::names::{PROGRAM_EXAMPLE, PROGRAM_PENDING, SHARE_PARAM};
 use crate::outbox::{outbox_text, Waiting, KEEP_MS};
 use crate::rep::Rep;
 use crate::share_link::ShareLink;
-use partner_roi_engine::default_program::{default_program, DEFAULT_PROGRAM_JSON};
+use partner_roi_engine::default_program::{default_program, default_program_json};
 use partner_roi_engine::lead::{LeadDestination, LeadField};
 use partner_roi_engine::projection::projections_counted;
 use partner_roi_engine::{Contact, InputKey};
-use partner_roi_i18n::Msg;
+use partner_roi_i18n::{Language, Msg};
 
 const KEY: &str = "partner-roi:example-cloud:";
 
@@ -33,6 +33,7 @@ fn snapshot(attributes: &[(&str, &str)]) -> PageSnapshot {
             .map(|(name, value)| (name.to_string(), value.to_string()))
             .collect(),
         unnamed_rank: Some(0),
+        languages_here: Language::all().collect(),
         ..PageSnapshot::default()
     }
 }
@@ -44,7 +45,7 @@ fn connect(snapshot: PageSnapshot) -> (HostState, Vec<HostEffect>) {
 }
 
 fn builtin_json() -> Value {
-    serde_json::from_str(DEFAULT_PROGRAM_JSON).unwrap()
+    serde_json::from_str(&default_program_json()).unwrap()
 }
 
 /// The built-in program under another id and name.
@@ -609,6 +610,47 @@ fn a_widget_with_an_id_keeps_its_figures_under_its_id() {
 }
 
 // ---- Attribute overrides ----
+
+#[test]
+fn a_widget_without_its_languages_texts_asks_for_them_once_and_keeps_its_figures_when_they_come() {
+    let german = Language::matching("de").unwrap_or_default();
+    let asked = |effects: &[HostEffect]| -> Vec<Language> {
+        effects
+            .iter()
+            .filter_map(|effect| match effect {
+                HostEffect::LoadLanguage(language) => Some(*language),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut page = snapshot(&[("lang", "de-AT")]);
+    page.languages_here = vec![Language::ENGLISH];
+    let (mut state, effects) = connect(page);
+    assert_eq!(asked(&effects), [german]);
+    assert_eq!(
+        asked(&type_into(&mut state, InputKey::DealValue, "15000")),
+        []
+    );
+    let effects = state.apply(HostEvent::AttributeChanged {
+        name: "currency".into(),
+        value: Some("EUR".into()),
+    });
+    assert_eq!(asked(&effects), [], "asked once");
+    let effects = state.apply(HostEvent::LanguageArrived(german));
+    assert!(effects.contains(&HostEffect::Render));
+    assert_eq!(asked(&effects), []);
+    let shown = calculator(&state);
+    assert_eq!(shown.program.name, "Partnerprogramm von Example Cloud");
+    assert_eq!(shown.program.currency, "EUR");
+    assert_eq!(shown.inputs.get(InputKey::DealValue).to_string(), "15000");
+    // A language the widget does not speak now changes nothing when it arrives.
+    let french = Language::matching("fr").unwrap_or_default();
+    assert_eq!(state.apply(HostEvent::LanguageArrived(french)), []);
+    // English needs nothing.
+    let mut page = snapshot(&[("lang", "en")]);
+    page.languages_here = vec![Language::ENGLISH];
+    assert_eq!(asked(&connect(page).1), []);
+}
 
 #[test]
 fn the_language_is_the_elements_then_the_ancestors_then_the_programs_then_the_visitors() {
@@ -1247,6 +1289,25 @@ fn analytics_reports_view_and_start_once_and_each_tool_with_no_typed_figure() {
 }
 
 #[test]
+fn a_partner_who_acts_before_the_page_reports_the_view_has_seen_the_widget() {
+    let (mut state, _) = connect(snapshot(&[("analytics", "gtag")]));
+    let names = |effects: &[HostEffect]| -> Vec<&'static str> {
+        tracked(effects).into_iter().map(|(name, _)| name).collect()
+    };
+    assert_eq!(names(&show(&mut state)), Vec::<&str>::new());
+    assert_eq!(
+        names(&type_into(&mut state, InputKey::DealValue, "15321")),
+        ["partner_roi_view", "partner_roi_start"]
+    );
+    // The page's late word that it came into view reports nothing more.
+    assert_eq!(names(&state.apply(HostEvent::InView)), Vec::<&str>::new());
+    assert_eq!(
+        names(&state.apply(HostEvent::Request(HostAction::Print))),
+        ["partner_roi_print"]
+    );
+}
+
+#[test]
 fn an_analytics_value_that_is_no_target_is_the_pages_problem() {
     let (_, effects) = connect(snapshot(&[("analytics", "segment")]));
     assert_eq!(error_paths(&effects), ["analytics"]);
@@ -1435,7 +1496,8 @@ fn opening_the_form_is_reported_as_the_call_to_action() {
     let mut state = widget_with_lead();
     let effects = state.apply(HostEvent::Request(HostAction::OpenApplication));
     let events: Vec<&str> = tracked(&effects).iter().map(|(name, _)| *name).collect();
-    assert_eq!(events, ["partner_roi_cta"]);
+    // Not reported in view yet: opening the form says the partner saw it.
+    assert_eq!(events, ["partner_roi_view", "partner_roi_cta"]);
 }
 
 // ---- The rep who prepared the figures ----
