@@ -35,12 +35,13 @@ const PARTNER_ROI_SCRIPT_URL = typeof document === 'undefined' ? undefined : (do
  * skeleton's sheet, the observer that starts lazy widgets near the viewport, the one that
  * tells a widget it came into view, whether
  * `Intl` was warmed, the wasm's loading (its promise, whether its fetch has started),
- * where the page said the wasm is (`PartnerRoi.configure`), and the language files: each
- * one's loading (tag → promise) and what came of it (tag → its text, or null).
+ * where the page said the wasm is (`PartnerRoi.configure`), the language files (each one's
+ * loading, tag → promise, and what came of it, tag → its text or null) and the program
+ * files fetched as widgets started (URL → the promise of its response).
  */
 const partnerRoiShared = {
   module: null, sheet: null, spare: null, service: null, widgets: 0, skeleton: null, nearViewport: null, inView: null,
-  intlWarmed: false, loading: null, started: false, wasm: null, languageFiles: new Map(), languageTexts: new Map(),
+  intlWarmed: false, loading: null, started: false, wasm: null, languageFiles: new Map(), languageTexts: new Map(), programFiles: new Map(),
 };
 
 /**
@@ -143,6 +144,32 @@ function partnerRoiSkeleton(document, texts) {
   );
   root.append(label, body);
   return root;
+}
+
+/**
+ * Starts fetching `element`'s `program-src` (once a page for each file), so that it comes in
+ * parallel with the wasm instead of after it; [`partnerRoiProgramFile`] hands it over.
+ */
+function partnerRoiFetchProgram(element) {
+  const src = element.getAttribute(PARTNER_ROI_NAMES.attributes.programSrc)?.trim();
+  if (!src) return;
+  const url = new URL(src, element.ownerDocument.baseURI).href;
+  if (!partnerRoiShared.programFiles.has(url)) {
+    const response = fetch(url);
+    // A failure is the widget's to report, when it takes the response.
+    response.catch(() => {});
+    partnerRoiShared.programFiles.set(url, response);
+  }
+}
+
+/**
+ * The response to the program file at `url` (as `program-src` gives it) fetched when the
+ * widget started, a copy for each widget that asks; null when none was (the widget fetches
+ * it then: src/embed/program_fetch.rs).
+ */
+function partnerRoiProgramFile(url) {
+  const response = partnerRoiShared.programFiles.get(new URL(url, document.baseURI).href);
+  return response ? response.then((whole) => whole.clone()) : null;
 }
 
 /**
@@ -348,7 +375,7 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
         const glue = partnerRoiInstance((message) => this.#panicked(glue, message));
         this.#glue = glue;
         partnerRoiShared.widgets += 1;
-        this.#widget = new glue.WidgetElement(this, partnerRoiShared.widgets, partnerRoiShared.sheet, this.#resume, partnerRoiLanguageFile);
+        this.#widget = new glue.WidgetElement(this, partnerRoiShared.widgets, partnerRoiShared.sheet, this.#resume, partnerRoiLanguageFile, partnerRoiProgramFile);
       }
       call(this.#widget);
     } catch (error) {
@@ -420,6 +447,7 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
     this.#started = true;
     const tag = partnerRoiLanguageOf(this);
     if (tag !== 'en') this.#language = partnerRoiLanguageFile(tag);
+    if (!this.#properties.has(PARTNER_ROI_NAMES.properties.program)) partnerRoiFetchProgram(this);
     partnerRoiWarmIntl();
     partnerRoiShared.nearViewport?.unobserve(this);
     this.#startWidget();

@@ -33,6 +33,9 @@ struct Inner {
     resume: ResumePoint,
     /// element.js's `(tag) => Promise<string | null>`: a language's file, fetched once a page.
     language_file: js_sys::Function,
+    /// element.js's `(url) => Promise<Response> | null`: the program file it fetched as the
+    /// widget started.
+    program_file: js_sys::Function,
     callbacks: Callbacks,
 }
 
@@ -92,7 +95,8 @@ impl WidgetElement {
     /// Attaches the shadow root, adopts `sheet` and shows the loading state. `number` tells
     /// the page's widgets apart in element ids. `resume` is the element's resume object
     /// (`resume_point.rs`): figures it holds are where this widget starts. `language_file`
-    /// gives a language's file (`language_files.rs`).
+    /// gives a language's file (`language_files.rs`), `program_file` the `program-src` file
+    /// element.js fetched (`program_fetch.rs`).
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: HtmlElement,
@@ -100,6 +104,7 @@ impl WidgetElement {
         sheet: &CssStyleSheet,
         resume: js_sys::Object,
         language_file: js_sys::Function,
+        program_file: js_sys::Function,
     ) -> Result<WidgetElement, JsValue> {
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
@@ -119,6 +124,7 @@ impl WidgetElement {
             app: RefCell::new(None),
             resume: ResumePoint::new(resume),
             language_file,
+            program_file,
             callbacks: Callbacks::new(inner),
         });
         let app = yew::Renderer::<Hosted>::with_root_and_props(mount_point, inner.props()).render();
@@ -304,7 +310,8 @@ impl Inner {
             HostEffect::FetchProgram { url, token } => {
                 let inner = Rc::clone(self);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let (program, contact) = program_fetch::fetch_program(&url).await;
+                    let (program, contact) =
+                        program_fetch::fetch_program(&url, &inner.program_file).await;
                     inner.dispatch(HostEvent::ProgramLoaded {
                         token,
                         program: Box::new(program),

@@ -1,6 +1,8 @@
-//! Fetching a program file named by `program-src`: the only network request the widget makes.
+//! Reading the program file named by `program-src`: the response element.js fetched as the
+//! widget started (in parallel with the wasm), else fetched now.
 
-use wasm_bindgen::JsCast;
+use js_sys::{Function, Promise};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
@@ -17,18 +19,28 @@ fn failure(url: &str, why: impl Into<Message>) -> Vec<FieldError> {
     )]
 }
 
-/// Fetches `url` (relative to the page) and validates it as a program.
-pub async fn fetch_program(url: &str) -> (ReadProgram, Option<Contact>) {
+/// The program at `url` (relative to the page), validated: `program_file`'s response
+/// (element.js's `(url) => Promise<Response> | null`), else fetched now.
+pub async fn fetch_program(url: &str, program_file: &Function) -> (ReadProgram, Option<Contact>) {
     let mut contact = None;
-    let program = fetch_and_read(url, &mut contact).await;
+    let program = fetch_and_read(url, program_file, &mut contact).await;
     (program, contact)
 }
 
 /// [`fetch_program`]'s work; `contact` gets the contact a fetched document names, even
 /// when it is not a valid program.
-async fn fetch_and_read(url: &str, contact: &mut Option<Contact>) -> ReadProgram {
+async fn fetch_and_read(
+    url: &str,
+    program_file: &Function,
+    contact: &mut Option<Contact>,
+) -> ReadProgram {
     let window = web_sys::window().ok_or_else(|| failure(url, Msg::FetchFailed))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let fetched = program_file
+        .call1(&JsValue::NULL, &url.into())
+        .ok()
+        .and_then(|answer| answer.dyn_into::<Promise>().ok());
+    let response = fetched.unwrap_or_else(|| window.fetch_with_str(url));
+    let response = JsFuture::from(response)
         .await
         .map_err(|_| failure(url, Msg::FetchFailed))?;
     let response: Response = response
