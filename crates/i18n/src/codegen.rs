@@ -76,7 +76,8 @@ pub struct Catalogue {
     pub builtin_program: String,
 }
 
-/// Rust source: `enum Msg` (one variant per English key), `TAGS` (every language's tag,
+/// Rust source: `enum Msg` (one variant per English key, all in `Msg::ALL`), `KEYS` (each
+/// one's key), `TAGS` (every language's tag,
 /// English first), `ENGLISH` (its texts in `Msg` order), `BUNDLED` (each other language's
 /// texts and its built-in program texts, `""` where it has none; compiled only with the
 /// `all-languages` feature, or in this crate's tests) and `UNKNOWN_KEYS` (keys a language
@@ -96,20 +97,18 @@ pub fn generate(catalogues: &[Catalogue]) -> Result<String, String> {
     for (key, _) in english {
         out += &format!("    /// `{key}`\n    {},\n", variant(key));
     }
-    out += "}\n\nimpl Msg {\n    /// The catalogue key of each message, in `Msg` order.\n";
-    out += &format!(
-        "    pub const KEYS: [&'static str; {}] = [\n",
-        english.len()
-    );
-    for (key, _) in english {
-        out += &format!("        {key:?},\n");
-    }
-    out += "    ];\n\n    /// Every message, in `Msg` order.\n";
+    out += "}\n\nimpl Msg {\n    /// Every message, in `Msg` order.\n";
     out += &format!("    pub const ALL: [Msg; {}] = [\n", english.len());
     for (key, _) in english {
         out += &format!("        Msg::{},\n", variant(key));
     }
-    out += "    ];\n}\n\n/// Every language's tag, English first.\n";
+    // A static, not a const: one copy of the keys in the wasm, not one per use.
+    out += "    ];\n}\n\n/// The catalogue key of each message, in [`Msg`] order.\n";
+    out += &format!("pub static KEYS: [&str; {}] = [\n", english.len());
+    for (key, _) in english {
+        out += &format!("    {key:?},\n");
+    }
+    out += "];\n\n/// Every language's tag, English first.\n";
     let tags: Vec<String> = catalogues
         .iter()
         .map(|catalogue| format!("{:?}", catalogue.tag))

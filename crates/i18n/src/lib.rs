@@ -17,7 +17,7 @@ use codegen::{FORM_TEXT, PLURAL_MARK};
 impl Msg {
     /// The message's key in the catalogues.
     pub fn key(self) -> &'static str {
-        Self::KEYS[self as usize]
+        KEYS[self as usize]
     }
 }
 
@@ -64,9 +64,9 @@ impl Language {
             Some(slot) if self.bundled().is_none() => slot,
             _ => return Ok(false),
         };
-        let mut texts = vec![String::new(); Msg::KEYS.len()];
+        let mut texts = vec![String::new(); KEYS.len()];
         for (key, text) in messages {
-            if let Some(index) = Msg::KEYS.iter().position(|known| *known == key) {
+            if let Some(index) = KEYS.iter().position(|known| *known == key) {
                 texts[index] = text;
             }
         }
@@ -89,7 +89,7 @@ impl Language {
     }
 
     #[cfg(any(test, feature = "all-languages"))]
-    fn bundled(self) -> Option<&'static ([&'static str; Msg::KEYS.len()], &'static str)> {
+    fn bundled(self) -> Option<&'static ([&'static str; Msg::ALL.len()], &'static str)> {
         BUNDLED.get(self.0.checked_sub(1)?)
     }
 
@@ -121,7 +121,7 @@ impl Language {
     /// a language file carries it; its messages here only.
     pub fn catalogue_text(self) -> String {
         let mut out = String::new();
-        for (key, message) in Msg::KEYS.iter().zip(Msg::ALL) {
+        for (key, message) in KEYS.iter().zip(Msg::ALL) {
             let Some(text) = self.own_text(message) else {
                 continue;
             };

@@ -183,7 +183,7 @@ fn a_catalogue_written_as_text_reads_back_as_the_same_messages() {
     let arabic = Language::matching("ar").unwrap();
     let text = arabic.catalogue_text();
     let read = codegen::parse_catalogue("ar", &text).unwrap();
-    assert_eq!(read.len(), Msg::KEYS.len());
+    assert_eq!(read.len(), KEYS.len());
     for ((key, read), message) in read.iter().zip(Msg::ALL) {
         assert_eq!(key, message.key());
         assert_eq!(Some(read.as_str()), arabic.own_text(message), "{key}");
