@@ -111,6 +111,60 @@ function partnerRoiLanguageFile(tag) {
 }
 
 /**
+ * The program's own header for the skeleton, from `program` (a program document): its
+ * vendor, name and description, in language `tag` where its `translations` has them. Null
+ * when it has no name, or a text that is not one or is over its program limit: then the
+ * skeleton stays grey, and the wasm, which alone validates, says what is wrong.
+ */
+function partnerRoiHeaderOf(program, tag) {
+  if (program === null || typeof program !== 'object') return null;
+  const translations = program.translations;
+  const own = translations !== null && typeof translations === 'object' && Object.hasOwn(translations, tag)
+    ? translations[tag] : null;
+  const header = {};
+  for (const [field, limit] of Object.entries(PARTNER_ROI_NAMES.headerLimits)) {
+    const translated = own !== null && typeof own === 'object' && typeof own[field] === 'string';
+    const text = translated ? own[field] : program[field];
+    if (text === undefined) continue;
+    if (typeof text !== 'string' || [...text].length > limit) return null;
+    header[field] = text;
+  }
+  return header.name?.trim() ? header : null;
+}
+
+/** The program of `element`'s embedded document, as the skeleton's header; null without one. */
+function partnerRoiEmbeddedHeader(element) {
+  const text = element.querySelector(PARTNER_ROI_NAMES.configScript)?.textContent;
+  if (!text) return null;
+  try {
+    return partnerRoiHeaderOf(JSON.parse(text)?.program, partnerRoiLanguageOf(element));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Puts the program's `header` in place of the grey title and text of `skeleton`: as text
+ * (`textContent`), never as HTML, so that the first large paint is the vendor's own words.
+ */
+function partnerRoiShowHeader(skeleton, header) {
+  const blocks = skeleton.querySelectorAll('.skeleton-title, .skeleton-text, .skeleton-header');
+  if (blocks.length === 0) return;
+  const document = skeleton.ownerDocument;
+  const box = document.createElement('div');
+  box.className = 'skeleton-header';
+  for (const field of ['vendor', 'name', 'description']) {
+    if (header[field] === undefined) continue;
+    const line = document.createElement('p');
+    line.className = `skeleton-${field}`;
+    line.textContent = header[field];
+    box.append(line);
+  }
+  blocks[0].replaceWith(box);
+  for (const block of [...blocks].slice(1)) block.remove();
+}
+
+/**
  * The skeleton every element shows from its first frame until its results are drawn
  * (styles/skeleton.css): the widget's layout in grey blocks, about as tall, so that the
  * page does not move when the results arrive. Its sheet is built once, before the wasm.
@@ -152,7 +206,7 @@ function partnerRoiSkeleton(document, texts) {
  */
 function partnerRoiFetchProgram(element) {
   const src = element.getAttribute(PARTNER_ROI_NAMES.attributes.programSrc)?.trim();
-  if (!src) return;
+  if (!src) return null;
   const url = new URL(src, element.ownerDocument.baseURI).href;
   if (!partnerRoiShared.programFiles.has(url)) {
     const response = fetch(url);
@@ -160,6 +214,7 @@ function partnerRoiFetchProgram(element) {
     response.catch(() => {});
     partnerRoiShared.programFiles.set(url, response);
   }
+  return partnerRoiShared.programFiles.get(url);
 }
 
 /**
@@ -447,7 +502,16 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
     this.#started = true;
     const tag = partnerRoiLanguageOf(this);
     if (tag !== 'en') this.#language = partnerRoiLanguageFile(tag);
-    if (!this.#properties.has(PARTNER_ROI_NAMES.properties.program)) partnerRoiFetchProgram(this);
+    const program = this.#properties.has(PARTNER_ROI_NAMES.properties.program) ? null : partnerRoiFetchProgram(this);
+    // The program file's header, if it comes before the widget draws (an embedded
+    // document's program comes first: it is drawn with the skeleton).
+    program?.then((response) => (response.ok ? response.clone().json() : null))
+      .then((document) => {
+        const skeleton = this.shadowRoot?.querySelector('.partner-roi-skeleton');
+        const header = partnerRoiHeaderOf(document, tag);
+        if (skeleton && header && !partnerRoiEmbeddedHeader(this)) partnerRoiShowHeader(skeleton, header);
+      })
+      .catch(() => {});
     partnerRoiWarmIntl();
     partnerRoiShared.nearViewport?.unobserve(this);
     this.#startWidget();
@@ -473,11 +537,22 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
       || typeof IntersectionObserver !== 'function';
   }
 
-  /** Shows the skeleton in place of whatever the shadow root held. */
+  /** Shows the skeleton in place of whatever the shadow root held, with the embedded
+   * program's header once the element's children are parsed. */
   #drawSkeleton() {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    shadow.replaceChildren(partnerRoiSkeleton(this.ownerDocument, partnerRoiTexts(this)));
+    const skeleton = partnerRoiSkeleton(this.ownerDocument, partnerRoiTexts(this));
+    shadow.replaceChildren(skeleton);
     shadow.adoptedStyleSheets = [partnerRoiShared.skeleton];
+    const showHeader = () => {
+      const header = partnerRoiEmbeddedHeader(this);
+      if (header && skeleton.isConnected) partnerRoiShowHeader(skeleton, header);
+    };
+    if (this.ownerDocument.readyState === 'loading') {
+      this.ownerDocument.addEventListener('DOMContentLoaded', showHeader, { once: true });
+    } else {
+      showHeader();
+    }
   }
 
   connectedCallback() {

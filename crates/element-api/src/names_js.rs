@@ -1,7 +1,8 @@
 //! `PARTNER_ROI_NAMES`: the browser-facing names of `partner_roi::names` that
 //! `src/embed/element.js` needs (the tag, the attributes, the observed ones, the properties,
-//! the events, the share-link parameter, the `loading` value `eager` and the bundle's file
-//! name) as a frozen JavaScript object, which `cargo xtask dist` puts before element.js in
+//! the events, the share-link parameter, the `loading` value `eager`, the bundle's and the
+//! language files' names, the embedded document's selector, and the program limits of the
+//! header the skeleton shows) as a frozen JavaScript object, which `cargo xtask dist` puts before element.js in
 //! every bundle (embed bundle, offline file, test-only panic bundle). element.js writes none of the names itself
 //! (checked below), so the Rust constants are the only place each name is declared. Names
 //! only Rust reads (the storage prefix, the performance mark) are not shipped.
@@ -10,6 +11,7 @@
 //! the tag prefix (`partner-roi:ready` → `ready`).
 
 use crate::Result;
+use partner_roi::engine::program_limits::TextKind;
 use partner_roi::names;
 
 /// The name of the generated constant.
@@ -42,6 +44,8 @@ pub fn names_block() -> Result<String> {
         ("eager", string(names::LOADING_EAGER)),
         ("bundleFile", string(names::BUNDLE_FILE)),
         ("languageFile", string(names::LANGUAGE_FILE)),
+        ("configScript", string(names::CONFIG_SCRIPT_SELECTOR)),
+        ("headerLimits", header_limits()),
     ];
     let body: Vec<String> = fields
         .iter()
@@ -75,6 +79,20 @@ fn js_key(name: &str) -> Result<String> {
 }
 
 /// A JavaScript string literal (JSON's quoting is JavaScript's).
+/// The program texts the skeleton shows before the wasm runs, each with its limit in
+/// characters (`program_limits.rs`): `{vendor: 120, name: 120, description: 2000}`.
+fn header_limits() -> String {
+    let entries: Vec<String> = [
+        ("vendor", TextKind::Vendor),
+        ("name", TextKind::ProgramName),
+        ("description", TextKind::Description),
+    ]
+    .iter()
+    .map(|(field, kind)| format!("{field}: {}", kind.limit()))
+    .collect();
+    format!("Object.freeze({{ {} }})", entries.join(", "))
+}
+
 fn string(text: &str) -> String {
     serde_json::Value::from(text).to_string()
 }
