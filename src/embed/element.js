@@ -548,10 +548,10 @@ const PartnerRoiElement = typeof HTMLElement === 'function' ? class PartnerRoiEl
       const header = partnerRoiEmbeddedHeader(this);
       if (header && skeleton.isConnected) partnerRoiShowHeader(skeleton, header);
     };
-    if (this.ownerDocument.readyState === 'loading') {
-      this.ownerDocument.addEventListener('DOMContentLoaded', showHeader, { once: true });
-    } else {
+    if (['interactive', 'complete'].includes(this.ownerDocument.readyState)) {
       showHeader();
+    } else {
+      this.ownerDocument.addEventListener('DOMContentLoaded', showHeader, { once: true });
     }
   }
 
