@@ -11,11 +11,11 @@
 
 // Two wrappers use this code (`cargo xtask dist`). The embed bundle is a classic script
 // (one function): in the page's <head> it defines the element before the page below it is
-// parsed, so each widget's skeleton is in the page's first frame, and it starts loading the
-// wasm at once. It also runs as a module, for pages that load it so. The npm package
-// (dist/npm/) is an ES module that does nothing at import: its entries define the element,
-// and the wasm is fetched by the first connected element or the first headless call. Nothing
-// here touches the DOM before that, so a server (Node, no DOM) can import it.
+// parsed, so each widget's skeleton is in the page's first frame. It also runs as a module,
+// for pages that load it so. The npm package (dist/npm/) is an ES module that does nothing at
+// import: its entries define the element. Either way the wasm is fetched by the first widget
+// that starts or the first headless call. Nothing here touches the DOM before that, so a
+// server (Node, no DOM) can import it.
 
 /**
  * Where the classic script was loaded from, for `partner-roi_bg.wasm` beside it: the running

@@ -9,6 +9,8 @@
 //! - `partner-roi.html` = one self-contained file (glue, names, element code and the wasm
 //!   inlined, gzipped and base64-encoded, `inline_wasm.rs`, and every language file);
 //! - `designer.html` = the program designer, also one file (`designer_page.rs`);
+//! - `hashed/` = the embed bundle and language files with content-hashed names, for a CDN
+//!   (`hashed_names.rs`);
 //! - `npm/` = the npm package (`npm_package.rs`); `wordpress/partner-roi.zip` = the
 //!   WordPress plugin (`wordpress.rs`);
 //! - `index.html` (demo, from the repo root), `embed-example.html` and `frame.html` (from
@@ -19,6 +21,7 @@ use crate::cmd::{self, Result};
 use crate::designer_page::write_designer_page;
 use crate::flags;
 use crate::glue::{self, WasmBase};
+use crate::hashed_names::write_hashed_bundle;
 use crate::inline_wasm::{inline_wasm, INFLATE_JS};
 use crate::inputs_json::write_inputs_json;
 use crate::language_files::{inline_languages, write_language_files};
@@ -159,7 +162,9 @@ pub fn dist() -> Result {
 
     write_inputs_json()?;
     let mut shipped: Vec<String> = BUNDLE_FILES.map(str::to_owned).to_vec();
-    shipped.extend(write_language_files(DIST)?);
+    let language_files = write_language_files(DIST)?;
+    write_hashed_bundle(DIST, &language_files)?;
+    shipped.extend(language_files);
     wordpress::write_plugin_zip(DIST, &shipped)?;
     println!("dist: written into {DIST}/");
     Ok(())

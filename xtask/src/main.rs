@@ -14,6 +14,7 @@ mod flags;
 mod frameworks;
 mod fuzz;
 mod glue;
+mod hashed_names;
 mod inline_wasm;
 mod inputs_json;
 mod language_files;

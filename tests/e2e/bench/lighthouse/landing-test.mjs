@@ -14,7 +14,7 @@ const isWidgetLine = (line) => WIDGET_LINES.includes(line.trim());
 test('the site has every page and the bundle they load', async () => {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'landing-'));
   const [dist, site] = [path.join(temp, 'dist'), path.join(temp, 'site')];
-  await mkdir(dist);
+  await mkdir(path.join(dist, 'programs'), { recursive: true });
   for (const file of BUNDLE_FILES) await writeFile(path.join(dist, file), file);
   await writeSite(dist, site);
   for (const { file, widget } of PAGES) {

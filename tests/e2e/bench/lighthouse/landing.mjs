@@ -9,8 +9,8 @@ import path from 'node:path';
 import { PAIRS } from './figures.mjs';
 
 export const TEMPLATE = new URL('../../../../examples/pages/landing.html', import.meta.url);
-/** The bundle the pages load, copied from dist/. */
-export const BUNDLE_FILES = ['partner-roi.js', 'partner-roi_bg.wasm'];
+/** What the pages load, copied from dist/: the bundle and the program (as a vendor's page). */
+export const BUNDLE_FILES = ['partner-roi.js', 'partner-roi_bg.wasm', 'programs/reseller.json'];
 
 const SECTION_START = '<!-- partner-roi:widget-section -->';
 const SECTION_END = '<!-- /partner-roi:widget-section -->';
@@ -18,7 +18,7 @@ const BELOW_MARK = '<!-- partner-roi:widget-below -->';
 /** The snippet's two lines, as the README gives them: what a twin leaves out. */
 export const WIDGET_LINES = [
   '<script src="partner-roi.js"></script>',
-  '<partner-roi id="calculator" program="example"></partner-roi>',
+  '<partner-roi id="calculator" program-src="programs/reseller.json"></partner-roi>',
 ];
 
 /** Every page: its file name, where the widget's section is, and whether the widget is in it. */
@@ -66,6 +66,7 @@ export async function writeSite(distDir, outDir, template = TEMPLATE) {
     await writeFile(path.join(outDir, file), landingPage(text, placement, widget));
   }
   for (const file of BUNDLE_FILES) {
+    await mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
     await copyFile(path.join(distDir, file), path.join(outDir, file)).catch((error) => {
       throw new Error(`cannot copy ${file} of ${distDir} (\`cargo xtask dist\` makes it): ${error.message}`);
     });
