@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { test, expect } = require('@playwright/test');
-const { collectErrors } = require('./support/helpers');
+const { collectErrors, catalogue } = require('./support/helpers');
 const { startNext, startServer } = require('./support/chromium');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -226,3 +226,20 @@ test('sveltekit: svelte-check types <partner-roi>, refusing a value the attribut
   };
   expect(check()).toContain('"bogus"');
 });
+
+// The package's languages travel as modules of their own (languages/<tag>.js, one literal
+// import() each): every bundler made a chunk of the one a German widget needs.
+for (const name of [...Object.keys(APPS), ...Object.keys(STATIC_APPS)]) {
+  test(`${name}: a widget switched to German imports the German module the bundler made`, async ({ page }) => {
+    const errors = collectErrors(page);
+    const warnings = [];
+    page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+    await page.goto(`${servers[name].origin}/`);
+    const widget = page.locator('#calculator');
+    await expect(widget.locator('.tier-card .tier-name')).toHaveText(TIERS);
+    await page.evaluate(() => document.getElementById('calculator').setAttribute('lang', 'de'));
+    await expect(widget.getByRole('button', { name: catalogue('de').more_assumptions })).toBeVisible();
+    expect(warnings.filter((text) => text.includes('partner-roi.de.json'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}

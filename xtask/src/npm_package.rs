@@ -14,6 +14,7 @@ use crate::cmd::Result;
 use crate::language_files::write_language_modules;
 use crate::minify_js::{minify_js, JsKind};
 use crate::script::Script;
+use partner_roi::i18n::Language;
 use partner_roi_element_api::manifests::{custom_elements_manifest, vscode_custom_data, web_types};
 use partner_roi_element_api::types_ts::{
     declarations, global_declarations, jsx_declarations, svelte_declarations, vue_declarations,
@@ -52,7 +53,11 @@ pub fn write_npm_package(script: &Script, wasm: &str) -> Result {
         fs::remove_dir_all(NPM_DIR).map_err(|e| format!("cannot clear {NPM_DIR}: {e}"))?;
     }
     fs::create_dir_all(NPM_DIR).map_err(|e| format!("cannot create {NPM_DIR}: {e}"))?;
-    write("core.js", &minify_js(&script.as_module(), JsKind::Module)?)?;
+    let languages: Vec<&str> = Language::all().skip(1).map(Language::tag).collect();
+    write(
+        "core.js",
+        &minify_js(&script.as_module(&languages), JsKind::Module)?,
+    )?;
     for entry in ENTRIES {
         let from = format!("{ENTRIES_DIR}/{entry}");
         let text = fs::read_to_string(&from).map_err(|e| format!("cannot read {from}: {e}"))?;

@@ -35,12 +35,19 @@ impl Script {
 
     /// The npm package's `core.js`: an ES module that defines nothing at import and exports
     /// `defineElement`, `PartnerRoi` and the names (its entries, `src/embed/npm/`, use them).
-    /// It imports a language file from `languages/` beside it, in the form bundlers follow.
-    pub fn as_module(&self) -> String {
+    /// It imports the file of a language in `languages` from `languages/` beside it, each by
+    /// its own literal `import()`, the form every bundler follows to a chunk of its own.
+    pub fn as_module(&self, languages: &[&str]) -> String {
+        let imports: Vec<String> = languages
+            .iter()
+            .map(|tag| format!("{tag:?}: () => import('./languages/{tag}.js')"))
+            .collect();
         format!(
             "{}\nconst PARTNER_ROI_INLINE_WASM = null;\nconst PARTNER_ROI_INLINE_LANGUAGES = null;\n\
-             const PARTNER_ROI_LANGUAGE_MODULE = (tag) => import(`./languages/${{tag}}.js`);\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi, PARTNER_ROI_NAMES as names }};\n",
-            self.module_glue, self.element
+             const PARTNER_ROI_LANGUAGE_MODULE = (tag) => ({{ {} }})[tag]();\n{}export {{ partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi, PARTNER_ROI_NAMES as names }};\n",
+            self.module_glue,
+            imports.join(", "),
+            self.element
         )
     }
 }
@@ -78,9 +85,12 @@ mod tests {
             element: "const PARTNER_ROI_NAMES = {};\n".to_owned(),
             classic_start: "partnerRoiDefine();\n".to_owned(),
         };
-        let module = script.as_module();
+        let module = script.as_module(&["de", "pt-BR"]);
         assert!(module.starts_with("function partnerRoiGlue() { import.meta.url; }"));
-        assert!(module.contains("import(`./languages/${tag}.js`)"));
+        assert!(module.contains(
+            "const PARTNER_ROI_LANGUAGE_MODULE = (tag) => ({ \"de\": () => import('./languages/de.js'), \
+             \"pt-BR\": () => import('./languages/pt-BR.js') })[tag]();"
+        ));
         assert!(!module.contains("partnerRoiDefine();"));
         assert!(module.ends_with(
             "export { partnerRoiDefine as defineElement, partnerRoiApi as PartnerRoi, PARTNER_ROI_NAMES as names };\n"
