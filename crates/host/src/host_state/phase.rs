@@ -97,13 +97,15 @@ impl LoadedProgram {
         }
     }
 
-    /// The built-in example program, with its notice or (asked for) without.
+    /// The built-in example program, with its notice or (asked for) without: its text
+    /// (with every language here) built and read once.
     pub fn builtin(example_notice: bool) -> Self {
         let json = parse_value(&default_program_json()).unwrap_or(Value::Null);
+        let program = Program::from_json(&json).unwrap_or_else(|_| default_program());
         Self {
             example_notice,
             builtin: true,
-            ..Self::new((default_program(), json))
+            ..Self::new((program, json))
         }
     }
 }
