@@ -239,8 +239,8 @@ function partnerRoiInstance(onPanic) {
     glue.initSync({ module: partnerRoiShared.module });
   }
   for (const [tag, text] of partnerRoiShared.languageTexts) {
-    const problem = text === null ? undefined : glue.installLanguage(text);
-    if (problem) console.warn(`partner-roi: ${partnerRoiLanguageFileName(tag)} cannot be used (${problem}); the widget speaks English`);
+    const warning = text === null ? undefined : glue.installLanguage(partnerRoiLanguageFileName(tag), text);
+    if (warning) console.warn(warning);
   }
   glue.setPanicReporter((message) => {
     // Runs inside the panicking instance: no call back into it, and nothing may throw. The

@@ -11,11 +11,18 @@ use wasm_bindgen_futures::JsFuture;
 use crate::i18n::Language;
 use crate::language_file::{self, file_name};
 
-/// `installLanguage(text)`: installs a language file's text in this instance; `undefined`
-/// when it did, else what is wrong with it.
+/// `installLanguage(file, text)`: installs the text of language file `file` in this
+/// instance; `undefined` when it did, else the console warning that says why not.
 #[wasm_bindgen(js_name = installLanguage)]
-pub fn install_language(text: &str) -> Option<String> {
-    language_file::install(text).err()
+pub fn install_language(file: &str, text: &str) -> Option<String> {
+    language_file::install(text)
+        .err()
+        .map(|why| unusable(file, &why))
+}
+
+/// The console warning for language file `file`, which is not usable because of `why`.
+fn unusable(file: &str, why: &str) -> String {
+    format!("partner-roi: {file} cannot be used ({why}); the widget speaks English")
 }
 
 /// `language`'s file from element.js's `language_file` (`(tag) => Promise<string | null>`,
@@ -31,10 +38,7 @@ pub async fn load(language_file: &Function, language: Language) -> Option<Langua
     match language_file::install(&text) {
         Ok(installed) => Some(installed),
         Err(why) => {
-            let warning = format!(
-                "partner-roi: {} cannot be used ({why}); the widget speaks English",
-                file_name(language)
-            );
+            let warning = unusable(&file_name(language), &why);
             web_sys::console::warn_1(&warning.into());
             None
         }
