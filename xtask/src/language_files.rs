@@ -3,6 +3,7 @@
 //! `PARTNER_ROI_INLINE_LANGUAGES`, and in the npm package as `languages/<tag>.js`.
 
 use crate::cmd::Result;
+use crate::script::quoted;
 use partner_roi::i18n::Language;
 use partner_roi::language_file::{file_name, write};
 use std::fs;
@@ -53,15 +54,6 @@ pub fn inline_languages() -> Result<String> {
         .map(|(tag, _, text)| format!("{}:{}", quoted(tag), quoted(&text)))
         .collect();
     Ok(format!("{{{}}}", entries.join(",")))
-}
-
-/// A JavaScript string literal (JSON's quoting is JavaScript's; U+2028 and U+2029, which
-/// older engines reject in literals, escaped too).
-fn quoted(text: &str) -> String {
-    serde_json::Value::from(text)
-        .to_string()
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
 }
 
 #[cfg(test)]

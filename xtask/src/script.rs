@@ -52,6 +52,16 @@ impl Script {
     }
 }
 
+/// A JavaScript string literal of `text` (JSON's quoting is JavaScript's; U+2028 and U+2029,
+/// which older engines reject in literals, escaped too): for the texts and language files
+/// the script carries.
+pub fn quoted(text: &str) -> String {
+    serde_json::Value::from(text)
+        .to_string()
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

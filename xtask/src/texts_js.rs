@@ -6,6 +6,7 @@
 //! known before the wasm runs): the element's `lang`, its ancestors', the visitor's, English,
 //! each tag looked up by its lookup key, then by its base language.
 
+use crate::script::quoted;
 use partner_roi::i18n::{Language, Msg, TAGS};
 
 /// The name of the generated constant of texts.
@@ -47,11 +48,6 @@ pub fn texts_block() -> String {
         languages.join(","),
         lookup.join(",")
     )
-}
-
-/// A JavaScript string literal (JSON's quoting is JavaScript's).
-fn quoted(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
 }
 
 #[cfg(test)]
